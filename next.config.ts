@@ -1,0 +1,15 @@
+import { withPayload } from '@payloadcms/next/withPayload'
+import type { NextConfig } from 'next'
+
+import { assertNode24 } from './src/lib/nodeVersion'
+
+assertNode24()
+
+const nextConfig: NextConfig = {
+  // Tests run their own Next build folder so they never fight a developer's `npm run dev`.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  poweredByHeader: false,
+  reactStrictMode: true,
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -1,0 +1,45 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+
+import { collections } from './src/collections'
+import { portalEmailAdapter } from './src/email/adapter'
+import { SiteSettings } from './src/globals/SiteSettings'
+import { payloadSecret, serverURL } from './src/lib/env'
+import { migrations } from './src/migrations'
+import { plugins } from './src/plugins'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: serverURL(),
+  secret: payloadSecret(),
+  admin: {
+    user: 'staff',
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' · Achievement Portal admin' },
+    dateFormat: 'dd/MM/yyyy HH:mm',
+  },
+  collections,
+  globals: [SiteSettings],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE || 10) },
+    // The schema only ever changes through committed migrations, in development too.
+    push: false,
+    migrationDir: path.resolve(dirname, 'src/migrations'),
+    prodMigrations: migrations,
+  }),
+  email: portalEmailAdapter(),
+  graphQL: { disable: true },
+  csrf: [serverURL()],
+  cors: [serverURL()],
+  defaultDepth: 1,
+  maxDepth: 3,
+  telemetry: false,
+  plugins,
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+})

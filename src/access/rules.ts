@@ -1,0 +1,56 @@
+import type { Access, FieldAccess, Where } from 'payload'
+
+import { isLearner, isPortalAccount, relationId, staffHasRole, type StaffRole } from './users'
+
+export const nobody: Access = () => false
+export const anyone: Access = () => true
+
+/** Staff holding one of the roles. */
+export const staff =
+  (...roles: StaffRole[]): Access =>
+  ({ req: { user } }) =>
+    staffHasRole(user, roles)
+
+export const administrators = staff('administrator')
+export const supportStaff = staff('administrator', 'support')
+export const contentStaff = staff('administrator', 'content')
+
+export const staffField =
+  (...roles: StaffRole[]): FieldAccess =>
+  ({ req: { user } }) =>
+    staffHasRole(user, roles)
+
+/** Rows whose `field` points at the signed-in learner's own candidate record. */
+export const ownCandidateRecords =
+  (field: string): Access =>
+  ({ req: { user } }) => {
+    if (!isLearner(user)) return false
+    const candidate = relationId(user.candidate)
+    return candidate === null ? false : { [field]: { equals: candidate } }
+  }
+
+/** Rows whose `field` points at the signed-in portal account. */
+export const ownedByAccount =
+  (field: string): Access =>
+  ({ req: { user } }) =>
+    isPortalAccount(user) ? { [field]: { equals: user.id } } : false
+
+/** Signed-in learners, whatever rows. */
+export const learners: Access = ({ req: { user } }) => isLearner(user)
+
+/**
+ * Grants what any of the rules grants: `true` if one says true, otherwise the
+ * `or` of the constraints they return, otherwise nothing.
+ */
+export const anyOf =
+  (...rules: Access[]): Access =>
+  async (args) => {
+    const constraints: Where[] = []
+    for (const rule of rules) {
+      const result = await rule(args)
+      if (result === true) return true
+      if (result && typeof result === 'object') constraints.push(result)
+    }
+    if (constraints.length === 0) return false
+    return constraints.length === 1 ? (constraints[0] as Where) : { or: constraints }
+  }

@@ -1,0 +1,3 @@
+import { HomePage } from '../../portal/content/HomePage'
+
+export default HomePage

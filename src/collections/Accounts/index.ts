@@ -1,0 +1,125 @@
+import type { Access, CollectionConfig } from 'payload'
+
+import { administrators, anyOf, staffField, supportStaff } from '../../access/rules'
+import { ACCOUNT_KINDS, isPortalAccount } from '../../access/users'
+import { auditTrail } from '../AuditLog/auditTrail'
+import { authCookies } from '../authCookies'
+import { ADMIN_GROUPS } from '../fields'
+
+const self: Access = ({ req: { user } }) => (isPortalAccount(user) ? { id: { equals: user.id } } : false)
+const supportOnly = staffField('administrator', 'support')
+
+export const ACCOUNT_STATUSES = [
+  { label: 'Pending (email not verified)', value: 'pending' },
+  { label: 'Awaiting review', value: 'awaiting-review' },
+  { label: 'More information requested', value: 'information-requested' },
+  { label: 'Approved', value: 'approved' },
+  { label: 'Rejected', value: 'rejected' },
+] as const
+
+/**
+ * Portal accounts: learners and third parties in one auth collection, told apart by `kind`.
+ * One collection gives one sign-in page and one session cookie for both, and one unique
+ * email, so a person who made the wrong kind of account is found and told so.
+ */
+export const Accounts: CollectionConfig = {
+  slug: 'accounts',
+  labels: { singular: 'Portal account', plural: 'Portal accounts' },
+  admin: {
+    group: ADMIN_GROUPS.people,
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'firstName', 'lastName', 'kind', 'status', 'candidate', 'createdAt'],
+    listSearchableFields: ['email', 'firstName', 'lastName', 'companyName'],
+  },
+  auth: {
+    cookies: authCookies,
+    tokenExpiration: 2 * 60 * 60,
+    useSessions: true,
+    verify: true,
+    forgotPassword: { expiration: 60 * 60 * 1000 },
+  },
+  access: {
+    admin: () => false,
+    create: supportStaff,
+    read: anyOf(supportStaff, self),
+    update: anyOf(supportStaff, self),
+    delete: administrators,
+    unlock: administrators,
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          defaultValue: 'learner',
+          options: ACCOUNT_KINDS.map((value) => ({ label: value === 'learner' ? 'Learner' : 'Third party', value })),
+          access: { create: supportOnly, update: supportOnly },
+        },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'pending',
+          index: true,
+          options: [...ACCOUNT_STATUSES],
+          access: { create: supportOnly, update: supportOnly },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'firstName', label: 'First name', type: 'text', required: true, maxLength: 100 },
+        { name: 'lastName', label: 'Surname', type: 'text', required: true, maxLength: 100 },
+      ],
+    },
+    {
+      name: 'candidate',
+      type: 'relationship',
+      relationTo: 'candidates',
+      index: true,
+      access: { create: supportOnly, update: supportOnly },
+      admin: {
+        condition: (data) => data?.kind !== 'third-party',
+        description: 'The candidate record this learner is linked to. Set when the registration is matched or approved.',
+      },
+    },
+    {
+      type: 'row',
+      admin: { condition: (data) => data?.kind === 'third-party' },
+      fields: [
+        { name: 'companyName', label: 'Company name', type: 'text', maxLength: 200 },
+        { name: 'jobTitle', label: 'Job title', type: 'text', maxLength: 200 },
+      ],
+    },
+    {
+      name: 'phone',
+      type: 'text',
+      maxLength: 30,
+      admin: { description: 'With the country code, for example +44 20 7946 0000.' },
+    },
+    {
+      name: 'privacyConsent',
+      type: 'group',
+      admin: { description: 'Recorded when the person agreed to the privacy policy.' },
+      access: { create: supportOnly, update: supportOnly },
+      fields: [
+        { name: 'agreedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'policyVersion', type: 'text', admin: { readOnly: true } },
+      ],
+    },
+    {
+      name: 'legacyImport',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: supportOnly, update: supportOnly },
+      admin: { description: 'Imported from the older system without a password: signs in through "forgot my password".' },
+    },
+  ],
+  hooks: auditTrail('accounts'),
+  timestamps: true,
+}
+export default Accounts

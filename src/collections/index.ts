@@ -1,0 +1,34 @@
+import type { CollectionConfig } from 'payload'
+
+import { Accounts } from './Accounts'
+import { Achievements } from './Achievements'
+import { AuditLog } from './AuditLog'
+import { Candidates } from './Candidates'
+import { Connections } from './Connections'
+import { DeliveryOptions } from './DeliveryOptions'
+import { Documents } from './Documents'
+import { EmailOutbox } from './EmailOutbox'
+import { Enquiries } from './Enquiries'
+import { Orders } from './Orders'
+import { Pages } from './Pages'
+import { Products } from './Products'
+import { Qualifications } from './Qualifications'
+import { Staff } from './Staff'
+
+/** In admin navigation order within each group. */
+export const collections: CollectionConfig[] = [
+  Candidates,
+  Qualifications,
+  Achievements,
+  Documents,
+  Accounts,
+  Connections,
+  Orders,
+  Products,
+  DeliveryOptions,
+  Enquiries,
+  Pages,
+  Staff,
+  AuditLog,
+  EmailOutbox,
+]

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+/** Every environment variable the app reads, in one place (the README lists them). */
+export const isProduction = () => process.env.NODE_ENV === 'production'
+
+export const appPort = () => Number(process.env.PORT || 3000)
+
+export const serverURL = () => (process.env.SERVER_URL || `http://localhost:${appPort()}`).replace(/\/$/, '')
+
+export const emailFrom = () => ({
+  address: process.env.EMAIL_FROM_ADDRESS || 'no-reply@achievement-portal.local',
+  name: process.env.EMAIL_FROM_NAME || 'Digital Achievement Portal',
+})
+
+export const shouldSeedDemoData = () => !isProduction() && process.env.SEED_DEMO_DATA !== 'false'
+
+/**
+ * PAYLOAD_SECRET signs sessions. Production refuses to start without it; development keeps
+ * a random one of its own in the git-ignored .data folder.
+ */
+export function payloadSecret(): string {
+  const secret = process.env.PAYLOAD_SECRET
+  if (secret) return secret
+  if (process.env.NEXT_PHASE === 'phase-production-build') return 'build-time-placeholder'
+  if (isProduction())
+    throw new Error('PAYLOAD_SECRET must be set in production: a long random string, for example from `openssl rand -hex 32`.')
+  return developmentSecret()
+}
+
+function developmentSecret(): string {
+  const file = path.resolve(process.cwd(), '.data', 'dev-secret')
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  return readFileSync(file, 'utf8').trim()
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react'
+
+import { siteSettings } from '../payload'
+import './portal.css'
+
+/** The frame of every portal page: header with navigation, main content, footer with support details. */
+export async function PortalLayout({ children }: { children: ReactNode }) {
+  const settings = await siteSettings()
+  return (
+    <html lang="en-GB">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header className="site-header">
+          <div className="container header-inner">
+            <a className="site-name" href="/">
+              {settings.portalName}
+            </a>
+            <nav aria-label="Main">
+              <ul className="nav-list">
+                <li>
+                  <a href="/help">Help</a>
+                </li>
+                <li>
+                  <a href="/help/faq">FAQ</a>
+                </li>
+                <li>
+                  <a href="/help/contact-support">Support</a>
+                </li>
+                <li>
+                  <a className="nav-button" href="/sign-in">
+                    Sign in
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="container main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container footer-inner">
+            <p>
+              {settings.awardingBodyName}. Support: <a href={`mailto:${settings.supportEmail}`}>{settings.supportEmail}</a>
+              {settings.supportPhone ? <> · {settings.supportPhone}</> : null}
+            </p>
+            <p>
+              <a href="/help/privacy-policy">Privacy policy</a> · <a href="/help">Help</a> · <a href="/verify">Check a document</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,42 @@
+import { getPayload, type Payload } from 'payload'
+
+import { isProduction } from '../lib/env'
+import { assertNode24 } from '../lib/nodeVersion'
+import { ensureDatabase } from './database'
+
+export type BootedPayload = { payload: Payload; shutdown: () => Promise<void> }
+
+const withTimeout = <T>(promise: Promise<T>, ms: number) =>
+  Promise.race([promise, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())])
+
+/**
+ * Starts the database (embedded unless DATABASE_URL is set), initialises Payload and
+ * applies the committed migrations. Production applies them inside Payload's own init
+ * (`prodMigrations`); development applies the same files here, never a schema push.
+ */
+export async function bootPayload(log: (message: string) => void = console.log): Promise<BootedPayload> {
+  assertNode24()
+  const database = await ensureDatabase(log)
+  try {
+    const [{ default: config }, { migrations }] = await Promise.all([
+      import('../../payload.config'),
+      import('../migrations'),
+    ])
+    const payload = await getPayload({ config })
+    const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+    pool.on('error', (error) => payload.logger.error({ err: error, msg: 'PostgreSQL connection error' }))
+    if (!isProduction()) await payload.db.migrate({ migrations })
+    return {
+      payload,
+      shutdown: async () => {
+        // payload.destroy() can hang on a pinned client (payload#15674): bound it, then end the pool ourselves.
+        await withTimeout(payload.destroy(), 3000)
+        await withTimeout(pool.ended ? Promise.resolve() : pool.end(), 3000)
+        await database.stop()
+      },
+    }
+  } catch (error) {
+    await database.stop()
+    throw error
+  }
+}

@@ -1,0 +1,73 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import express from 'express'
+import next from 'next'
+
+import { healthHandler } from './endpoints/health'
+import { appPort, isProduction, serverURL, shouldSeedDemoData } from './lib/env'
+import { assertNode24 } from './lib/nodeVersion'
+import { bootPayload } from './runtime/boot'
+import { requestLog } from './runtime/requestLog'
+import { securityHeaders } from './runtime/securityHeaders'
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const say = (message: string) => console.log(`[portal] ${message}`)
+
+async function main(): Promise<void> {
+  assertNode24()
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+  const dev = !isProduction()
+  const port = appPort()
+  const { payload, shutdown } = await bootPayload(say)
+
+  if (dev && shouldSeedDemoData()) {
+    const { seedDemoDataIfEmpty } = await import('./seed')
+    await seedDemoDataIfEmpty(payload, say)
+  }
+
+  const nextApp = next({ dev, dir: projectRoot, port, hostname: 'localhost' })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+
+  const app = express()
+  app.disable('x-powered-by')
+  if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+  app.use(securityHeaders)
+  app.use(requestLog(payload.logger))
+  app.get('/healthz', healthHandler((payload.db as unknown as { pool: import('pg').Pool }).pool))
+  app.use((req, res) => handle(req, res))
+
+  const server = app.listen(port)
+  server.on('upgrade', nextApp.getUpgradeHandler())
+  server.on('error', async (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `[portal] Port ${port} is already in use. Stop the other server or set PORT to a free port.`
+        : `[portal] The server could not start: ${error.message}`,
+    )
+    await shutdown()
+    process.exit(1)
+  })
+  server.on('listening', () => say(`Ready on ${serverURL()} (${dev ? 'development' : 'production'}): portal at /, admin at /admin`))
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    say(`${signal} received: shutting down`)
+    server.close()
+    server.closeAllConnections()
+    await nextApp.close().catch(() => {})
+    await shutdown()
+    say('Stopped')
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((error: Error) => {
+  console.error(`[portal] Could not start: ${error.message}`)
+  process.exit(1)
+})
