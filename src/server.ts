@@ -8,6 +8,7 @@ import { healthHandler } from './endpoints/health'
 import { appPort, isProduction, serverURL, shouldSeedDemoData } from './lib/env'
 import { assertNode24 } from './lib/nodeVersion'
 import { bootPayload } from './runtime/boot'
+import { payloadPool } from './runtime/pool'
 import { requestLog } from './runtime/requestLog'
 import { securityHeaders } from './runtime/securityHeaders'
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
   app.use(securityHeaders)
   app.use(requestLog(payload.logger))
-  app.get('/healthz', healthHandler((payload.db as unknown as { pool: import('pg').Pool }).pool))
+  app.get('/healthz', healthHandler(payloadPool(payload)))
   app.use((req, res) => handle(req, res))
 
   const server = app.listen(port)

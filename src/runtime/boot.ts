@@ -3,6 +3,7 @@ import { getPayload, type Payload } from 'payload'
 import { isProduction } from '../lib/env'
 import { assertNode24 } from '../lib/nodeVersion'
 import { ensureDatabase } from './database'
+import { closePool, payloadPool } from './pool'
 
 export type BootedPayload = { payload: Payload; shutdown: () => Promise<void> }
 
@@ -23,15 +24,14 @@ export async function bootPayload(log: (message: string) => void = console.log):
       import('../migrations'),
     ])
     const payload = await getPayload({ config })
-    const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+    const pool = payloadPool(payload)
     pool.on('error', (error) => payload.logger.error({ err: error, msg: 'PostgreSQL connection error' }))
     if (!isProduction()) await payload.db.migrate({ migrations })
     return {
       payload,
       shutdown: async () => {
-        // payload.destroy() can hang on a pinned client (payload#15674): bound it, then end the pool ourselves.
         await withTimeout(payload.destroy(), 3000)
-        await withTimeout(pool.ended ? Promise.resolve() : pool.end(), 3000)
+        await withTimeout(closePool(pool), 3000)
         await database.stop()
       },
     }

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto'
+
+import pg from 'pg'
+
+export const TEMPLATE_DATABASE = 'portal_test_template'
+
+export function withDatabase(url: string, database: string): string {
+  const target = new URL(url)
+  target.pathname = `/${database}`
+  return target.toString()
+}
+
+/** A new database cloned from the migrated template: a fresh schema in a fraction of a second. */
+export async function createTestDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `portal_test_${randomBytes(5).toString('hex')}`
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
+  await admin.connect()
+  await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`)
+  await admin.end()
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
+      await client.connect()
+      await client.query(`drop database if exists ${name} with (force)`)
+      await client.end()
+    },
+  }
+}

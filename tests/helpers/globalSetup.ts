@@ -1,0 +1,73 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+import type { TestProject } from 'vitest/node'
+
+import { startEmbeddedPostgres } from '../../src/runtime/embeddedPostgres'
+import { closePool, payloadPool } from '../../src/runtime/pool'
+import { TEMPLATE_DATABASE, withDatabase } from './database'
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseServerUrl: string
+  }
+}
+
+/**
+ * One PostgreSQL for the run (embedded in a throwaway folder, or the one DATABASE_URL
+ * names) and a template database with the committed migrations applied, which every
+ * test file clones into a fresh database of its own.
+ */
+export default async function setup(project: TestProject) {
+  let stopEmbedded = async () => {}
+  let dataDir: string | undefined
+  let serverUrl: string
+  mkdirSync('.data', { recursive: true })
+  if (process.env.DATABASE_URL) {
+    serverUrl = process.env.DATABASE_URL
+  } else {
+    dataDir = mkdtempSync(path.resolve('.data', 'test-'))
+    chmodSync(dataDir, 0o755) // the postgres user must reach its data folder inside
+    const running = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await freePort(), database: 'postgres' })
+    serverUrl = running.url
+    stopEmbedded = running.stop
+  }
+  const templateUrl = withDatabase(serverUrl, TEMPLATE_DATABASE)
+  await buildTemplate(serverUrl, templateUrl)
+  project.provide('databaseServerUrl', serverUrl)
+
+  return async () => {
+    await stopEmbedded()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+async function buildTemplate(serverUrl: string, templateUrl: string): Promise<void> {
+  const { default: pg } = await import('pg')
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
+  await admin.connect()
+  await admin.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`)
+  await admin.query(`create database ${TEMPLATE_DATABASE}`)
+  await admin.end()
+
+  process.env.DATABASE_URL = templateUrl
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../payload.config')
+  const { migrations } = await import('../../src/migrations')
+  const payload = await getPayload({ config, key: 'template' })
+  await payload.db.migrate({ migrations })
+  await closePool(payloadPool(payload))
+  delete process.env.DATABASE_URL
+}

@@ -1,0 +1,20 @@
+import path from 'node:path'
+
+import { defineConfig } from 'vitest/config'
+
+import { assertNode24 } from './src/lib/nodeVersion.ts'
+
+assertNode24()
+
+export default defineConfig({
+  resolve: { alias: { '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts') } },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/helpers/globalSetup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 240_000,
+    env: { NODE_ENV: 'test', SEED_DEMO_DATA: 'false', NEXT_TELEMETRY_DISABLED: '1' },
+  },
+})
