@@ -1,6 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { isLearner, isPortalAccount, relationId, staffHasRole, type StaffRole } from './users'
+import { isLearner, relationId, staffHasRole, type StaffRole } from './users'
 
 export const nobody: Access = () => false
 export const anyone: Access = () => true
@@ -29,11 +29,11 @@ export const ownCandidateRecords =
     return candidate === null ? false : { [field]: { equals: candidate } }
   }
 
-/** Rows whose `field` points at the signed-in portal account. */
-export const ownedByAccount =
+/** Rows whose `field` points at the signed-in learner's account. */
+export const ownedByLearner =
   (field: string): Access =>
   ({ req: { user } }) =>
-    isPortalAccount(user) ? { [field]: { equals: user.id } } : false
+    isLearner(user) ? { [field]: { equals: user.id } } : false
 
 /** Signed-in learners, whatever rows. */
 export const learners: Access = ({ req: { user } }) => isLearner(user)

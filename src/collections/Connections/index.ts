@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { administrators, anyOf, ownedByAccount, supportStaff } from '../../access/rules'
+import { administrators, anyOf, ownedByLearner, supportStaff } from '../../access/rules'
 import { checkOptionalEmail } from '../../lib/formats'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { ADMIN_GROUPS } from '../fields'
@@ -24,7 +24,7 @@ export const Connections: CollectionConfig = {
   },
   access: {
     create: supportStaff,
-    read: anyOf(supportStaff, ownedByAccount('learner')),
+    read: anyOf(supportStaff, ownedByLearner('learner')),
     update: supportStaff,
     delete: administrators,
   },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { administrators, anyOf, ownedByAccount, supportStaff } from '../../access/rules'
+import { administrators, anyOf, ownedByLearner, supportStaff } from '../../access/rules'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { addressGroup, ADMIN_GROUPS, penceField } from '../fields'
 
@@ -31,7 +31,7 @@ export const Orders: CollectionConfig = {
   },
   access: {
     create: supportStaff,
-    read: anyOf(supportStaff, ownedByAccount('account')),
+    read: anyOf(supportStaff, ownedByLearner('account')),
     update: supportStaff,
     delete: administrators,
   },

@@ -1,0 +1,222 @@
+import type { CollectionSlug, Payload } from 'payload'
+import { expect } from 'vitest'
+
+import type { Fixtures, Role } from './fixtures'
+import { PASSWORD } from './fixtures'
+
+type Scope = 'all' | 'own' | 'published' | 'none'
+type Rule = { create: boolean; read: Scope; update: Exclude<Scope, 'published'>; delete: boolean }
+type Id = number | string
+
+/** What one role may do to one collection. */
+const NONE: Rule = { create: false, read: 'none', update: 'none', delete: false }
+const FULL: Rule = { create: true, read: 'all', update: 'all', delete: true }
+const MANAGE: Rule = { create: true, read: 'all', update: 'all', delete: false }
+const READ_ALL: Rule = { ...NONE, read: 'all' }
+const READ_OWN: Rule = { ...NONE, read: 'own' }
+const SELF: Rule = { ...NONE, read: 'own', update: 'own' }
+
+const recordRules = (learner: Rule): Record<Role, Rule> => ({
+  administrator: FULL,
+  support: MANAGE,
+  content: NONE,
+  learner,
+  thirdParty: NONE,
+  anonymous: NONE,
+})
+
+export type MatrixCase = {
+  slug: CollectionSlug
+  rules: Record<Role, Rule>
+  newRow: (f: Fixtures) => Record<string, unknown>
+  change: Record<string, unknown>
+  /** A row the role does not own (learner B's, or any). */
+  other: (f: Fixtures) => Id
+  /** The rows the role owns, where its scope is `own`. */
+  own?: (f: Fixtures, role: Role) => Id[]
+}
+
+const u = (f: Fixtures) => f.unique()
+
+export const MATRIX: MatrixCase[] = [
+  {
+    slug: 'candidates',
+    rules: recordRules(READ_OWN),
+    newRow: (f) => ({ candidateNumber: `N${u(f)}`.slice(0, 20), firstName: 'New', surname: 'Candidate', dateOfBirth: '1999-09-09T00:00:00.000Z' }),
+    change: { centre: 'Changed centre' },
+    other: (f) => f.b.candidate.id,
+    own: (f) => [f.a.candidate.id],
+  },
+  {
+    slug: 'qualifications',
+    rules: recordRules(READ_ALL),
+    newRow: (f) => ({ qualificationNumber: `QX-${u(f)}`.slice(0, 30), title: 'New qualification', level: '2', type: 'accreditation' }),
+    change: { title: 'Changed title' },
+    other: (f) => f.qualification.id,
+  },
+  {
+    slug: 'achievements',
+    rules: recordRules(READ_OWN),
+    newRow: (f) => ({ candidate: f.b.candidate.id, qualification: f.qualification.id, grade: 'Merit', issueDate: '2025-01-01T00:00:00.000Z' }),
+    change: { grade: 'Distinction' },
+    other: (f) => f.b.achievement.id,
+    own: (f) => [f.a.achievement.id],
+  },
+  {
+    slug: 'documents',
+    rules: recordRules(READ_OWN),
+    newRow: (f) => ({ achievement: f.b.achievement.id, type: 'transcript' }),
+    change: { issueDate: '2024-02-02T00:00:00.000Z' },
+    other: (f) => f.b.document.id,
+    own: (f) => [f.a.document.id],
+  },
+  {
+    slug: 'accounts',
+    rules: { ...recordRules(SELF), thirdParty: SELF },
+    newRow: (f) => ({ email: `new-${u(f)}@fixture.test`, password: PASSWORD, kind: 'third-party', firstName: 'New', lastName: 'Account' }),
+    change: { phone: '+44 1632 960000' },
+    other: (f) => f.b.account.id,
+    own: (f, role) => [role === 'thirdParty' ? f.thirdParty.id : f.a.account.id],
+  },
+  {
+    slug: 'connections',
+    rules: recordRules(READ_OWN),
+    newRow: (f) => ({ learner: f.b.account.id, thirdPartyName: 'New', thirdPartyEmail: 'new@fixture.test', initiatedBy: 'learner', expiresAt: '2031-01-01T00:00:00.000Z' }),
+    change: { thirdPartyName: 'Changed' },
+    other: (f) => f.b.connection.id,
+    own: (f) => [f.a.connection.id],
+  },
+  {
+    slug: 'orders',
+    rules: recordRules(READ_OWN),
+    newRow: (f) => ({
+      orderNumber: `ORD-${u(f)}`,
+      account: f.b.account.id,
+      items: [{ product: f.product.id, achievement: f.b.achievement.id, reason: 'lost', description: 'Duplicate', unitPricePence: 3050, vatPence: 0 }],
+      subtotalPence: 3050,
+      deliveryPence: 0,
+      vatPence: 0,
+      totalPence: 3050,
+    }),
+    change: { trackingNumber: 'TRACK1' },
+    other: (f) => f.b.order.id,
+    own: (f) => [f.a.order.id],
+  },
+  {
+    slug: 'enquiries',
+    rules: recordRules(READ_OWN),
+    newRow: (f) => ({ subject: 'New', reporter: f.b.account.id, messages: [{ from: 'reporter', body: 'Hi', sentAt: '2026-01-01T00:00:00.000Z' }] }),
+    change: { status: 'in-progress' },
+    other: (f) => f.b.enquiry.id,
+    own: (f) => [f.a.enquiry.id],
+  },
+  {
+    slug: 'products',
+    rules: recordRules(READ_ALL),
+    newRow: (f) => ({ name: 'New product', code: `P-${u(f)}`, pricePence: 100, vatRatePercent: 20 }),
+    change: { description: 'Changed' },
+    other: (f) => f.product.id,
+  },
+  {
+    slug: 'delivery-options',
+    rules: recordRules(READ_ALL),
+    newRow: (f) => ({ name: `Courier ${u(f)}`, region: 'international', pricePence: 1225 }),
+    change: { note: 'Changed' },
+    other: (f) => f.deliveryOption.id,
+  },
+  {
+    slug: 'pages',
+    rules: {
+      administrator: FULL,
+      content: FULL,
+      support: READ_ALL,
+      learner: { ...NONE, read: 'published' },
+      thirdParty: { ...NONE, read: 'published' },
+      anonymous: { ...NONE, read: 'published' },
+    },
+    newRow: (f) => ({ title: 'New page', slug: `page-${u(f)}`, section: 'faq', content: f.richText, _status: 'published' }),
+    change: { summary: 'Changed' },
+    other: (f) => f.draftPage.id,
+  },
+  {
+    slug: 'email-outbox',
+    rules: { ...recordRules(NONE), administrator: { ...READ_ALL, delete: true }, support: READ_ALL },
+    newRow: () => ({ to: 'someone@fixture.test', subject: 'New', text: 'Hi' }),
+    change: { subject: 'Changed' },
+    other: (f) => f.outbox.id,
+  },
+  {
+    slug: 'audit-log',
+    rules: { ...recordRules(NONE), administrator: READ_ALL, support: READ_ALL },
+    newRow: () => ({ action: 'x.create', entity: 'x', entityId: '9' }),
+    change: { summary: 'Tampered' },
+    other: (f) => f.audit.id,
+  },
+  {
+    slug: 'staff',
+    rules: { ...recordRules(NONE), support: SELF, content: SELF },
+    newRow: (f) => ({ email: `staff-${u(f)}@fixture.test`, name: 'New', role: 'support', password: PASSWORD }),
+    change: { name: 'Changed name' },
+    other: (f) => f.staff.administrator.id,
+    own: (f, role) => [f.staff[role as 'support' | 'content'].id],
+  },
+]
+
+/** One way of reaching the data as a given role: the Local API or REST over HTTP. */
+export type Api = {
+  create: (slug: CollectionSlug, data: Record<string, unknown>) => Promise<{ ok: boolean; status: number }>
+  findIds: (slug: CollectionSlug) => Promise<{ ok: boolean; status: number; ids: Id[] }>
+  update: (slug: CollectionSlug, id: Id, data: Record<string, unknown>) => Promise<{ ok: boolean; status: number }>
+  remove: (slug: CollectionSlug, id: Id) => Promise<{ ok: boolean; status: number }>
+}
+
+const sorted = (ids: Id[]) => [...ids].map(String).sort()
+
+/** Runs create, read, update and delete for one collection as one role and checks each outcome. */
+export async function checkCase(payload: Payload, f: Fixtures, api: Api, test: MatrixCase, role: Role): Promise<void> {
+  const rule = test.rules[role]
+  const system = { overrideAccess: true, depth: 0 } as const
+  const label = `${role} ${test.slug}`
+
+  const countBefore = (await payload.count({ collection: test.slug, ...system })).totalDocs
+  const created = await api.create(test.slug, test.newRow(f))
+  expect(created.ok, `${label} create (status ${created.status})`).toBe(rule.create)
+  const countAfter = (await payload.count({ collection: test.slug, ...system })).totalDocs
+  expect(countAfter, `${label} create changes the row count only when allowed`).toBe(countBefore + (rule.create ? 1 : 0))
+
+  const read = await api.findIds(test.slug)
+  if (rule.read === 'none') {
+    expect(read.ok, `${label} read (status ${read.status})`).toBe(false)
+    expect(read.ids, `${label} read returns no rows`).toEqual([])
+  } else {
+    expect(read.ok, `${label} read (status ${read.status})`).toBe(true)
+    const where = rule.read === 'published' ? { _status: { equals: 'published' } } : undefined
+    const expected =
+      rule.read === 'own'
+        ? test.own!(f, role)
+        : (await payload.find({ collection: test.slug, where: where as never, pagination: false, ...system })).docs.map((d) => d.id)
+    expect(sorted(read.ids), `${label} read sees exactly the allowed rows`).toEqual(sorted(expected))
+  }
+
+  const [field, value] = Object.entries(test.change)[0]!
+  const tryUpdate = async (id: Id) => {
+    const before = await payload.findByID({ collection: test.slug, id, ...system })
+    const result = await api.update(test.slug, id, test.change)
+    const after = await payload.findByID({ collection: test.slug, id, ...system })
+    const changed = JSON.stringify((after as Record<string, unknown>)[field]) === JSON.stringify(value)
+    if (!result.ok) expect(JSON.stringify(after), `${label} refused update leaves the row as it was`).toBe(JSON.stringify(before))
+    return { ...result, changed }
+  }
+  const otherUpdate = await tryUpdate(test.other(f))
+  expect(otherUpdate.ok && otherUpdate.changed, `${label} update another's row (status ${otherUpdate.status})`).toBe(rule.update === 'all')
+  if (rule.update === 'own') {
+    const ownUpdate = await tryUpdate(test.own!(f, role)[0]!)
+    expect(ownUpdate.ok && ownUpdate.changed, `${label} update own row (status ${ownUpdate.status})`).toBe(true)
+  }
+
+  const victim = (await payload.create({ collection: test.slug, data: test.newRow(f), disableVerificationEmail: true, context: { skipAudit: true }, ...system } as never)) as { id: Id }
+  const removed = await api.remove(test.slug, victim.id)
+  const stillThere = (await payload.count({ collection: test.slug, where: { id: { equals: victim.id } }, ...system })).totalDocs === 1
+  expect(removed.ok && !stillThere, `${label} delete (status ${removed.status})`).toBe(rule.delete)
+  expect(stillThere, `${label} refused delete keeps the row`).toBe(!rule.delete)
+}

@@ -1,0 +1,96 @@
+import type { CollectionSlug, Payload } from 'payload'
+
+const system = { overrideAccess: true, depth: 0, context: { skipAudit: true } } as const
+
+export const PASSWORD = 'fixture-password-123'
+
+export type Fixtures = Awaited<ReturnType<typeof createFixtures>>
+export type Role = 'administrator' | 'support' | 'content' | 'learner' | 'thirdParty' | 'anonymous'
+export const ROLES: Role[] = ['administrator', 'support', 'content', 'learner', 'thirdParty', 'anonymous']
+
+let counter = 0
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
+
+/**
+ * Two learners (A and B) with a record each, a third party, one staff member per role,
+ * and a row of every collection for A and for B.
+ */
+export async function createFixtures(payload: Payload) {
+  const create = async <T extends Record<string, unknown>>(collection: CollectionSlug, data: T) =>
+    (await payload.create({ collection, data, disableVerificationEmail: true, ...system } as never)) as unknown as T & { id: number }
+
+  const staff = {
+    administrator: await create('staff', { email: 'admin@fixture.test', name: 'Admin', role: 'administrator', password: PASSWORD }),
+    support: await create('staff', { email: 'support@fixture.test', name: 'Support', role: 'support', password: PASSWORD }),
+    content: await create('staff', { email: 'content@fixture.test', name: 'Content', role: 'content', password: PASSWORD }),
+  }
+  const qualification = await create('qualifications', { qualificationNumber: '603/4182/8', title: 'Level 3 Diploma', level: '3', type: 'regulated' })
+  const record = async (suffix: string) => {
+    const candidate = await create('candidates', { candidateNumber: `C${suffix}`, firstName: `First${suffix}`, surname: `Surname${suffix}`, dateOfBirth: '1990-01-01T00:00:00.000Z' })
+    const achievement = await create('achievements', { candidate: candidate.id, qualification: qualification.id, grade: 'Pass', issueDate: '2024-01-01T00:00:00.000Z' })
+    const document = await create('documents', { achievement: achievement.id, type: 'certificate' })
+    return { candidate, achievement, document }
+  }
+  const a = await record('100')
+  const b = await record('200')
+  const learnerA = await create('accounts', { email: 'learner-a@fixture.test', password: PASSWORD, _verified: true, kind: 'learner', status: 'approved', firstName: 'A', lastName: 'Learner', candidate: a.candidate.id })
+  const learnerB = await create('accounts', { email: 'learner-b@fixture.test', password: PASSWORD, _verified: true, kind: 'learner', status: 'approved', firstName: 'B', lastName: 'Learner', candidate: b.candidate.id })
+  const thirdParty = await create('accounts', { email: 'third@fixture.test', password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'T', lastName: 'Party', companyName: 'Acme' })
+  const product = await create('products', { name: 'Duplicate certificate', code: 'DUP', pricePence: 3050, vatRatePercent: 0 })
+  const deliveryOption = await create('delivery-options', { name: 'Royal Mail', region: 'uk', pricePence: 0 })
+  const order = (account: number, achievement: number) =>
+    create('orders', {
+      orderNumber: `ORD-${unique()}`,
+      account,
+      items: [{ product: product.id, achievement, reason: 'lost', description: 'Duplicate', unitPricePence: 3050, vatPence: 0 }],
+      subtotalPence: 3050,
+      deliveryPence: 0,
+      vatPence: 0,
+      totalPence: 3050,
+    })
+  const connection = (learner: number, documents: number[]) =>
+    create('connections', { learner, thirdPartyName: 'Acme', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', expiresAt: '2030-01-01T00:00:00.000Z', documents })
+  const enquiry = (reporter: number, document: number) =>
+    create('enquiries', { subject: 'Name spelt wrong', reporter, document, messages: [{ from: 'reporter', body: 'Please fix', sentAt: '2026-01-01T00:00:00.000Z' }] })
+  const richText = { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [{ type: 'text', text: 'Hello', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }] }] } }
+
+  return {
+    staff,
+    qualification,
+    a: { ...a, account: learnerA, order: await order(learnerA.id, a.achievement.id), connection: await connection(learnerA.id, [a.document.id]), enquiry: await enquiry(learnerA.id, a.document.id) },
+    b: { ...b, account: learnerB, order: await order(learnerB.id, b.achievement.id), connection: await connection(learnerB.id, [b.document.id]), enquiry: await enquiry(learnerB.id, b.document.id) },
+    thirdParty,
+    product,
+    deliveryOption,
+    publishedPage: await create('pages', { title: 'Help', slug: `help-${unique()}`, section: 'help', content: richText, _status: 'published' }),
+    draftPage: await create('pages', { title: 'Draft', slug: `draft-${unique()}`, section: 'help', content: richText, _status: 'draft' }),
+    outbox: await create('email-outbox', { to: 'x@fixture.test', subject: 'Hello', text: 'Hi' }),
+    audit: await create('audit-log', { action: 'test.create', entity: 'test', entityId: '1' }),
+    richText,
+    unique,
+  }
+}
+
+/** The signed-in user for a role, as Payload's Local API and access functions see it. */
+export async function userFor(payload: Payload, fixtures: Fixtures, role: Role) {
+  const pick = {
+    administrator: ['staff', fixtures.staff.administrator.id],
+    support: ['staff', fixtures.staff.support.id],
+    content: ['staff', fixtures.staff.content.id],
+    learner: ['accounts', fixtures.a.account.id],
+    thirdParty: ['accounts', fixtures.thirdParty.id],
+    anonymous: null,
+  } as const
+  const entry = pick[role]
+  if (!entry) return null
+  const user = await payload.findByID({ collection: entry[0], id: entry[1], ...system })
+  return { ...user, collection: entry[0] }
+}
+
+export const EMAILS: Record<Exclude<Role, 'anonymous'>, { collection: 'staff' | 'accounts'; email: string }> = {
+  administrator: { collection: 'staff', email: 'admin@fixture.test' },
+  support: { collection: 'staff', email: 'support@fixture.test' },
+  content: { collection: 'staff', email: 'content@fixture.test' },
+  learner: { collection: 'accounts', email: 'learner-a@fixture.test' },
+  thirdParty: { collection: 'accounts', email: 'third@fixture.test' },
+}

@@ -1,0 +1,104 @@
+import type { CollectionSlug } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { checkCase, MATRIX, type Api } from '../helpers/accessMatrix'
+import { createFixtures, ROLES, userFor, type Fixtures, type Role } from '../helpers/fixtures'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+
+let t: TestPayload
+let f: Fixtures
+beforeAll(async () => {
+  t = await startTestPayload()
+  f = await createFixtures(t.payload)
+})
+afterAll(async () => t?.close())
+
+async function localApi(role: Role): Promise<Api> {
+  const { payload } = t
+  const user = (await userFor(payload, f, role)) as never
+  const as = { overrideAccess: false, user, depth: 0 } as const
+  const attempt = async (operation: () => Promise<unknown>) => {
+    try {
+      await operation()
+      return { ok: true, status: 200 }
+    } catch (error) {
+      return { ok: false, status: (error as { status?: number }).status ?? 500 }
+    }
+  }
+  return {
+    create: (slug, data) => attempt(() => payload.create({ collection: slug, data, disableVerificationEmail: true, ...as } as never)),
+    findIds: async (slug) => {
+      try {
+        const { docs } = await payload.find({ collection: slug, pagination: false, ...as })
+        return { ok: true, status: 200, ids: docs.map((doc) => doc.id) }
+      } catch (error) {
+        return { ok: false, status: (error as { status?: number }).status ?? 500, ids: [] }
+      }
+    },
+    update: (slug, id, data) => attempt(() => payload.update({ collection: slug, id, data, ...as } as never)),
+    remove: (slug, id) => attempt(() => payload.delete({ collection: slug as CollectionSlug, id, ...as })),
+  }
+}
+
+describe('access matrix through the Local API with overrideAccess: false', () => {
+  for (const test of MATRIX) {
+    it.each(ROLES)(`${test.slug}: %s`, async (role) => {
+      await checkCase(t.payload, f, await localApi(role), test, role)
+    })
+  }
+
+  it.each(ROLES)('site settings: everyone reads, only administrators change (%s)', async (role) => {
+    const { payload } = t
+    const user = (await userFor(payload, f, role)) as never
+    const settings = await payload.findGlobal({ slug: 'site-settings', overrideAccess: false, user })
+    expect(settings.portalName).toBeTruthy()
+    const update = payload.updateGlobal({ slug: 'site-settings', data: { supportPhone: `+44 ${role.length}` }, overrideAccess: false, user })
+    if (role === 'administrator') await expect(update).resolves.toBeTruthy()
+    else await expect(update).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+describe('a learner cannot reach another learner’s records', () => {
+  const asLearner = async () => ({ overrideAccess: false, user: (await userFor(t.payload, f, 'learner')) as never })
+
+  it('by id', async () => {
+    await expect(t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...(await asLearner()) })).rejects.toMatchObject({ status: 404 })
+    await expect(t.payload.findByID({ collection: 'candidates', id: f.b.candidate.id, ...(await asLearner()) })).rejects.toMatchObject({ status: 404 })
+  })
+
+  it('by where, on their own fields or through relationships', async () => {
+    const learner = await asLearner()
+    const byReference = await t.payload.find({ collection: 'documents', where: { reference: { equals: f.b.document.reference } }, ...learner })
+    expect(byReference.docs).toEqual([])
+    const byCandidateName = await t.payload.find({ collection: 'achievements', where: { 'candidate.surname': { equals: 'Surname200' } }, ...learner })
+    expect(byCandidateName.docs).toEqual([])
+    const byCode = await t.payload.find({ collection: 'documents', where: { verificationCode: { equals: f.b.document.verificationCode } }, ...learner })
+    expect(byCode.docs).toEqual([])
+    const byEmail = await t.payload.find({ collection: 'accounts', where: { email: { equals: 'learner-b@fixture.test' } }, ...learner })
+    expect(byEmail.docs).toEqual([])
+  })
+
+  it('by sorting on a protected field', async () => {
+    const learner = await asLearner()
+    for (const sort of ['verificationCode', '-verificationCode', 'candidate.dateOfBirth', '-candidate.surname']) {
+      const { docs } = await t.payload.find({ collection: 'documents', sort, depth: 0, ...learner })
+      expect(docs.map((doc) => doc.id), sort).toEqual([f.a.document.id])
+    }
+  })
+
+  it('through depth: a related record of someone else stays an id', async () => {
+    const { payload } = t
+    // A staff mistake links learner A's order and connection to learner B's records.
+    await payload.update({ collection: 'orders', id: f.a.order.id, data: { items: [{ ...f.a.order.items[0], achievement: f.b.achievement.id }] } as never, overrideAccess: true })
+    await payload.update({ collection: 'connections', id: f.a.connection.id, data: { documents: [f.a.document.id, f.b.document.id] }, overrideAccess: true })
+    const learner = await asLearner()
+    const order = await payload.findByID({ collection: 'orders', id: f.a.order.id, depth: 3, ...learner })
+    expect(order.items[0]!.achievement).toBe(f.b.achievement.id)
+    const connection = await payload.findByID({ collection: 'connections', id: f.a.connection.id, depth: 3, ...learner })
+    const shared = connection.documents as Array<number | { id: number; reference: string }>
+    expect(shared.find((d) => typeof d === 'object' && d.id === f.a.document.id)).toMatchObject({ reference: f.a.document.reference })
+    expect(shared).toContain(f.b.document.id)
+    const ownDocument = await payload.findByID({ collection: 'documents', id: f.a.document.id, depth: 3, ...learner })
+    expect(ownDocument.achievement).toMatchObject({ id: f.a.achievement.id, candidate: { id: f.a.candidate.id } })
+  })
+})
