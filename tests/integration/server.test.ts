@@ -1,0 +1,182 @@
+import { spawnSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+import type { CollectionSlug } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { checkCase, MATRIX, type Api } from '../helpers/accessMatrix'
+import { createFixtures, EMAILS, PASSWORD, ROLES, type Fixtures, type Role } from '../helpers/fixtures'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { freePort, signIn, startServer, type RunningServer } from '../helpers/server'
+
+let t: TestPayload
+let f: Fixtures
+let server: RunningServer
+const cookies = new Map<Role, string>()
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  f = await createFixtures(t.payload)
+  server = await startServer({ DATABASE_URL: t.databaseUrl })
+  for (const role of ROLES) {
+    if (role === 'anonymous') continue
+    const { collection, email } = EMAILS[role]
+    cookies.set(role, await signIn(server.url, collection, email, PASSWORD))
+  }
+}, 300_000)
+
+afterAll(async () => {
+  await server?.stop()
+  await t?.close()
+})
+
+/** What a browser on the portal's own pages sends: the session cookie and the page's origin. */
+const browserHeaders = (cookie?: string): Record<string, string> => ({ Origin: server.url, ...(cookie ? { Cookie: cookie } : {}) })
+
+function restApi(role: Role): Api {
+  const cookie = cookies.get(role)
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}/api/${path}`, {
+      method,
+      headers: { ...browserHeaders(cookie), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    return { ok: response.ok, status: response.status, json: (await response.json().catch(() => ({}))) as { docs?: Array<{ id: number }> } }
+  }
+  return {
+    create: (slug, data) => call('POST', `${slug}?depth=0`, data),
+    findIds: async (slug) => {
+      const result = await call('GET', `${slug}?depth=0&pagination=false`)
+      return { ...result, ids: result.ok ? result.json.docs!.map((doc) => doc.id) : [] }
+    },
+    update: (slug, id, data) => call('PATCH', `${slug}/${id}?depth=0`, data),
+    remove: (slug: CollectionSlug, id) => call('DELETE', `${slug}/${id}`),
+  }
+}
+
+describe('the server', () => {
+  it('answers /healthz with the database round trip', async () => {
+    const response = await fetch(`${server.url}/healthz`)
+    expect(response.status).toBe(200)
+    const body = await response.json()
+    expect(body).toMatchObject({ status: 'ok', database: { status: 'up' } })
+    expect(body.database.roundTripMs).toBeGreaterThan(0)
+  })
+
+  it('serves the portal home page with security headers', async () => {
+    const response = await fetch(server.url)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('Register as a learner')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('x-powered-by')).toBeNull()
+  })
+
+  it('serves the admin sign-in to staff, and GraphQL not at all', async () => {
+    const admin = await fetch(`${server.url}/admin/login`)
+    expect(admin.status).toBe(200)
+    expect(await admin.text()).toContain('payload')
+    expect((await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"query":"{ __typename }"}' })).status).toBe(404)
+  })
+
+  it('lets staff into the admin, never a portal account', async () => {
+    const staffAccess = await fetch(`${server.url}/api/access`, { headers: browserHeaders(cookies.get('support')) })
+    expect((await staffAccess.json()).canAccessAdmin).toBe(true)
+    const learnerAccess = await fetch(`${server.url}/api/access`, { headers: browserHeaders(cookies.get('learner')) })
+    expect((await learnerAccess.json()).canAccessAdmin).toBeFalsy()
+  })
+
+  it('ignores a session cookie sent from another site (CSRF)', async () => {
+    const fromOwnSite = await fetch(`${server.url}/api/candidates?depth=0`, { headers: browserHeaders(cookies.get('administrator')) })
+    expect(fromOwnSite.status).toBe(200)
+    const fromElsewhere = await fetch(`${server.url}/api/candidates?depth=0`, {
+      headers: { Cookie: cookies.get('administrator')!, Origin: 'https://evil.example' },
+    })
+    expect(fromElsewhere.status).toBe(403)
+    const withoutOrigin = await fetch(`${server.url}/api/candidates?depth=0`, { headers: { Cookie: cookies.get('administrator')! } })
+    expect(withoutOrigin.status).toBe(403)
+  })
+})
+
+describe('access matrix through REST over HTTP with real session cookies', () => {
+  for (const test of MATRIX) {
+    it.each(ROLES)(`${test.slug}: %s`, async (role) => {
+      await checkCase(t.payload, f, restApi(role), test, role)
+    })
+  }
+
+  it('a learner cannot reach another learner’s document by id, where or sort', async () => {
+    const headers = browserHeaders(cookies.get('learner'))
+    expect((await fetch(`${server.url}/api/documents/${f.b.document.id}`, { headers })).status).toBe(404)
+    const byWhere = await fetch(`${server.url}/api/documents?where[reference][equals]=${f.b.document.reference}`, { headers })
+    expect((await byWhere.json()).docs).toEqual([])
+    const bySort = await fetch(`${server.url}/api/documents?sort=candidate.surname&depth=0`, { headers })
+    expect((await bySort.json()).docs.map((d: { id: number }) => d.id)).toEqual([f.a.document.id])
+  })
+})
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+const postgresPid = (dataDir: string) => Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+
+describe('stopping', () => {
+  it('stops cleanly on SIGTERM, leaving no process behind', async () => {
+    const pid = server.process.pid!
+    const code = await server.stop('SIGTERM')
+    expect(code, server.output().slice(-3000)).toBe(0)
+    expect(server.output()).toContain('Stopped')
+    expect(isRunning(pid)).toBe(false)
+    expect(spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.trim()).toBe('')
+  })
+})
+
+describe('the embedded PostgreSQL (no DATABASE_URL)', () => {
+  const dataRoot = mkdtempSync(path.resolve('.data', 'embedded-test-'))
+  chmodSync(dataRoot, 0o755) // the cluster runs as the postgres user, which must reach its folder
+  const dataDir = path.join(dataRoot, 'pg')
+  let pgPort: number
+  const embeddedEnv = () => ({ DATABASE_URL: '', EMBEDDED_POSTGRES_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(pgPort) })
+  afterAll(() => rmSync(dataRoot, { recursive: true, force: true }))
+
+  it('is created on first start, reused on the next, and stopped with the app', async () => {
+    pgPort = await freePort()
+    const first = await startServer(embeddedEnv())
+    expect(first.output()).toContain('Creating a PostgreSQL cluster')
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200)
+    const firstPostgres = postgresPid(dataDir)
+    expect(await first.stop('SIGINT')).toBe(0)
+    expect(isRunning(firstPostgres)).toBe(false)
+
+    const second = await startServer(embeddedEnv())
+    expect(second.output()).not.toContain('Creating a PostgreSQL cluster')
+    expect((await fetch(`${second.url}/healthz`)).status).toBe(200)
+    const secondPostgres = postgresPid(dataDir)
+
+    // The database goes away under the running app: health says so, and the app still stops cleanly.
+    process.kill(secondPostgres, 'SIGINT')
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const down = await fetch(`${second.url}/healthz`)
+    expect(down.status).toBe(503)
+    expect(await down.json()).toMatchObject({ status: 'unavailable', database: { status: 'down' } })
+    expect(await second.stop('SIGTERM')).toBe(0)
+  })
+
+  it('says clearly that its port is taken, and exits non-zero', async () => {
+    const blocker = net.createServer().listen(pgPort, '127.0.0.1')
+    await new Promise((resolve) => blocker.once('listening', resolve))
+    try {
+      await expect(startServer(embeddedEnv())).rejects.toThrow(/exited with 1[\s\S]*Port \d+ is already in use, so the embedded PostgreSQL cannot start/)
+    } finally {
+      blocker.close()
+    }
+  })
+})
