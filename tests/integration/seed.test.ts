@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { DEMO_PASSWORDS, DEMO_STAFF } from '../../src/seed/data'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+
+let t: TestPayload
+beforeAll(async () => {
+  t = await startTestPayload()
+})
+afterAll(async () => t?.close())
+
+const COLLECTIONS = ['staff', 'accounts', 'candidates', 'qualifications', 'achievements', 'documents', 'products', 'delivery-options', 'pages'] as const
+
+async function counts() {
+  const result: Record<string, number> = {}
+  for (const collection of COLLECTIONS) result[collection] = (await t.payload.count({ collection, overrideAccess: true })).totalDocs
+  return result
+}
+
+describe('demo seed', () => {
+  it('fills an empty database, and running it again changes nothing', async () => {
+    const { seedDemoData } = await import('../../src/seed')
+    await seedDemoData(t.payload, () => {})
+    const first = await counts()
+    expect(first).toMatchObject({ staff: 3, qualifications: 20, achievements: 400, documents: 800, products: 3, 'delivery-options': 3, pages: 5, accounts: 5 })
+    expect(first.candidates).toBeGreaterThanOrEqual(200)
+    await seedDemoData(t.payload, () => {})
+    expect(await counts()).toEqual(first)
+  }, 120_000)
+
+  it('every achievement has a certificate and a transcript with units', async () => {
+    const { docs } = await t.payload.find({ collection: 'documents', where: { type: { equals: 'transcript' } }, limit: 5, depth: 0, overrideAccess: true })
+    expect(docs[0]!.units!.length).toBeGreaterThanOrEqual(3)
+    const certificates = await t.payload.count({ collection: 'documents', where: { type: { equals: 'certificate' } }, overrideAccess: true })
+    expect(certificates.totalDocs).toBe(400)
+  })
+
+  it('has the prices of the specification, in pence', async () => {
+    const { docs: products } = await t.payload.find({ collection: 'products', overrideAccess: true, sort: 'code' })
+    expect(Object.fromEntries(products.map((p) => [p.code, p.pricePence]))).toMatchObject({ 'DUP-CERT': 3050, 'DUP-TRANSCRIPT': 2588 })
+    const { docs: delivery } = await t.payload.find({ collection: 'delivery-options', overrideAccess: true, sort: 'sortOrder' })
+    expect(delivery.map((d) => [d.region, d.pricePence])).toEqual([['uk', 0], ['uk', 350], ['international', 1225]])
+  })
+
+  it('the demo sign-ins printed in the README work, and the demo learner sees only their own documents', async () => {
+    for (const staff of DEMO_STAFF) {
+      const { user } = await t.payload.login({ collection: 'staff', data: { email: staff.email, password: DEMO_PASSWORDS[staff.role] } })
+      expect(user.role).toBe(staff.role)
+    }
+    const { user: learner } = await t.payload.login({ collection: 'accounts', data: { email: 'learner@demo.example', password: DEMO_PASSWORDS.portal } })
+    const own = await t.payload.find({ collection: 'documents', overrideAccess: false, user: { ...learner, collection: 'accounts' }, depth: 0, pagination: false })
+    expect(own.docs.length).toBeGreaterThanOrEqual(2)
+    const candidateId = typeof learner.candidate === 'object' ? learner.candidate?.id : learner.candidate
+    expect(new Set(own.docs.map((d) => d.candidate))).toEqual(new Set([candidateId]))
+  })
+})
