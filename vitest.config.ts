@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import { defineConfig } from 'vitest/config'
 
-import { assertNode24 } from './src/lib/nodeVersion.ts'
+import { assertNode24 } from './src/lib/nodeVersion'
 
 assertNode24()
 

@@ -14,7 +14,3 @@ export function defineEmailTemplate<Data>(template: EmailTemplate<Data>): EmailT
   registry.set(template.name, template as EmailTemplate<never>)
   return template
 }
-
-export function registeredEmailTemplates(): string[] {
-  return [...registry.keys()].sort()
-}

@@ -1,6 +1,6 @@
 import { getPayload, type Payload } from 'payload'
 
-import { isProduction } from '../lib/env'
+import { isProduction, payloadSecret } from '../lib/env'
 import { assertNode24 } from '../lib/nodeVersion'
 import { ensureDatabase } from './database'
 import { closePool, payloadPool } from './pool'
@@ -17,6 +17,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number) =>
  */
 export async function bootPayload(log: (message: string) => void = console.log): Promise<BootedPayload> {
   assertNode24()
+  payloadSecret() // fails fast, before any database starts, when production has no secret
   const database = await ensureDatabase(log)
   try {
     const [{ default: config }, { migrations }] = await Promise.all([
@@ -31,7 +32,7 @@ export async function bootPayload(log: (message: string) => void = console.log):
         ? payload.logger.warn(`PostgreSQL closed a connection: ${error.message}`)
         : payload.logger.error({ err: error, msg: 'PostgreSQL connection error' }),
     )
-    if (!isProduction()) await payload.db.migrate({ migrations })
+    if (!isProduction()) await payload.db.migrate({ migrations: migrations as never })
     return {
       payload,
       shutdown: async () => {

@@ -21,14 +21,14 @@ async function ensureRows(payload: Payload, collection: CollectionSlug, key: str
     ...AS_SYSTEM,
   } as never)
   const ids = new Map<string, number | string>(
-    (existing.docs as Row[]).map((doc) => [String(doc[key]), doc.id as number | string]),
+    (existing.docs as unknown as Row[]).map((doc) => [String(doc[key]), doc.id as number | string]),
   )
   const missing = rows.filter((row) => !ids.has(String(row[key])))
   for (let start = 0; start < missing.length; start += CONCURRENCY) {
     await Promise.all(
       missing.slice(start, start + CONCURRENCY).map(async (row) => {
         const created = await payload.create({ collection, data: row, disableVerificationEmail: true, ...AS_SYSTEM } as never)
-        ids.set(String(row[key]), (created as Row).id as number | string)
+        ids.set(String(row[key]), (created as unknown as Row).id as number | string)
       }),
     )
   }

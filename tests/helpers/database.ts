@@ -10,12 +10,15 @@ export function withDatabase(url: string, database: string): string {
   return target.toString()
 }
 
-/** A new database cloned from the migrated template: a fresh schema in a fraction of a second. */
-export async function createTestDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A new database cloned from the migrated template (a fresh schema in a fraction of a
+ * second), or with `empty`, one with no schema at all.
+ */
+export async function createTestDatabase(serverUrl: string, { empty = false } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `portal_test_${randomBytes(5).toString('hex')}`
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
   await admin.connect()
-  await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`)
+  await admin.query(`create database ${name} template ${empty ? 'template0' : TEMPLATE_DATABASE}`)
   await admin.end()
   return {
     url: withDatabase(serverUrl, name),

@@ -67,7 +67,7 @@ async function buildTemplate(serverUrl: string, templateUrl: string): Promise<vo
   const { default: config } = await import('../../payload.config')
   const { migrations } = await import('../../src/migrations')
   const payload = await getPayload({ config, key: 'template' })
-  await payload.db.migrate({ migrations })
+  await payload.db.migrate({ migrations: migrations as never })
   await closePool(payloadPool(payload))
   delete process.env.DATABASE_URL
 }

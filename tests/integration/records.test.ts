@@ -28,7 +28,7 @@ describe('records', () => {
     const qualification = await payload.create({ collection: 'qualifications', data: { qualificationNumber: '603/4182/8', title: 'Level 3 Diploma', level: '3', type: 'regulated' }, ...system })
     const achievement = await payload.create({ collection: 'achievements', data: { candidate: candidate.id, qualification: qualification.id, grade: 'Pass', issueDate: '2024-07-01T00:00:00.000Z' }, ...system })
     expect(achievement.reference).toMatch(/^\d{8}-01-[A-Z0-9]{4}$/)
-    const document = await payload.create({ collection: 'documents', data: { achievement: achievement.id, type: 'certificate' }, ...system })
+    const document = await payload.create({ collection: 'documents', data: { achievement: achievement.id, type: 'certificate', status: 'valid' }, ...system })
     expect(document.verificationCode).toMatch(/^[A-Za-z0-9_-]{27}$/)
     expect(document.reference).toMatch(/^\d{8}-01-[A-Z0-9]{4}$/)
     expect(document.candidate).toBe(candidate.id)

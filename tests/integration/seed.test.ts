@@ -45,9 +45,10 @@ describe('demo seed', () => {
   it('the demo sign-ins printed in the README work, and the demo learner sees only their own documents', async () => {
     for (const staff of DEMO_STAFF) {
       const { user } = await t.payload.login({ collection: 'staff', data: { email: staff.email, password: DEMO_PASSWORDS[staff.role] } })
-      expect(user.role).toBe(staff.role)
+      expect(user!.role).toBe(staff.role)
     }
-    const { user: learner } = await t.payload.login({ collection: 'accounts', data: { email: 'learner@demo.example', password: DEMO_PASSWORDS.portal } })
+    const { user: learnerUser } = await t.payload.login({ collection: 'accounts', data: { email: 'learner@demo.example', password: DEMO_PASSWORDS.portal } })
+    const learner = learnerUser!
     const own = await t.payload.find({ collection: 'documents', overrideAccess: false, user: { ...learner, collection: 'accounts' }, depth: 0, pagination: false })
     expect(own.docs.length).toBeGreaterThanOrEqual(2)
     const candidateId = typeof learner.candidate === 'object' ? learner.candidate?.id : learner.candidate
