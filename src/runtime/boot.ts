@@ -3,7 +3,7 @@ import { getPayload, type Payload } from 'payload'
 import { isProduction, payloadSecret } from '../lib/env'
 import { assertNode24 } from '../lib/nodeVersion'
 import { ensureDatabase } from './database'
-import { closePool, payloadPool } from './pool'
+import { closePool, logPoolErrors, payloadPool } from './pool'
 
 export type BootedPayload = { payload: Payload; shutdown: () => Promise<void> }
 
@@ -26,12 +26,7 @@ export async function bootPayload(log: (message: string) => void = console.log):
     ])
     const payload = await getPayload({ config })
     const pool = payloadPool(payload)
-    pool.on('error', (error: Error & { code?: string }) =>
-      // 57P01: the database is shutting down (as on our own stop); the pool reconnects when it is back.
-      error.code === '57P01'
-        ? payload.logger.warn(`PostgreSQL closed a connection: ${error.message}`)
-        : payload.logger.error({ err: error, msg: 'PostgreSQL connection error' }),
-    )
+    logPoolErrors(payload)
     if (!isProduction()) await payload.db.migrate({ migrations: migrations as never })
     return {
       payload,

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { inject } from 'vitest'
 
-import { closePool, payloadPool } from '../../src/runtime/pool'
+import { closePool, logPoolErrors, payloadPool } from '../../src/runtime/pool'
 import { createTestDatabase } from './database'
 
 export type TestPayload = { payload: Payload; databaseUrl: string; close: () => Promise<void> }
@@ -17,6 +17,7 @@ export async function startTestPayload(env: Record<string, string> = {}): Promis
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
+  logPoolErrors(payload)
   return {
     payload,
     databaseUrl: database.url,
