@@ -19,6 +19,7 @@ export default buildConfig({
   secret: payloadSecret(),
   admin: {
     user: 'staff',
+    avatar: 'default', // the Gravatar default would call out to the internet
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Achievement Portal admin' },
     dateFormat: 'dd/MM/yyyy HH:mm',

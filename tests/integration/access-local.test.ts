@@ -58,6 +58,16 @@ describe('access matrix through the Local API with overrideAccess: false', () =>
   })
 })
 
+describe('unlocking a locked-out account', () => {
+  it.each(ROLES)('is for administrators only (%s)', async (role) => {
+    const user = (await userFor(t.payload, f, role)) as never
+    // The Local API's unlock takes the acting user at run time, though its type does not name it.
+    const unlock = t.payload.unlock({ collection: 'accounts', data: { email: 'learner-b@fixture.test' }, overrideAccess: false, user } as never)
+    if (role === 'administrator') await expect(unlock).resolves.toBe(true)
+    else await expect(unlock).rejects.toMatchObject({ status: 403 })
+  })
+})
+
 describe('a learner cannot reach another learner’s records', () => {
   const asLearner = async () => ({ overrideAccess: false, user: (await userFor(t.payload, f, 'learner')) as never })
 

@@ -20,6 +20,8 @@ beforeAll(async () => {
   t = await startTestPayload()
   f = await createFixtures(t.payload)
   server = await startServer({ DATABASE_URL: t.databaseUrl })
+  // Development mode compiles each route on its first request: do it here, not in the tests' time.
+  for (const route of ['/', '/admin/login', '/api/access']) await fetch(`${server.url}${route}`)
   for (const role of ROLES) {
     if (role === 'anonymous') continue
     const { collection, email } = EMAILS[role]

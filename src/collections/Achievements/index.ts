@@ -18,6 +18,7 @@ export const Achievements: CollectionConfig = {
     defaultColumns: ['reference', 'candidate', 'qualification', 'grade', 'issueDate', 'centre'],
     listSearchableFields: ['reference', 'centre', 'grade'],
   },
+  defaultSort: '-issueDate',
   access: {
     create: supportStaff,
     read: anyOf(supportStaff, ownCandidateRecords('candidate')),

@@ -18,6 +18,7 @@ export const Candidates: CollectionConfig = {
     defaultColumns: ['candidateNumber', 'firstName', 'surname', 'dateOfBirth', 'centre', 'email'],
     listSearchableFields: ['candidateNumber', 'candidateNumberNormalised', 'firstName', 'surname', 'email'],
   },
+  defaultSort: 'surname',
   access: {
     create: supportStaff,
     read: anyOf(supportStaff, ownCandidateRecords('id')),

@@ -29,6 +29,7 @@ export const Documents: CollectionConfig = {
     defaultColumns: ['reference', 'type', 'achievement', 'status', 'issueDate'],
     listSearchableFields: ['reference'],
   },
+  defaultSort: '-createdAt',
   access: {
     create: supportStaff,
     read: anyOf(supportStaff, ownCandidateRecords('candidate')),
