@@ -1,0 +1,45 @@
+import { normaliseCandidateNumber } from './candidateNumber'
+import { normaliseName } from './names'
+
+export type RegistrationDetails = {
+  candidateNumber?: string | null
+  firstName: string
+  surname: string
+  /** ISO date or date-time; only its calendar date (UTC) counts. */
+  dateOfBirth: string
+}
+
+export type CandidateRecord = {
+  id: number | string
+  firstName: string
+  surname: string
+  dateOfBirth: string
+}
+
+export type MatchOutcome =
+  | { kind: 'matched'; candidateId: number | string }
+  | { kind: 'review'; reason: 'no-number' | 'not-found' | 'mismatch' | 'several' }
+
+const calendarDate = (value: string) => value.slice(0, 10)
+
+/** Whether the registrant's names and date of birth are exactly those on the record. */
+export function detailsMatch(registration: RegistrationDetails, candidate: CandidateRecord): boolean {
+  return (
+    normaliseName(registration.firstName) === normaliseName(candidate.firstName) &&
+    normaliseName(registration.surname) === normaliseName(candidate.surname) &&
+    calendarDate(registration.dateOfBirth) === calendarDate(candidate.dateOfBirth)
+  )
+}
+
+/**
+ * The rule: approved automatically only when the number finds exactly one record and the
+ * names and date of birth match it; anything else goes to a person.
+ * `candidatesWithNumber` are the records whose normalised number equals the registrant's.
+ */
+export function matchRegistration(registration: RegistrationDetails, candidatesWithNumber: CandidateRecord[]): MatchOutcome {
+  if (!registration.candidateNumber || normaliseCandidateNumber(registration.candidateNumber) === '') return { kind: 'review', reason: 'no-number' }
+  if (candidatesWithNumber.length === 0) return { kind: 'review', reason: 'not-found' }
+  const matching = candidatesWithNumber.filter((candidate) => detailsMatch(registration, candidate))
+  if (matching.length === 1) return { kind: 'matched', candidateId: matching[0]!.id }
+  return { kind: 'review', reason: matching.length > 1 || candidatesWithNumber.length > 1 ? 'several' : 'mismatch' }
+}

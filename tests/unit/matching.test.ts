@@ -1,0 +1,68 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import { normaliseCandidateNumber } from '../../src/lib/candidateNumber'
+import { matchRegistration, type CandidateRecord } from '../../src/lib/matching'
+import { normaliseName } from '../../src/lib/names'
+
+describe('name normalisation', () => {
+  it('treats case, accents, hyphens, apostrophes and spaces alike', () => {
+    expect(normaliseName("O'Sullivan")).toBe(normaliseName('OSULLIVAN'))
+    expect(normaliseName('o sullivan')).toBe(normaliseName("O’Sullivan"))
+    expect(normaliseName('  Zoë ')).toBe(normaliseName('ZOE'))
+    expect(normaliseName('Núñez')).toBe('nunez')
+    expect(normaliseName('Mary-Jane')).toBe(normaliseName('mary  jane'))
+    expect(normaliseName('Straße')).toBe(normaliseName('STRASSE'))
+    expect(normaliseName('Smith')).not.toBe(normaliseName('Smyth'))
+  })
+
+  it('is idempotent, and ignores case and surrounding or repeated spaces (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (name) => {
+        const once = normaliseName(name)
+        expect(normaliseName(once)).toBe(once)
+        expect(normaliseName(name.toUpperCase())).toBe(normaliseName(name.toLowerCase()))
+        expect(normaliseName(`  ${name.split(' ').join('   ')} `)).toBe(once)
+      }),
+    )
+  })
+
+  it('ignores any hyphens and apostrophes inserted between letters (property)', () => {
+    const letters = fc.stringMatching(/^[A-Za-zÀ-ÿ]{1,20}$/)
+    const separator = fc.constantFrom('-', "'", '’', ' ', '  ')
+    fc.assert(
+      fc.property(letters, letters, separator, (left, right, sep) => {
+        expect(normaliseName(`${left}${sep}${right}`)).toBe(normaliseName(`${left}${right}`))
+      }),
+    )
+  })
+})
+
+describe('candidate number normalisation (property)', () => {
+  it('ignores leading zeros, case and spaces', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9A-Za-z][0-9A-Za-z]{0,10}$/), fc.nat(4), (number, zeros) => {
+        const typed = `${'0'.repeat(zeros)}${number.toLowerCase().split('').join(' ')}`
+        expect(normaliseCandidateNumber(typed)).toBe(normaliseCandidateNumber(number.toUpperCase()))
+      }),
+    )
+  })
+})
+
+describe('matching a registration to a record', () => {
+  const record: CandidateRecord = { id: 7, firstName: 'Siobhán', surname: "O'Sullivan", dateOfBirth: '1990-06-15T00:00:00.000Z' }
+  const registration = { candidateNumber: '00123', firstName: 'siobhan', surname: 'O SULLIVAN', dateOfBirth: '1990-06-15T00:00:00.000Z' }
+
+  it('approves an exact match after normalisation', () => {
+    expect(matchRegistration(registration, [record])).toEqual({ kind: 'matched', candidateId: 7 })
+  })
+  it('sends to review: no number, unknown number, any mismatch, several records', () => {
+    expect(matchRegistration({ ...registration, candidateNumber: '' }, [record])).toEqual({ kind: 'review', reason: 'no-number' })
+    expect(matchRegistration({ ...registration, candidateNumber: null }, [])).toEqual({ kind: 'review', reason: 'no-number' })
+    expect(matchRegistration(registration, [])).toEqual({ kind: 'review', reason: 'not-found' })
+    expect(matchRegistration({ ...registration, surname: 'Sullivan' }, [record])).toEqual({ kind: 'review', reason: 'mismatch' })
+    expect(matchRegistration({ ...registration, firstName: 'Siobhan Marie' }, [record])).toEqual({ kind: 'review', reason: 'mismatch' })
+    expect(matchRegistration({ ...registration, dateOfBirth: '1990-06-16T00:00:00.000Z' }, [record])).toEqual({ kind: 'review', reason: 'mismatch' })
+    expect(matchRegistration(registration, [record, { ...record, id: 8 }])).toEqual({ kind: 'review', reason: 'several' })
+  })
+})
