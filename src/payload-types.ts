@@ -302,6 +302,53 @@ export interface Account {
    * Imported from the older system without a password: signs in through "forgot my password".
    */
   legacyImport?: boolean | null;
+  registration?: {
+    candidateNumber?: string | null;
+    dontKnowNumber?: boolean | null;
+    dateOfBirth?: string | null;
+    matchOutcome?:
+      | (
+          | 'matched'
+          | 'no-number'
+          | 'not-found'
+          | 'mismatch'
+          | 'several'
+          | 'approved-by-staff'
+          | 'information-requested'
+          | 'rejected'
+        )
+      | null;
+    lastMessage?: string | null;
+  };
+  emailVerification?: {
+    tokenHash?: string | null;
+    sentAt?: string | null;
+  };
+  addresses?:
+    | {
+        /**
+         * For example Home or Work.
+         */
+        label?: string | null;
+        fullName?: string | null;
+        line1?: string | null;
+        line2?: string | null;
+        town?: string | null;
+        county?: string | null;
+        postcode?: string | null;
+        /**
+         * Two-letter country code, for example GB.
+         */
+        country?: string | null;
+        defaultBilling?: boolean | null;
+        defaultDelivery?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Seen by staff only.
+   */
+  reviewNote?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -818,6 +865,37 @@ export interface AccountsSelect<T extends boolean = true> {
         policyVersion?: T;
       };
   legacyImport?: T;
+  registration?:
+    | T
+    | {
+        candidateNumber?: T;
+        dontKnowNumber?: T;
+        dateOfBirth?: T;
+        matchOutcome?: T;
+        lastMessage?: T;
+      };
+  emailVerification?:
+    | T
+    | {
+        tokenHash?: T;
+        sentAt?: T;
+      };
+  addresses?:
+    | T
+    | {
+        label?: T;
+        fullName?: T;
+        line1?: T;
+        line2?: T;
+        town?: T;
+        county?: T;
+        postcode?: T;
+        country?: T;
+        defaultBilling?: T;
+        defaultDelivery?: T;
+        id?: T;
+      };
+  reviewNote?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

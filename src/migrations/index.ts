@@ -1,9 +1,15 @@
 import * as migration_20261123_121550_initial from './20261123_121550_initial';
+import * as migration_20261123_130858_registration from './20261123_130858_registration';
 
 export const migrations = [
   {
     up: migration_20261123_121550_initial.up,
     down: migration_20261123_121550_initial.down,
-    name: '20261123_121550_initial'
+    name: '20261123_121550_initial',
+  },
+  {
+    up: migration_20261123_130858_registration.up,
+    down: migration_20261123_130858_registration.down,
+    name: '20261123_130858_registration'
   },
 ];

@@ -1,0 +1,31 @@
+import type { Config, Plugin } from 'payload'
+
+import { reviewEndpoint } from './endpoints'
+import { registrationFields } from './fields'
+
+export { registerLearner, registerThirdParty, type RegistrationResult } from './register'
+export { decideRegistration, ReviewError, type ReviewDecision } from './review'
+export { resendVerificationLink, verifyEmail, VERIFICATION_LINK_HOURS, type VerificationResult } from './verify'
+
+/**
+ * Registration matching: learner and third-party registration, email verification with
+ * expiring single-use links, matching to candidate records, and the staff review queue.
+ */
+export const registrationPlugin =
+  (): Plugin =>
+  (config: Config): Config => ({
+    ...config,
+    collections: (config.collections ?? []).map((collection) =>
+      collection.slug === 'accounts'
+        ? {
+            ...collection,
+            fields: [...collection.fields, ...registrationFields],
+            endpoints: [...(collection.endpoints || []), reviewEndpoint],
+            admin: {
+              ...collection.admin,
+              defaultColumns: ['email', 'firstName', 'lastName', 'kind', 'status', 'registration.matchOutcome', 'createdAt'],
+            },
+          }
+        : collection,
+    ),
+  })

@@ -1,0 +1,100 @@
+import type { Payload } from 'payload'
+
+import { recordAudit } from '../../collections/AuditLog/auditTrail'
+import { sendTemplatedEmail } from '../../email/send'
+import { serverURL } from '../../lib/env'
+import { checkContactDetails, checkEligibility, checkLoginDetails, checkThirdPartyDetails, type FieldErrors } from '../../lib/registration'
+import { newLinkToken } from '../../lib/tokens'
+import { alreadyRegisteredMessage, verifyEmailMessage } from './emails'
+import { systemRequest } from './system'
+
+type Form = Record<string, string | undefined>
+export type RegistrationResult = { ok: true } | { ok: false; errors: FieldErrors }
+
+/** Makes a new verification link for the account (the old one stops working) and emails it. */
+export async function sendVerificationLink(payload: Payload, account: { id: number | string; email: string; firstName: string }, now: Date): Promise<void> {
+  const { token, hash } = newLinkToken()
+  await payload.update({
+    collection: 'accounts',
+    id: account.id,
+    data: { emailVerification: { tokenHash: hash, sentAt: now.toISOString() } } as never,
+    overrideAccess: true, // system task: the verification fields are closed to every role
+    context: { skipAudit: true },
+  })
+  const link = `${serverURL()}/register/verify?token=${token}`
+  await sendTemplatedEmail(payload, { template: verifyEmailMessage, to: account.email, data: { firstName: account.firstName, link } })
+}
+
+/**
+ * Creates a Pending account and sends its verification link. If the email already has an
+ * account, its owner is told by email instead, and the registrant sees the same answer.
+ */
+async function createPendingAccount(payload: Payload, data: Record<string, unknown> & { email: string; firstName: string }, now: Date): Promise<void> {
+  const { docs } = await payload.find({ collection: 'accounts', where: { email: { equals: data.email } }, limit: 1, depth: 0, overrideAccess: true })
+  if (docs[0]) {
+    await sendTemplatedEmail(payload, { template: alreadyRegisteredMessage, to: data.email, data: { firstName: docs[0].firstName } })
+    return
+  }
+  const req = await systemRequest(payload)
+  const account = await payload.create({
+    collection: 'accounts',
+    data: { ...data, status: 'pending' } as never,
+    disableVerificationEmail: true,
+    overrideAccess: true, // system task: anonymous registration creates the account
+    context: { skipAudit: true },
+    req,
+  })
+  // Payload's own verification token never expires and is stored in clear: ours replaces it.
+  await payload.db.updateOne({ collection: 'accounts', id: account.id, data: { _verificationToken: null }, req })
+  await recordAudit(req, { action: 'registration.submitted', entity: 'accounts', entityId: account.id, summary: `${data.kind} registration` })
+  await sendVerificationLink(payload, { id: account.id, email: data.email, firstName: data.firstName }, now)
+}
+
+async function privacyConsent(payload: Payload, now: Date) {
+  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true })
+  return { agreedAt: now.toISOString(), policyVersion: settings.privacyPolicyVersion }
+}
+
+/** Learner registration: the three steps' answers, checked again here as a whole. */
+export async function registerLearner(payload: Payload, form: Form, now = new Date()): Promise<RegistrationResult> {
+  const eligibility = checkEligibility(form, now)
+  const contact = checkContactDetails(form)
+  const login = checkLoginDetails(form)
+  const errors = { ...eligibility.errors, ...contact.errors, ...login.errors }
+  if (Object.keys(errors).length) return { ok: false, errors }
+  const { values: who } = eligibility
+  const { values: where } = contact
+  const hasAddress = where.addressLine1 || where.postcode
+  await createPendingAccount(
+    payload,
+    {
+      kind: 'learner',
+      email: login.values.email,
+      password: login.values.password,
+      firstName: who.firstName,
+      lastName: who.surname,
+      phone: where.phoneNumber ? `${where.phoneCountryCode} ${where.phoneNumber}` : undefined,
+      registration: { candidateNumber: who.candidateNumber || null, dontKnowNumber: who.dontKnowNumber, dateOfBirth: who.dateOfBirth },
+      privacyConsent: await privacyConsent(payload, now),
+      addresses: hasAddress
+        ? [{ label: 'Home', line1: where.addressLine1, line2: where.addressLine2, town: where.town, postcode: where.postcode, country: where.country || 'GB', fullName: `${who.firstName} ${who.surname}`, defaultBilling: true, defaultDelivery: true }]
+        : [],
+    },
+    now,
+  )
+  return { ok: true }
+}
+
+/** Third-party registration: no record to match, approved once the email is confirmed. */
+export async function registerThirdParty(payload: Payload, form: Form, now = new Date()): Promise<RegistrationResult> {
+  const details = checkThirdPartyDetails(form)
+  const login = checkLoginDetails(form)
+  const errors = { ...details.errors, ...login.errors }
+  if (Object.keys(errors).length) return { ok: false, errors }
+  await createPendingAccount(
+    payload,
+    { kind: 'third-party', email: login.values.email, password: login.values.password, ...details.values, privacyConsent: await privacyConsent(payload, now) },
+    now,
+  )
+  return { ok: true }
+}

@@ -1,0 +1,205 @@
+import { createLocalReq } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { decideRegistration, registerLearner, registerThirdParty, resendVerificationLink, verifyEmail } from '../../src/plugins/registration'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+
+let t: TestPayload
+let candidateId: number
+let supportUser: Record<string, unknown>
+const HOUR = 3_600_000
+const T0 = new Date('2026-03-01T09:00:00.000Z')
+const system = { overrideAccess: true, depth: 0 } as const
+
+beforeAll(async () => {
+  t = await startTestPayload({ SMTP_URL: '' })
+  const candidate = await t.payload.create({ collection: 'candidates', data: { candidateNumber: '00412345', firstName: 'Siobhán', surname: "O'Sullivan", dateOfBirth: '1990-06-15T00:00:00.000Z' }, ...system })
+  candidateId = candidate.id
+  const qualification = await t.payload.create({ collection: 'qualifications', data: { qualificationNumber: '603/4182/8', title: 'Level 3 Diploma', level: '3', type: 'regulated' }, ...system })
+  const achievement = await t.payload.create({ collection: 'achievements', data: { candidate: candidate.id, qualification: qualification.id, grade: 'Pass', issueDate: '2024-01-01T00:00:00.000Z' }, ...system })
+  await t.payload.create({ collection: 'documents', data: { achievement: achievement.id, type: 'certificate', status: 'valid' }, ...system })
+  await t.payload.updateGlobal({ slug: 'site-settings', data: { privacyPolicyVersion: '2026-02' }, ...system })
+  const staff = await t.payload.create({ collection: 'staff', data: { email: 'support@fixture.test', name: 'Support', role: 'support', password: 'fixture-password-123' }, ...system })
+  supportUser = { ...staff, collection: 'staff' }
+})
+afterAll(async () => t?.close())
+
+const form = (overrides: Record<string, string> = {}) => ({
+  candidateNumber: '412345',
+  firstName: 'siobhan',
+  surname: 'O SULLIVAN',
+  dateOfBirth: '15/06/1990',
+  consent: 'on',
+  addressLine1: '1 High Street',
+  town: 'Bristol',
+  postcode: 'bs1 4dj',
+  country: 'GB',
+  phoneCountryCode: '+44',
+  phoneNumber: '07700 900982',
+  email: 'siobhan@example.test',
+  password: 'correct horse battery staple',
+  confirmPassword: 'correct horse battery staple',
+  ...overrides,
+})
+
+async function lastEmailTo(to: string) {
+  const { docs } = await t.payload.find({ collection: 'email-outbox', where: { to: { equals: to } }, sort: '-createdAt', limit: 1, ...system })
+  return docs[0]
+}
+const tokenIn = (text: string | null | undefined) => /token=([A-Za-z0-9_-]{43})/.exec(text ?? '')?.[1] ?? ''
+const accountByEmail = async (email: string) =>
+  (await t.payload.find({ collection: 'accounts', where: { email: { equals: email } }, showHiddenFields: true, ...system })).docs[0]!
+
+describe('learner registration with a matching record', () => {
+  it('creates a Pending account, records consent, and emails a verification link', async () => {
+    expect(await registerLearner(t.payload, form(), T0)).toEqual({ ok: true })
+    const account = await accountByEmail('siobhan@example.test')
+    expect(account).toMatchObject({ kind: 'learner', status: 'pending', _verified: false, firstName: 'siobhan', lastName: 'O SULLIVAN', candidate: null, phone: '+44 07700 900982' })
+    expect(account.privacyConsent).toEqual({ agreedAt: T0.toISOString(), policyVersion: '2026-02' })
+    expect(account.addresses).toEqual([expect.objectContaining({ line1: '1 High Street', postcode: 'BS1 4DJ', defaultBilling: true, defaultDelivery: true })])
+    expect((account as { _verificationToken?: string | null })._verificationToken ?? null).toBeNull()
+    const email = await lastEmailTo('siobhan@example.test')
+    expect(email).toMatchObject({ template: 'registration-verify-email', subject: 'Confirm your email address' })
+    expect(tokenIn(email!.text)).not.toBe('')
+    expect(JSON.stringify(account)).not.toContain(tokenIn(email!.text)) // only the hash is stored
+  })
+
+  it('cannot sign in before the email is confirmed', async () => {
+    await expect(t.payload.login({ collection: 'accounts', data: { email: 'siobhan@example.test', password: 'correct horse battery staple' } })).rejects.toThrow()
+  })
+
+  it('verifying within 24 hours matches the record, approves, links it and says the documents are ready', async () => {
+    const token = tokenIn((await lastEmailTo('siobhan@example.test'))!.text)
+    expect(await verifyEmail(t.payload, token, new Date(T0.getTime() + 23 * HOUR))).toEqual({ ok: true, outcome: 'matched' })
+    const account = await accountByEmail('siobhan@example.test')
+    expect(account).toMatchObject({ status: 'approved', _verified: true, candidate: candidateId, registration: expect.objectContaining({ matchOutcome: 'matched' }) })
+    expect((await lastEmailTo('siobhan@example.test'))!.template).toBe('registration-documents-ready')
+    const { user } = await t.payload.login({ collection: 'accounts', data: { email: 'siobhan@example.test', password: 'correct horse battery staple' } })
+    const documents = await t.payload.find({ collection: 'documents', overrideAccess: false, user: { ...user, collection: 'accounts' } })
+    expect(documents.totalDocs).toBe(1)
+    const audit = await t.payload.find({ collection: 'audit-log', where: { entity: { equals: 'accounts' }, entityId: { equals: String(account.id) } }, sort: 'createdAt', ...system })
+    expect(audit.docs.map((entry) => entry.action)).toEqual(['registration.submitted', 'registration.matched'])
+  })
+
+  it('a verification link works once only', async () => {
+    await registerLearner(t.payload, form({ email: 'once@example.test', candidateNumber: '' , dontKnowNumber: 'on' }), T0)
+    const token = tokenIn((await lastEmailTo('once@example.test'))!.text)
+    expect((await verifyEmail(t.payload, token, T0)).ok).toBe(true)
+    expect(await verifyEmail(t.payload, token, T0)).toEqual({ ok: false, reason: 'invalid' })
+  })
+})
+
+describe('the 24-hour link', () => {
+  it('has expired a moment after 24 hours; sending it again gives a new link and kills the old one', async () => {
+    await registerLearner(t.payload, form({ email: 'late@example.test', candidateNumber: '999' }), T0)
+    const first = tokenIn((await lastEmailTo('late@example.test'))!.text)
+    expect(await verifyEmail(t.payload, first, new Date(T0.getTime() + 24 * HOUR + 1))).toEqual({ ok: false, reason: 'expired' })
+    const later = new Date(T0.getTime() + 25 * HOUR)
+    await resendVerificationLink(t.payload, 'LATE@example.test ', later)
+    const second = tokenIn((await lastEmailTo('late@example.test'))!.text)
+    expect(second).not.toBe(first)
+    expect(await verifyEmail(t.payload, first, later)).toEqual({ ok: false, reason: 'invalid' })
+    expect(await verifyEmail(t.payload, second, new Date(later.getTime() + 23 * HOUR))).toEqual({ ok: true, outcome: 'review' })
+  })
+
+  it('rejects malformed and unknown tokens alike', async () => {
+    expect(await verifyEmail(t.payload, 'nonsense', T0)).toEqual({ ok: false, reason: 'invalid' })
+    expect(await verifyEmail(t.payload, 'A'.repeat(43), T0)).toEqual({ ok: false, reason: 'invalid' })
+  })
+})
+
+describe('registrations that need a person', () => {
+  it('a mismatch goes to the review queue, and the learner is told their details are being checked', async () => {
+    await registerLearner(t.payload, form({ email: 'mismatch@example.test', surname: 'Sullivan' }), T0)
+    const token = tokenIn((await lastEmailTo('mismatch@example.test'))!.text)
+    expect(await verifyEmail(t.payload, token, T0)).toEqual({ ok: true, outcome: 'review' })
+    const account = await accountByEmail('mismatch@example.test')
+    expect(account).toMatchObject({ status: 'awaiting-review', candidate: null, registration: expect.objectContaining({ matchOutcome: 'mismatch' }) })
+    const email = await lastEmailTo('mismatch@example.test')
+    expect(email!.template).toBe('registration-being-checked')
+    expect(email!.text).not.toMatch(/surname|candidate number|not found/i) // nothing says which detail failed
+  })
+
+  it('support staff approve it with the right record; the learner is emailed and it is audited', async () => {
+    const account = await accountByEmail('mismatch@example.test')
+    // The first learner already holds this record: a second account cannot be linked to it.
+    const req = await createLocalReq({ user: supportUser as never }, t.payload)
+    await expect(decideRegistration(req, account.id, { action: 'approve', candidate: candidateId })).rejects.toThrow(/already linked/)
+    const other = await t.payload.create({ collection: 'candidates', data: { candidateNumber: 'B77', firstName: 'Siobhan', surname: 'Sullivan', dateOfBirth: '1990-06-15T00:00:00.000Z' }, ...system })
+    await decideRegistration(req, account.id, { action: 'approve', candidate: other.id })
+    expect(await accountByEmail('mismatch@example.test')).toMatchObject({ status: 'approved', candidate: other.id })
+    expect((await lastEmailTo('mismatch@example.test'))!.template).toBe('registration-approved')
+    const audit = await t.payload.find({ collection: 'audit-log', where: { action: { equals: 'registration.approved' } }, ...system })
+    expect(audit.docs[0]).toMatchObject({ actorLabel: 'support@fixture.test', entityId: String(account.id) })
+  })
+
+  it('asking for more information and rejecting each email the message and are audited', async () => {
+    for (const [email, action, template, status] of [
+      ['info@example.test', 'request-information', 'registration-more-information', 'information-requested'],
+      ['reject@example.test', 'reject', 'registration-rejected', 'rejected'],
+    ] as const) {
+      await registerLearner(t.payload, form({ email, candidateNumber: '' , dontKnowNumber: 'on' }), T0)
+      await verifyEmail(t.payload, tokenIn((await lastEmailTo(email))!.text), T0)
+      const account = await accountByEmail(email)
+      const req = await createLocalReq({ user: supportUser as never }, t.payload)
+      await expect(decideRegistration(req, account.id, { action, message: '  ' })).rejects.toThrow(/reason|need/)
+      await decideRegistration(req, account.id, { action, message: 'Please send a copy of your certificate.' })
+      expect(await accountByEmail(email)).toMatchObject({ status })
+      const sent = await lastEmailTo(email)
+      expect(sent).toMatchObject({ template })
+      expect(sent!.text).toContain('Please send a copy of your certificate.')
+    }
+  })
+
+  it('only support staff may decide', async () => {
+    const account = await accountByEmail('info@example.test')
+    const learner = { ...(await accountByEmail('siobhan@example.test')), collection: 'accounts' }
+    const req = await createLocalReq({ user: learner as never }, t.payload)
+    await expect(decideRegistration(req, account.id, { action: 'reject', message: 'x' })).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+describe('what registration never reveals, and bad input', () => {
+  it('an email that already has an account gets the same answer; its owner is emailed instead', async () => {
+    const before = (await t.payload.count({ collection: 'accounts', ...system })).totalDocs
+    expect(await registerLearner(t.payload, form(), T0)).toEqual({ ok: true })
+    expect((await t.payload.count({ collection: 'accounts', ...system })).totalDocs).toBe(before)
+    expect((await lastEmailTo('siobhan@example.test'))!.template).toBe('registration-already-registered')
+  })
+
+  it('bad input gets a clear message per field and creates nothing', async () => {
+    const before = (await t.payload.count({ collection: 'accounts', ...system })).totalDocs
+    const result = await registerLearner(
+      t.payload,
+      form({ email: 'bad@example.test', candidateNumber: '', dateOfBirth: '31/02/1990', consent: '', password: 'password1234', confirmPassword: 'password1234', postcode: '!!' }),
+      T0,
+    )
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        candidateNumber: expect.stringMatching(/Enter your candidate or membership number, or tick/),
+        dateOfBirth: expect.stringMatching(/day\/month\/year/),
+        consent: expect.stringMatching(/privacy policy/),
+        postcode: expect.stringMatching(/postcode/),
+        password: expect.stringMatching(/too common/),
+      },
+    })
+    const mismatch = await registerLearner(t.payload, form({ email: 'bad@example.test', confirmPassword: 'something else entirely' }), T0)
+    expect(mismatch).toEqual({ ok: false, errors: { confirmPassword: 'The passwords do not match.' } })
+    expect((await t.payload.count({ collection: 'accounts', ...system })).totalDocs).toBe(before)
+  })
+})
+
+describe('third-party registration', () => {
+  it('needs no matching: approved once the email is confirmed', async () => {
+    const result = await registerThirdParty(
+      t.payload,
+      { firstName: 'Morgan', lastName: 'Hiring', companyName: 'Acme Ltd', jobTitle: 'HR Manager', consent: 'on', email: 'morgan@acme.test', password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase' },
+      T0,
+    )
+    expect(result).toEqual({ ok: true })
+    await verifyEmail(t.payload, tokenIn((await lastEmailTo('morgan@acme.test'))!.text), T0)
+    expect(await accountByEmail('morgan@acme.test')).toMatchObject({ kind: 'third-party', status: 'approved', _verified: true, companyName: 'Acme Ltd', jobTitle: 'HR Manager' })
+    expect((await lastEmailTo('morgan@acme.test'))!.template).toBe('registration-account-ready')
+  })
+})
