@@ -22,14 +22,17 @@ export type RunningServer = {
   process: ChildProcess
 }
 
-/** Starts `src/server.ts` (what `npm run dev` runs) as a child process and waits until it is ready. */
-export async function startServer(env: Record<string, string>, { readyTimeoutMs = 180_000 } = {}): Promise<RunningServer> {
+/**
+ * Starts `src/server.ts` (what `npm run dev` runs) as a child process and waits until it is
+ * ready. Test files running at the same time need Next build folders of their own (`distDir`).
+ */
+export async function startServer(env: Record<string, string>, { distDir = '.next-test-server', readyTimeoutMs = 180_000 } = {}): Promise<RunningServer> {
   const port = env.PORT ?? String(await freePort())
   const url = `http://localhost:${port}`
   // Node itself with tsx as a loader (as `npm run dev` does): no wrapper process between us and the server's signals.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: '.next-test', SEED_DEMO_DATA: 'false', SERVER_URL: url, ...env, PORT: port },
+    env: { ...process.env, NEXT_DIST_DIR: distDir, SEED_DEMO_DATA: 'false', SERVER_URL: url, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

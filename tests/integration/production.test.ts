@@ -8,7 +8,7 @@ import { createTestDatabase } from '../helpers/database'
 import { startServer, type RunningServer } from '../helpers/server'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
-const DIST = '.next-test/production'
+const DIST = '.next-test-production'
 let database: Awaited<ReturnType<typeof createTestDatabase>>
 let server: RunningServer
 

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react'
 
-import { siteSettings } from '../payload'
+import { signOut } from '../account/actions'
+import { signedInUser, siteSettings } from '../payload'
 import './portal.css'
 
 /** The frame of every portal page: header with navigation, main content, footer with support details. */
 export async function PortalLayout({ children }: { children: ReactNode }) {
-  const settings = await siteSettings()
+  const [settings, user] = await Promise.all([siteSettings(), signedInUser()])
+  const account = user?.collection === 'accounts' ? user : null
   return (
     <html lang="en-GB">
       <body>
@@ -28,11 +30,33 @@ export async function PortalLayout({ children }: { children: ReactNode }) {
                 <li>
                   <a href="/help/contact-support">Support</a>
                 </li>
-                <li>
-                  <a className="nav-button" href="/sign-in">
-                    Sign in
-                  </a>
-                </li>
+                {account ? (
+                  <>
+                    <li>
+                      <a href="/dashboard">Dashboard</a>
+                    </li>
+                    {account.kind === 'learner' ? (
+                      <li>
+                        <a href="/basket" className="basket">
+                          Basket: 0 items, £0.00
+                        </a>
+                      </li>
+                    ) : null}
+                    <li>
+                      <form action={signOut}>
+                        <button className="link-button nav-button" type="submit">
+                          Sign out
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <li>
+                    <a className="nav-button" href="/sign-in">
+                      Sign in
+                    </a>
+                  </li>
+                )}
               </ul>
             </nav>
           </div>

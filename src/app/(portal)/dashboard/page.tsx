@@ -1,0 +1,4 @@
+import { DashboardPage } from '../../../portal/account/DashboardPage'
+
+export const metadata = { title: 'Dashboard' }
+export default DashboardPage

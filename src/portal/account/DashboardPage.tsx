@@ -1,0 +1,62 @@
+import { redirect } from 'next/navigation'
+
+import { portalPayload, signedInUser } from '../payload'
+
+type Tile = { title: string; href: string; text: string }
+
+const STATUS_NOTES: Record<string, string> = {
+  'awaiting-review': 'We are checking your details against our records. We will email you when your documents are ready, usually within two working days.',
+  'information-requested': 'We have emailed you asking for more information before we can show your documents. Please reply to our support team.',
+  rejected: 'We could not approve your registration. Please contact our support team if you think this is a mistake.',
+}
+
+/** The signed-in home: tiles for each area, with the connection counts. */
+export async function DashboardPage() {
+  const user = await signedInUser()
+  if (!user || user.collection !== 'accounts') redirect('/sign-in')
+  const payload = await portalPayload()
+  const as = { overrideAccess: false, user } as const
+  const isLearner = user.kind === 'learner'
+  const count = async (status: string) =>
+    isLearner ? (await payload.count({ collection: 'connections', where: { status: { equals: status } }, ...as })).totalDocs : 0
+  const [active, pending] = await Promise.all([count('active'), count('pending')])
+  const tiles: Tile[] = [
+    ...(isLearner ? [{ title: 'Documents', href: '/documents', text: 'View your certificates and transcripts, report a problem, order a printed copy.' }] : []),
+    {
+      title: 'Connections',
+      href: '/connections',
+      text: `You have ${active} active connection${active === 1 ? '' : 's'} and ${pending} pending connection${pending === 1 ? '' : 's'}.`,
+    },
+    ...(isLearner
+      ? [
+          { title: 'Store', href: '/store', text: 'Order duplicate certificates, reprints and proof-of-qualification letters.' },
+          { title: 'Orders', href: '/orders', text: 'See your orders and where they are.' },
+        ]
+      : []),
+    { title: 'Profile', href: '/profile', text: 'Your details, addresses and password.' },
+    { title: 'Support', href: '/help/contact-support', text: 'Contact our support team.' },
+    { title: 'FAQ', href: '/help/faq', text: 'Answers to common questions.' },
+  ]
+  const note = STATUS_NOTES[String(user.status)]
+  return (
+    <>
+      <h1>Welcome, {user.firstName}</h1>
+      <p className="lead">{isLearner ? 'Your learner dashboard.' : `Your dashboard${user.companyName ? ` for ${user.companyName}` : ''}.`}</p>
+      {note ? (
+        <div className="notice" role="status">
+          <p>{note}</p>
+        </div>
+      ) : null}
+      <ul className="cards">
+        {tiles.map((tile) => (
+          <li key={tile.title} className="card">
+            <h2 className="card-title">
+              <a href={tile.href}>{tile.title}</a>
+            </h2>
+            <p>{tile.text}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

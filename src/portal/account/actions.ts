@@ -1,0 +1,95 @@
+'use server'
+
+import { cookies, headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+
+import { checkContactDetails, checkEligibility, type FieldErrors } from '../../lib/registration'
+import { registerLearner, registerThirdParty, resendVerificationLink, verifyEmail } from '../../plugins/registration'
+import { portalPayload } from '../payload'
+
+export type FormState = { step?: number; values: Record<string, string>; errors?: FieldErrors; message?: string }
+
+const formValues = (data: FormData): Record<string, string> => {
+  const values: Record<string, string> = {}
+  for (const [key, value] of data.entries()) if (typeof value === 'string' && !key.startsWith('$')) values[key] = value
+  return values
+}
+/** What goes back to the page: never the passwords. */
+const withoutSecrets = ({ password: _p, confirmPassword: _c, ...rest }: Record<string, string>) => rest
+
+/** Learner registration, one step at a time; each step is checked here before the next is shown. */
+export async function learnerRegistrationStep(_previous: FormState, data: FormData): Promise<FormState> {
+  const values = formValues(data)
+  const step = Number(values.step) || 1
+  const back = values.intent === 'back'
+  if (back) return { step: Math.max(1, step - 1), values: withoutSecrets(values) }
+  if (step === 1) {
+    const { errors } = checkEligibility(values, new Date())
+    return Object.keys(errors).length ? { step: 1, values: withoutSecrets(values), errors } : { step: 2, values: withoutSecrets(values) }
+  }
+  if (step === 2) {
+    const { errors } = checkContactDetails(values)
+    return Object.keys(errors).length ? { step: 2, values: withoutSecrets(values), errors } : { step: 3, values: withoutSecrets(values) }
+  }
+  const result = await registerLearner(await portalPayload(), values)
+  if (!result.ok) {
+    const firstStep = ['candidateNumber', 'firstName', 'surname', 'dateOfBirth', 'consent'].some((f) => f in result.errors) ? 1 : 3
+    return { step: firstStep, values: withoutSecrets(values), errors: result.errors }
+  }
+  redirect(`/register/check-email?email=${encodeURIComponent(values.email ?? '')}`)
+}
+
+export async function thirdPartyRegistration(_previous: FormState, data: FormData): Promise<FormState> {
+  const values = formValues(data)
+  const result = await registerThirdParty(await portalPayload(), values)
+  if (!result.ok) return { values: withoutSecrets(values), errors: result.errors }
+  redirect(`/register/check-email?email=${encodeURIComponent(values.email ?? '')}`)
+}
+
+export async function confirmEmail(_previous: FormState, data: FormData): Promise<FormState> {
+  const result = await verifyEmail(await portalPayload(), String(data.get('token') ?? ''))
+  if (!result.ok) return { values: {}, message: result.reason }
+  redirect(`/register/confirmed?outcome=${result.outcome}`)
+}
+
+export async function sendLinkAgain(_previous: FormState, data: FormData): Promise<FormState> {
+  const email = String(data.get('email') ?? '')
+  if (email.trim()) await resendVerificationLink(await portalPayload(), email)
+  return { values: { email }, message: 'sent' }
+}
+
+/** One sign-in for learners and third parties; every failure gets the same answer. */
+export async function signIn(_previous: FormState, data: FormData): Promise<FormState> {
+  const email = String(data.get('email') ?? '').trim().toLowerCase()
+  const password = String(data.get('password') ?? '')
+  const payload = await portalPayload()
+  try {
+    const result = await payload.login({ collection: 'accounts', data: { email, password } })
+    if (!result.token) throw new Error('no token')
+    const auth = payload.collections.accounts.config.auth
+    ;(await cookies()).set(`${payload.config.cookiePrefix}-token`, result.token, {
+      httpOnly: true,
+      secure: Boolean(auth.cookies?.secure),
+      sameSite: 'lax',
+      path: '/',
+      expires: result.exp ? new Date(result.exp * 1000) : undefined,
+    })
+  } catch (error) {
+    const unverified = (error as { name?: string }).name === 'UnverifiedEmail'
+    return { values: { email }, message: unverified ? 'unverified' : 'failed' }
+  }
+  redirect('/dashboard')
+}
+
+export async function signOut(): Promise<void> {
+  const payload = await portalPayload()
+  const jar = await cookies()
+  const { user } = await payload.auth({ headers: await headers() })
+  if (user?.collection === 'accounts') {
+    const { logoutOperation, createLocalReq } = await import('payload')
+    const req = await createLocalReq({ user }, payload)
+    await logoutOperation({ collection: payload.collections.accounts, req }).catch(() => undefined)
+  }
+  jar.delete(`${payload.config.cookiePrefix}-token`)
+  redirect('/')
+}

@@ -1,0 +1,72 @@
+import { redirect } from 'next/navigation'
+
+import { signedInUser } from '../payload'
+import { ConfirmEmailForm, SendLinkAgainForm } from './EmailLinkForms'
+import { LearnerRegistrationForm } from './LearnerRegistrationForm'
+import { SignInForm } from './SignInForm'
+import { ThirdPartyRegistrationForm } from './ThirdPartyRegistrationForm'
+
+const PRIVACY = '/help/privacy-policy'
+
+export function RegisterLearnerPage() {
+  return <LearnerRegistrationForm privacyHref={PRIVACY} />
+}
+
+export function RegisterThirdPartyPage() {
+  return <ThirdPartyRegistrationForm privacyHref={PRIVACY} />
+}
+
+export async function SignInPage() {
+  const user = await signedInUser()
+  if (user?.collection === 'accounts') redirect('/dashboard')
+  return <SignInForm />
+}
+
+export function CheckEmailPage({ email }: { email?: string }) {
+  return (
+    <>
+      <h1>Check your email</h1>
+      <div className="panel">
+        <p>
+          We have sent a link to <strong>{email || 'your email address'}</strong>. Open it within 24 hours to confirm your email address and finish registering.
+        </p>
+        <p>Your registration status is: <strong>Pending</strong>. You can sign in once your email address is confirmed.</p>
+        <p>Nothing arrived after a few minutes? Check your spam or junk folder, then send the link again.</p>
+      </div>
+      <SendLinkAgainForm email={email} />
+    </>
+  )
+}
+
+export function VerifyEmailPage({ token }: { token?: string }) {
+  return (
+    <>
+      <ConfirmEmailForm token={token ?? ''} />
+      <SendLinkAgainForm />
+    </>
+  )
+}
+
+const OUTCOMES: Record<string, { heading: string; text: string }> = {
+  matched: { heading: 'Your documents are ready', text: 'Your email address is confirmed and your details match our records. Sign in to see your documents.' },
+  review: {
+    heading: 'We are checking your details',
+    text: 'Your email address is confirmed. Our support team will check your details against our records, usually within two working days, and email you when your documents are ready.',
+  },
+  'third-party': { heading: 'Your account is ready', text: 'Your email address is confirmed. Sign in to see the documents learners share with you.' },
+}
+
+export function ConfirmedPage({ outcome }: { outcome?: string }) {
+  const { heading, text } = OUTCOMES[outcome ?? ''] ?? OUTCOMES['third-party']!
+  return (
+    <>
+      <h1>{heading}</h1>
+      <p className="lead">{text}</p>
+      <div className="actions">
+        <a className="button" href="/sign-in">
+          Sign in
+        </a>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,69 @@
+import type { InputHTMLAttributes } from 'react'
+
+type Props = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; hint?: string; error?: string }
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function Field({ name, label, hint, error, required, ...input }: Props) {
+  const hintId = hint ? `${name}-hint` : undefined
+  const errorId = error ? `${name}-error` : undefined
+  return (
+    <div className={`field${error ? ' field-error' : ''}`}>
+      <label htmlFor={name}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        {...input}
+      />
+    </div>
+  )
+}
+
+export function Checkbox({ name, label, error, defaultChecked }: { name: string; label: React.ReactNode; error?: string; defaultChecked?: boolean }) {
+  return (
+    <div className={`field checkbox${error ? ' field-error' : ''}`}>
+      {error ? (
+        <p className="error-message" id={`${name}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <input type="checkbox" id={name} name={name} defaultChecked={defaultChecked} aria-describedby={error ? `${name}-error` : undefined} />
+      <label htmlFor={name}>{label}</label>
+    </div>
+  )
+}
+
+/** The list of problems at the top of a form, each linking to its field. */
+export function ErrorSummary({ errors }: { errors?: Record<string, string> }) {
+  const entries = Object.entries(errors ?? {})
+  if (!entries.length) return null
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1}>
+      <h2>There is a problem</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

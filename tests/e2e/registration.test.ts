@@ -1,0 +1,148 @@
+import type { Page } from 'puppeteer'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { accessibilityViolations } from '../helpers/axe'
+import { launchBrowser } from '../helpers/browser'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startServer, type RunningServer } from '../helpers/server'
+import { startSmtpServer } from '../helpers/smtp'
+
+let t: TestPayload
+let server: RunningServer
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let page: Page
+const violations: string[] = []
+
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  t = await startTestPayload()
+  const system = { overrideAccess: true, depth: 0 } as const
+  const candidate = await t.payload.create({ collection: 'candidates', data: { candidateNumber: '00777001', firstName: 'Zoë', surname: "D'Arcy", dateOfBirth: '1988-11-02T00:00:00.000Z' }, ...system })
+  const qualification = await t.payload.create({ collection: 'qualifications', data: { qualificationNumber: '603/4182/8', title: 'Level 3 Diploma', level: '3', type: 'regulated' }, ...system })
+  await t.payload.create({ collection: 'achievements', data: { candidate: candidate.id, qualification: qualification.id, grade: 'Merit', issueDate: '2024-01-01T00:00:00.000Z' }, ...system })
+  server = await startServer({ DATABASE_URL: t.databaseUrl, SMTP_URL: smtp.url }, { distDir: '.next-test-e2e' })
+  browser = await launchBrowser()
+  page = await browser.newPage()
+  await page.setViewport({ width: 1280, height: 900 })
+  page.setDefaultTimeout(120_000) // development mode compiles each page on its first visit
+}, 300_000)
+
+afterAll(async () => {
+  await browser?.cleanUp()
+  await server?.stop()
+  await smtp?.close()
+  await t?.close()
+})
+
+async function visit(path: string) {
+  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
+}
+async function fill(fields: Record<string, string>) {
+  for (const [name, value] of Object.entries(fields)) {
+    await page.$eval(`[name="${name}"]`, (el) => ((el as HTMLInputElement).value = ''))
+    await page.type(`[name="${name}"]`, value)
+  }
+}
+/** Ticks a checkbox from the keyboard (the development overlay can cover the mouse's target). */
+async function tick(selector: string) {
+  await page.focus(selector)
+  await page.keyboard.press('Space')
+  expect(await page.$eval(selector, (el) => (el as HTMLInputElement).checked)).toBe(true)
+}
+async function submit(label: string) {
+  const [button] = await page.$$(`xpath/.//button[normalize-space()="${label}"]`)
+  if (!button) throw new Error(`No button "${label}"`)
+  await Promise.all([page.waitForNetworkIdle({ idleTime: 300 }), (button as unknown as { click: () => Promise<void> }).click()])
+}
+/** Waits until the browser is on `path`; if it never gets there, says what the page shows instead. */
+async function arriveAt(path: string) {
+  try {
+    await page.waitForFunction((p) => location.pathname === p, { timeout: 60_000 }, path)
+  } catch {
+    throw new Error(`Expected to reach ${path}, still on ${page.url()}: ${await page.$eval('main', (el) => el.textContent)}`)
+  }
+}
+const heading = () => page.$eval('h1', (el) => el.textContent?.trim())
+const checkAccessibility = async () => violations.push(...(await accessibilityViolations(page)).map((v) => `${page.url()}: ${v}`))
+
+describe('a learner registers, confirms the email and signs in (Chromium)', { timeout: 180_000 }, () => {
+  it('step 1 checks the details on the server and keeps what was typed', async () => {
+    await visit('/register')
+    expect(await heading()).toMatch(/eligible to register/)
+    await checkAccessibility()
+    await fill({ candidateNumber: '777001', firstName: 'zoe', surname: 'DARCY', dateOfBirth: '31/02/1988' })
+    await tick('#consent')
+    await submit('Agree and continue')
+    expect(await page.$eval('.error-summary', (el) => el.textContent)).toContain('day/month/year')
+    expect(await page.$eval('[name="surname"]', (el) => (el as HTMLInputElement).value)).toBe('DARCY')
+    await checkAccessibility()
+    await fill({ dateOfBirth: '02/11/1988' })
+    await submit('Agree and continue')
+    expect(await heading()).toMatch(/address and telephone/)
+  })
+
+  it('steps 2 and 3 lead to "check your email"', async () => {
+    await checkAccessibility()
+    await fill({ addressLine1: '5 Mill Lane', town: 'Leeds', postcode: 'LS1 4AP' })
+    await submit('Continue')
+    expect(await heading()).toMatch(/email and password/)
+    await fill({ email: 'zoe@example.test', password: 'purple otter lantern', confirmPassword: 'purple otter lantern' })
+    await checkAccessibility()
+    await submit('Save details and register')
+    await arriveAt('/register/check-email')
+    expect(await heading()).toBe('Check your email')
+    await checkAccessibility()
+  })
+
+  it('the link in the email confirms the address, matches the record and the learner signs in to the dashboard', async () => {
+    const mail = await smtp.waitFor('zoe@example.test', /Confirm your email address/)
+    const link = /(http:\/\/localhost:\d+\/register\/verify\?token=[A-Za-z0-9_-]+)/.exec(mail.text)![1]!
+    await page.goto(link, { waitUntil: 'networkidle0' })
+    await checkAccessibility()
+    await submit('Confirm my email address')
+    await arriveAt('/register/confirmed')
+    expect(await heading()).toBe('Your documents are ready')
+    await smtp.waitFor('zoe@example.test', /Your documents are ready/)
+
+    await visit('/sign-in')
+    await checkAccessibility()
+    await fill({ email: 'zoe@example.test', password: 'not the password' })
+    await submit('Sign in')
+    expect(await page.$eval('[role=alert]', (el) => el.textContent)).toContain('email address or password is not right')
+    await fill({ password: 'purple otter lantern' })
+    await submit('Sign in')
+    await arriveAt('/dashboard')
+    expect(await heading()).toBe('Welcome, zoe')
+    expect(await page.$eval('main', (el) => el.textContent)).toContain('You have 0 active connections and 0 pending connections')
+    await checkAccessibility()
+  })
+
+  it('signing out ends the session', async () => {
+    await submit('Sign out')
+    await visit('/dashboard')
+    expect(new URL(page.url()).pathname).toBe('/sign-in')
+  })
+
+  it('a third party registers, confirms and signs in', async () => {
+    await visit('/register/third-party')
+    await checkAccessibility()
+    await fill({ firstName: 'Riley', lastName: 'Admissions', companyName: 'Uni of Example', jobTitle: 'Admissions Officer', email: 'riley@uni.test', password: 'green kettle harbour', confirmPassword: 'green kettle harbour' })
+    await tick('#consent')
+    await submit('Register')
+    await arriveAt('/register/check-email')
+    const mail = await smtp.waitFor('riley@uni.test', /Confirm your email address/)
+    await page.goto(/(http:\/\/\S+token=[A-Za-z0-9_-]+)/.exec(mail.text)![1]!, { waitUntil: 'networkidle0' })
+    await submit('Confirm my email address')
+    await arriveAt('/register/confirmed')
+    await visit('/sign-in')
+    await fill({ email: 'riley@uni.test', password: 'green kettle harbour' })
+    await submit('Sign in')
+    await arriveAt('/dashboard')
+    expect(await page.$eval('main', (el) => el.textContent)).toContain('Uni of Example')
+  })
+
+  it('has no WCAG 2.2 AA violations on any page of these journeys', () => {
+    expect(violations).toEqual([])
+  })
+})
