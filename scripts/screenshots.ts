@@ -12,7 +12,7 @@ mkdirSync(out, { recursive: true })
 const browser = await launchBrowser()
 const page = await browser.newPage()
 
-const PORTAL = ['/', '/help', '/help/getting-started', '/help/faq', '/no-such-page']
+const PORTAL = ['/', '/help', '/help/getting-started', '/help/faq', '/no-such-page', '/register', '/register/third-party', '/sign-in', '/register/check-email?email=someone%40example.test', '/register/verify?token=x']
 const ADMIN = ['/admin', '/admin/collections/candidates', '/admin/collections/documents', '/admin/collections/accounts', '/admin/collections/audit-log', '/admin/globals/site-settings']
 
 async function shoot(url: string, width: number) {
@@ -24,6 +24,11 @@ async function shoot(url: string, width: number) {
 }
 
 for (const url of PORTAL) for (const width of [390, 1280]) await shoot(url, width)
+await page.goto(`${base}/sign-in`, { waitUntil: 'networkidle0' })
+await page.type('[name=email]', 'learner@demo.example')
+await page.type('[name=password]', 'demo-portal-password')
+await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('button[type=submit]')])
+for (const width of [390, 1280]) await shoot('/dashboard', width)
 await page.goto(`${base}/admin/login`, { waitUntil: 'networkidle0' })
 await page.type('#field-email', 'support@demo.example')
 await page.type('#field-password', 'demo-support-password')

@@ -43,3 +43,17 @@ export function matchRegistration(registration: RegistrationDetails, candidatesW
   if (matching.length === 1) return { kind: 'matched', candidateId: matching[0]!.id }
   return { kind: 'review', reason: matching.length > 1 || candidatesWithNumber.length > 1 ? 'several' : 'mismatch' }
 }
+
+/**
+ * How close a record is to a registration, for the review queue: the number counts most,
+ * then the date of birth, then each name. 0 means nothing in common.
+ */
+export function closeness(registration: RegistrationDetails, candidate: CandidateRecord & { candidateNumberNormalised?: string | null }): number {
+  const number = registration.candidateNumber ? normaliseCandidateNumber(registration.candidateNumber) : ''
+  return (
+    (number && number === candidate.candidateNumberNormalised ? 4 : 0) +
+    (calendarDate(registration.dateOfBirth) === calendarDate(candidate.dateOfBirth) ? 3 : 0) +
+    (normaliseName(registration.surname) === normaliseName(candidate.surname) ? 2 : 0) +
+    (normaliseName(registration.firstName) === normaliseName(candidate.firstName) ? 1 : 0)
+  )
+}

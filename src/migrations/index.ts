@@ -1,5 +1,6 @@
 import * as migration_20261123_121550_initial from './20261123_121550_initial';
 import * as migration_20261123_130858_registration from './20261123_130858_registration';
+import * as migration_20261123_132429_review_index from './20261123_132429_review_index';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_130858_registration.up,
     down: migration_20261123_130858_registration.down,
-    name: '20261123_130858_registration'
+    name: '20261123_130858_registration',
+  },
+  {
+    up: migration_20261123_132429_review_index.up,
+    down: migration_20261123_132429_review_index.down,
+    name: '20261123_132429_review_index'
   },
 ];

@@ -77,7 +77,14 @@ export async function seedDemoData(payload: Payload, log: Log = console.log): Pr
   await ensureRows(payload, 'accounts', 'email', [
     portal({ email: 'learner@demo.example', kind: 'learner', status: 'approved', firstName: 'Claire', lastName: 'Hammond', candidate: candidateId(0) }),
     portal({ email: 'learner2@demo.example', kind: 'learner', status: 'approved', firstName: records.candidates[1]!.firstName, lastName: records.candidates[1]!.surname, candidate: candidateId(1) }),
-    portal({ email: 'pending@demo.example', kind: 'learner', status: 'awaiting-review', firstName: 'Jo', lastName: 'Unmatched' }),
+    portal({
+      email: 'pending@demo.example',
+      kind: 'learner',
+      status: 'awaiting-review',
+      firstName: 'Jo',
+      lastName: records.candidates[2]!.surname,
+      registration: { candidateNumber: records.candidates[2]!.candidateNumber, dateOfBirth: records.candidates[2]!.dateOfBirth, matchOutcome: 'mismatch' },
+    }),
     portal({ email: 'employer@demo.example', kind: 'third-party', status: 'approved', firstName: 'Morgan', lastName: 'Hiring', companyName: 'Acme Recruitment Ltd', jobTitle: 'HR Manager' }),
     portal({ email: 'university@demo.example', kind: 'third-party', status: 'approved', firstName: 'Riley', lastName: 'Admissions', companyName: 'University of Exampleton', jobTitle: 'Admissions Officer' }),
   ])

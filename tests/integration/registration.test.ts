@@ -1,6 +1,7 @@
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { closestCandidates } from '../../src/plugins/registration/closestCandidates'
 import { decideRegistration, registerLearner, registerThirdParty, resendVerificationLink, verifyEmail } from '../../src/plugins/registration'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -118,6 +119,15 @@ describe('registrations that need a person', () => {
     const email = await lastEmailTo('mismatch@example.test')
     expect(email!.template).toBe('registration-being-checked')
     expect(email!.text).not.toMatch(/surname|candidate number|not found/i) // nothing says which detail failed
+  })
+
+  it('the review queue shows the closest records first, and which are already linked', async () => {
+    const account = await accountByEmail('mismatch@example.test')
+    const req = await createLocalReq({ user: supportUser as never }, t.payload)
+    const suggestions = await closestCandidates(req, account.id)
+    expect(suggestions[0]).toMatchObject({ id: candidateId, candidateNumber: '00412345', linkedAccount: true })
+    const learnerReq = await createLocalReq({ user: { ...(await accountByEmail('siobhan@example.test')), collection: 'accounts' } as never }, t.payload)
+    await expect(closestCandidates(learnerReq, account.id)).rejects.toMatchObject({ status: 403 })
   })
 
   it('support staff approve it with the right record; the learner is emailed and it is audited', async () => {

@@ -58,7 +58,7 @@ export const Candidates: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        dateOnlyField('dateOfBirth', 'Date of birth', { required: true }),
+        dateOnlyField('dateOfBirth', 'Date of birth', { required: true, index: true }),
         { name: 'email', label: 'Email on file', type: 'email', validate: (value: unknown) => checkOptionalEmail(value) },
         { name: 'centre', type: 'text', maxLength: 200, index: true },
       ],

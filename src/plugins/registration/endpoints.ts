@@ -1,5 +1,6 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 
+import { closestCandidates } from './closestCandidates'
 import { decideRegistration, ReviewError, type ReviewDecision } from './review'
 
 /** POST /api/accounts/:id/review { action, candidate?, message? }: support staff decide a registration. */
@@ -18,6 +19,20 @@ export const reviewEndpoint: Endpoint = {
         message: body.message ?? '',
       } as ReviewDecision)
       return Response.json({ ok: true })
+    } catch (error) {
+      if (error instanceof ReviewError) return Response.json({ error: error.message }, { status: error.status })
+      throw error
+    }
+  },
+}
+
+/** GET /api/accounts/:id/review-candidates: the records most like this registration, closest first. */
+export const closestCandidatesEndpoint: Endpoint = {
+  path: '/:id/review-candidates',
+  method: 'get',
+  handler: async (req) => {
+    try {
+      return Response.json({ candidates: await closestCandidates(req, String(req.routeParams?.id)) })
     } catch (error) {
       if (error instanceof ReviewError) return Response.json({ error: error.message }, { status: error.status })
       throw error

@@ -43,6 +43,11 @@ export const registrationFields: Field[] = [
     ],
   },
   {
+    name: 'reviewPanel',
+    type: 'ui',
+    admin: { components: { Field: '/plugins/registration/admin/ReviewPanel#ReviewPanel' } },
+  },
+  {
     name: 'emailVerification',
     type: 'group',
     admin: { hidden: true },

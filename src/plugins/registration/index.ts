@@ -1,6 +1,6 @@
 import type { Config, Plugin } from 'payload'
 
-import { reviewEndpoint } from './endpoints'
+import { closestCandidatesEndpoint, reviewEndpoint } from './endpoints'
 import { registrationFields } from './fields'
 
 export { registerLearner, registerThirdParty, type RegistrationResult } from './register'
@@ -20,9 +20,10 @@ export const registrationPlugin =
         ? {
             ...collection,
             fields: [...collection.fields, ...registrationFields],
-            endpoints: [...(collection.endpoints || []), reviewEndpoint],
+            endpoints: [...(collection.endpoints || []), reviewEndpoint, closestCandidatesEndpoint],
             admin: {
               ...collection.admin,
+              components: { ...collection.admin?.components, beforeListTable: ['/plugins/registration/admin/ReviewQueueLink#ReviewQueueLink'] },
               defaultColumns: ['email', 'firstName', 'lastName', 'kind', 'status', 'registration.matchOutcome', 'createdAt'],
             },
           }
