@@ -190,6 +190,25 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     await submit('Sign out')
   })
 
+  it('forgot password: the emailed link sets a new password, which then signs in', async () => {
+    await visit('/forgot-password')
+    await checkAccessibility()
+    await fill({ email: 'zoe@example.test' })
+    await submit('Send me a link')
+    expect(await page.$eval('[role=status]', (el) => el.textContent)).toContain('If zoe@example.test has an account')
+    const mail = await smtp.waitFor('zoe@example.test', /Choose a new password/)
+    await page.goto(/(http:\/\/\S+reset-password\?token=[a-f0-9]+)/.exec(mail.text)![1]!, { waitUntil: 'networkidle0' })
+    await checkAccessibility()
+    await fill({ password: 'silver meadow compass', confirmPassword: 'silver meadow compass' })
+    await submit('Save my new password')
+    await arriveAt('/sign-in')
+    expect(await page.$eval('[role=status]', (el) => el.textContent)).toContain('Your password has been changed')
+    await fill({ email: 'zoe@example.test', password: 'silver meadow compass' })
+    await submit('Sign in')
+    await arriveAt('/dashboard')
+    await submit('Sign out')
+  })
+
   it('has no WCAG 2.2 AA violations on any page of these journeys', () => {
     expect(violations).toEqual([])
   })

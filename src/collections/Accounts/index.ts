@@ -2,6 +2,7 @@ import type { Access, CollectionConfig } from 'payload'
 
 import { administrators, anyOf, staffField, supportStaff } from '../../access/rules'
 import { ACCOUNT_KINDS, isPortalAccount } from '../../access/users'
+import { portalPasswordResetEmail } from '../../email/templates/portalPasswordReset'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { authCookies } from '../authCookies'
 import { ADMIN_GROUPS } from '../fields'
@@ -36,7 +37,12 @@ export const Accounts: CollectionConfig = {
     tokenExpiration: 2 * 60 * 60,
     useSessions: true,
     verify: true,
-    forgotPassword: { expiration: 60 * 60 * 1000 },
+    forgotPassword: {
+      expiration: 60 * 60 * 1000,
+      generateEmailHTML: (args) =>
+        portalPasswordResetEmail.html({ token: args?.token ?? '', firstName: String((args?.user as { firstName?: string })?.firstName ?? '') }),
+      generateEmailSubject: () => portalPasswordResetEmail.subject({ token: '', firstName: '' }),
+    },
   },
   access: {
     admin: () => false,

@@ -4,6 +4,7 @@ import { closestCandidatesEndpoint, reviewEndpoint } from './endpoints'
 import { registrationFields } from './fields'
 
 export { registerLearner, registerThirdParty, type RegistrationResult } from './register'
+export { requestPasswordReset, resetPassword } from './passwordReset'
 export { decideRegistration, ReviewError, type ReviewDecision } from './review'
 export { resendVerificationLink, verifyEmail, VERIFICATION_LINK_HOURS, type VerificationResult } from './verify'
 

@@ -5,12 +5,17 @@ import { useActionState } from 'react'
 import { Field } from '../ui/Field'
 import { signIn, type FormState } from './actions'
 
-export function SignInForm() {
+export function SignInForm({ notice }: { notice?: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(signIn, { values: {} })
   return (
     <form action={action} className="form" noValidate>
       <h1>Sign in</h1>
       <p>For learners, employers, universities and auditors.</p>
+      {notice === 'reset' ? (
+        <p className="notice" role="status">
+          Your password has been changed. Sign in with your new password.
+        </p>
+      ) : null}
       {state.message === 'failed' ? (
         <div className="error-summary" role="alert">
           <h2>We could not sign you in</h2>

@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import { checkContactDetails, checkEligibility, type FieldErrors } from '../../lib/registration'
-import { registerLearner, registerThirdParty, resendVerificationLink, verifyEmail } from '../../plugins/registration'
+import { registerLearner, registerThirdParty, requestPasswordReset, resendVerificationLink, resetPassword, verifyEmail } from '../../plugins/registration'
 import { portalPayload } from '../payload'
 
 export type FormState = { step?: number; values: Record<string, string>; errors?: FieldErrors; message?: string }
@@ -92,4 +92,22 @@ export async function signOut(): Promise<void> {
   }
   jar.delete(`${payload.config.cookiePrefix}-token`)
   redirect('/')
+}
+
+export async function forgotPassword(_previous: FormState, data: FormData): Promise<FormState> {
+  const email = String(data.get('email') ?? '')
+  if (!email.trim()) return { values: {}, errors: { email: 'Enter your email address.' } }
+  await requestPasswordReset(await portalPayload(), email)
+  return { values: { email }, message: 'sent' }
+}
+
+export async function chooseNewPassword(_previous: FormState, data: FormData): Promise<FormState> {
+  const token = String(data.get('token') ?? '')
+  const result = await resetPassword(await portalPayload(), {
+    token,
+    password: String(data.get('password') ?? ''),
+    confirmPassword: String(data.get('confirmPassword') ?? ''),
+  })
+  if (!result.ok) return { values: { token }, errors: result.errors }
+  redirect('/sign-in?reset=done')
 }

@@ -16,10 +16,10 @@ export function RegisterThirdPartyPage() {
   return <ThirdPartyRegistrationForm privacyHref={PRIVACY} />
 }
 
-export async function SignInPage() {
+export async function SignInPage({ reset }: { reset?: string }) {
   const user = await signedInUser()
   if (user?.collection === 'accounts') redirect('/dashboard')
-  return <SignInForm />
+  return <SignInForm notice={reset === 'done' ? 'reset' : undefined} />
 }
 
 export function CheckEmailPage({ email }: { email?: string }) {
