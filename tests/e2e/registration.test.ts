@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { accessibilityViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
@@ -30,6 +30,10 @@ beforeAll(async () => {
   page.setDefaultTimeout(120_000) // development mode compiles each page on its first visit
 }, 300_000)
 
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') console.log(`Server output before the failure:\n${server.output().slice(-4000)}`)
+})
+
 afterAll(async () => {
   await browser?.cleanUp()
   await server?.stop()
@@ -38,7 +42,13 @@ afterAll(async () => {
 })
 
 async function visit(path: string) {
-  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
+  try {
+    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
+  } catch (error) {
+    // The development server can drop a connection while it compiles a page under load: one more try.
+    if (!String(error).includes('ERR_CONNECTION_RESET')) throw error
+    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
+  }
 }
 async function fill(fields: Record<string, string>) {
   for (const [name, value] of Object.entries(fields)) {
@@ -176,9 +186,10 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     // The record the number points at is already linked to another account; the right one is offered beside it.
     await admin.waitForSelector('input[name="review-candidate"]:not([disabled])')
     await admin.click('input[name="review-candidate"]:not([disabled])')
-    const [approve] = await admin.$$(`xpath/.//button[normalize-space()="Approve with the chosen record"]`)
-    await (approve as unknown as { click: () => Promise<void> }).click()
-    await admin.waitForFunction(() => document.querySelector('[role=status]')?.textContent?.includes('Approved'))
+    // Wait until the choice has enabled the button (the admin re-renders after the click).
+    const approve = await admin.waitForSelector('xpath/.//button[normalize-space()="Approve with the chosen record" and not(@disabled)]')
+    await approve!.click()
+    await admin.waitForFunction(() => document.querySelector('.review-panel [role=status]')?.textContent?.includes('Approved'))
     await staffContext.close()
     await smtp.waitFor('zoe.ds@example.test', /Your documents are ready/)
 
