@@ -3,17 +3,8 @@
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-type Suggestion = {
-  id: number | string
-  candidateNumber: string
-  firstName: string
-  middleNames?: string | null
-  surname: string
-  dateOfBirth: string
-  centre?: string | null
-  closeness: number
-  linkedAccount: boolean
-}
+import type { CandidateSuggestion as Suggestion } from '../closestCandidates'
+
 
 const ukDate = (iso: string) => (iso ? new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(new Date(iso)) : '')
 const REVIEWABLE = ['awaiting-review', 'information-requested', 'rejected']
