@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { freePort } from '../tests/helpers/server'
+import { benchMatching } from './matching'
 import { freshDataDir, ROOT, timeCommand, timeStart } from './startup'
 
 /**
@@ -41,6 +42,12 @@ try {
     await production.stop()
     record('production start to 200 on /healthz', production.healthzSeconds, '< 10 s')
     record('production start to 200 on /admin', production.secondUrlSeconds, '< 10 s')
+  }
+  if (!only || only === 'matching') {
+    for (const row of await benchMatching()) {
+      results.push(row)
+      console.log(`${row[0]}: ${row[1]}${row[2] ? ` (target ${row[2]})` : ''}`)
+    }
   }
   if (!only || only === 'tests') {
     record('npm test (whole suite)', timeCommand('npm', ['test']), '< 600 s')
