@@ -82,6 +82,7 @@ export interface Config {
     staff: Staff;
     'audit-log': AuditLog;
     'email-outbox': EmailOutbox;
+    'sign-in-throttles': SignInThrottle;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -107,6 +108,7 @@ export interface Config {
     staff: StaffSelect<false> | StaffSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
+    'sign-in-throttles': SignInThrottlesSelect<false> | SignInThrottlesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -359,8 +361,6 @@ export interface Account {
   resetPasswordRequestedAt?: string | null;
   _verified?: boolean | null;
   _verificationToken?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -644,6 +644,19 @@ export interface EmailOutbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-throttles".
+ */
+export interface SignInThrottle {
+  id: number;
+  key: string;
+  failures: number;
+  firstFailureAt: string;
+  blockedUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -721,6 +734,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'email-outbox';
         value: number | EmailOutbox;
+      } | null)
+    | ({
+        relationTo: 'sign-in-throttles';
+        value: number | SignInThrottle;
       } | null);
   globalSlug?: string | null;
   user:
@@ -906,8 +923,6 @@ export interface AccountsSelect<T extends boolean = true> {
   resetPasswordRequestedAt?: T;
   _verified?: T;
   _verificationToken?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1100,6 +1115,18 @@ export interface EmailOutboxSelect<T extends boolean = true> {
   template?: T;
   text?: T;
   html?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-throttles_select".
+ */
+export interface SignInThrottlesSelect<T extends boolean = true> {
+  key?: T;
+  failures?: T;
+  firstFailureAt?: T;
+  blockedUntil?: T;
   updatedAt?: T;
   createdAt?: T;
 }

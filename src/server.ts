@@ -36,6 +36,11 @@ async function main(): Promise<void> {
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
   app.use(securityHeaders)
   app.use(requestLog(payload.logger))
+  app.use((req, _res, next) => {
+    // The client's address as this server sees it (through TRUST_PROXY), for sign-in throttling.
+    req.headers['x-portal-client-ip'] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
+    next()
+  })
   app.get('/healthz', healthHandler(payloadPool(payload)))
   app.use((req, res) => handle(req, res))
 

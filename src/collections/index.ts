@@ -13,6 +13,7 @@ import { Orders } from './Orders'
 import { Pages } from './Pages'
 import { Products } from './Products'
 import { Qualifications } from './Qualifications'
+import { SignInThrottles } from './SignInThrottles'
 import { Staff } from './Staff'
 
 /** In admin navigation order within each group. */
@@ -31,4 +32,5 @@ export const collections: CollectionConfig[] = [
   Staff,
   AuditLog,
   EmailOutbox,
+  SignInThrottles,
 ]

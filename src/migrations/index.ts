@@ -1,6 +1,7 @@
 import * as migration_20261123_121550_initial from './20261123_121550_initial';
 import * as migration_20261123_130858_registration from './20261123_130858_registration';
 import * as migration_20261123_132429_review_index from './20261123_132429_review_index';
+import * as migration_20261123_140350_sign_in_throttles from './20261123_140350_sign_in_throttles';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_132429_review_index.up,
     down: migration_20261123_132429_review_index.down,
-    name: '20261123_132429_review_index'
+    name: '20261123_132429_review_index',
+  },
+  {
+    up: migration_20261123_140350_sign_in_throttles.up,
+    down: migration_20261123_140350_sign_in_throttles.down,
+    name: '20261123_140350_sign_in_throttles'
   },
 ];

@@ -41,6 +41,14 @@ afterAll(async () => {
   await t?.close()
 })
 
+/** Each person in these journeys has a browser of their own: nothing carries over from the last test. */
+async function newPerson() {
+  const context = await browser.createBrowserContext()
+  page = await context.newPage()
+  await page.setViewport({ width: 1280, height: 900 })
+  page.setDefaultTimeout(120_000)
+}
+
 async function visit(path: string) {
   try {
     await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
@@ -132,11 +140,13 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
 
   it('signing out ends the session', async () => {
     await submit('Sign out')
+    await arriveAt('/')
     await visit('/dashboard')
     expect(new URL(page.url()).pathname).toBe('/sign-in')
   })
 
   it('a third party registers, confirms and signs in', async () => {
+    await newPerson()
     await visit('/register/third-party')
     await checkAccessibility()
     await fill({ firstName: 'Riley', lastName: 'Admissions', companyName: 'Uni of Example', jobTitle: 'Admissions Officer', email: 'riley@uni.test', password: 'green kettle harbour', confirmPassword: 'green kettle harbour' })
@@ -156,6 +166,7 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
   })
 
   it('a learner whose details do not match waits for review; support approves in the admin; the learner then signs in', async () => {
+    await newPerson()
     await visit('/register')
     await fill({ candidateNumber: '777001', firstName: 'Zoe', surname: 'Darcy-Smith', dateOfBirth: '02/11/1988' })
     await tick('#consent')
@@ -202,6 +213,7 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
   })
 
   it('forgot password: the emailed link sets a new password, which then signs in', async () => {
+    await newPerson()
     await visit('/forgot-password')
     await checkAccessibility()
     await fill({ email: 'zoe@example.test' })

@@ -153,6 +153,13 @@ export const MATRIX: MatrixCase[] = [
     other: (f) => f.audit.id,
   },
   {
+    slug: 'sign-in-throttles',
+    rules: { ...recordRules(NONE), administrator: NONE, support: NONE },
+    newRow: (f) => ({ key: `ip:${u(f)}`, failures: 1, firstFailureAt: '2026-01-01T00:00:00.000Z' }),
+    change: { failures: 0 },
+    other: (f) => f.throttle.id,
+  },
+  {
     slug: 'staff',
     rules: { ...recordRules(NONE), support: SELF, content: SELF },
     newRow: (f) => ({ email: `staff-${u(f)}@fixture.test`, name: 'New', role: 'support', password: PASSWORD }),

@@ -67,6 +67,7 @@ export async function createFixtures(payload: Payload) {
     draftPage: await create('pages', { title: 'Draft', slug: `draft-${unique()}`, section: 'help', content: richText, _status: 'draft' }),
     outbox: await create('email-outbox', { to: 'x@fixture.test', subject: 'Hello', text: 'Hi' }),
     audit: await create('audit-log', { action: 'test.create', entity: 'test', entityId: '1' }),
+    throttle: await create('sign-in-throttles', { key: 'ip:192.0.2.1', failures: 3, firstFailureAt: '2026-01-01T00:00:00.000Z' }),
     richText,
     unique,
   }

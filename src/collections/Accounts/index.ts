@@ -35,6 +35,8 @@ export const Accounts: CollectionConfig = {
   auth: {
     cookies: authCookies,
     tokenExpiration: 2 * 60 * 60,
+    // Payload's per-account lockout would let anyone lock anyone out: sign-in is throttled per IP instead.
+    maxLoginAttempts: 0,
     useSessions: true,
     verify: true,
     forgotPassword: {

@@ -5,6 +5,7 @@ import { registrationFields } from './fields'
 
 export { registerLearner, registerThirdParty, type RegistrationResult } from './register'
 export { requestPasswordReset, resetPassword } from './passwordReset'
+export { clearSignInFailures, recordSignInFailure, signInWait } from './signInThrottle'
 export { decideRegistration, ReviewError, type ReviewDecision } from './review'
 export { resendVerificationLink, verifyEmail, VERIFICATION_LINK_HOURS, type VerificationResult } from './verify'
 

@@ -23,6 +23,12 @@ export function SignInForm({ notice }: { notice?: string }) {
           <p>Registered recently? Confirm your email address first using the link we sent you. <a href="/register/check-email">Send the link again</a>.</p>
         </div>
       ) : null}
+      {state.message === 'throttled' ? (
+        <div className="error-summary" role="alert">
+          <h2>Too many attempts</h2>
+          <p>To keep accounts safe, please wait {state.errors?.wait} minute{state.errors?.wait === '1' ? '' : 's'} before trying again, or <a href="/forgot-password">reset your password</a>.</p>
+        </div>
+      ) : null}
       {state.message === 'unverified' ? (
         <div className="notice" role="alert">
           <h2>Confirm your email address first</h2>

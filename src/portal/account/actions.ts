@@ -4,7 +4,17 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import { checkContactDetails, checkEligibility, type FieldErrors } from '../../lib/registration'
-import { registerLearner, registerThirdParty, requestPasswordReset, resendVerificationLink, resetPassword, verifyEmail } from '../../plugins/registration'
+import {
+  clearSignInFailures,
+  recordSignInFailure,
+  registerLearner,
+  registerThirdParty,
+  requestPasswordReset,
+  resendVerificationLink,
+  resetPassword,
+  signInWait,
+  verifyEmail,
+} from '../../plugins/registration'
 import { portalPayload } from '../payload'
 
 export type FormState = { step?: number; values: Record<string, string>; errors?: FieldErrors; message?: string }
@@ -63,6 +73,10 @@ export async function signIn(_previous: FormState, data: FormData): Promise<Form
   const email = String(data.get('email') ?? '').trim().toLowerCase()
   const password = String(data.get('password') ?? '')
   const payload = await portalPayload()
+  // Set by our express server from the connection (never taken from the client).
+  const ip = (await headers()).get('x-portal-client-ip') ?? 'unknown'
+  const wait = await signInWait(payload, ip, email)
+  if (wait > 0) return { values: { email }, message: 'throttled', errors: { wait: String(Math.ceil(wait / 60)) } }
   try {
     const result = await payload.login({ collection: 'accounts', data: { email, password } })
     if (!result.token) throw new Error('no token')
@@ -76,8 +90,10 @@ export async function signIn(_previous: FormState, data: FormData): Promise<Form
     })
   } catch (error) {
     const unverified = (error as { name?: string }).name === 'UnverifiedEmail'
+    if (!unverified) await recordSignInFailure(payload, ip, email)
     return { values: { email }, message: unverified ? 'unverified' : 'failed' }
   }
+  await clearSignInFailures(payload, ip, email)
   redirect('/dashboard')
 }
 

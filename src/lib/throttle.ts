@@ -1,0 +1,28 @@
+export type ThrottlePolicy = { windowMs: number; freeFailures: number; baseDelayMs: number; maxDelayMs: number }
+export type ThrottleState = { failures: number; firstFailureAt: string; blockedUntil?: string | null }
+
+const MINUTE = 60_000
+
+/** Per IP address: generous, so a shared office network is not held up by one person's typos. */
+export const PER_IP: ThrottlePolicy = { windowMs: 15 * MINUTE, freeFailures: 20, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE }
+/**
+ * Per account from one IP address: a few tries, then waits that double. Keyed by IP too, so
+ * nobody elsewhere can lock the owner out of their own account.
+ */
+export const PER_ACCOUNT_FROM_IP: ThrottlePolicy = { windowMs: 15 * MINUTE, freeFailures: 5, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE }
+
+/** Seconds to wait before the next attempt is allowed; 0 when it may go ahead. */
+export function secondsToWait(state: ThrottleState | null | undefined, now: Date): number {
+  if (!state?.blockedUntil) return 0
+  return Math.max(0, Math.ceil((new Date(state.blockedUntil).getTime() - now.getTime()) / 1000))
+}
+
+/** The state after one more failed attempt. */
+export function afterFailure(state: ThrottleState | null | undefined, now: Date, policy: ThrottlePolicy): ThrottleState {
+  const windowOpen = state && now.getTime() - new Date(state.firstFailureAt).getTime() < policy.windowMs
+  const failures = windowOpen ? state.failures + 1 : 1
+  const firstFailureAt = windowOpen ? state.firstFailureAt : now.toISOString()
+  const over = failures - policy.freeFailures
+  const blockedUntil = over > 0 ? new Date(now.getTime() + Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (over - 1))).toISOString() : null
+  return { failures, firstFailureAt, blockedUntil }
+}

@@ -1,0 +1,37 @@
+import type { Payload } from 'payload'
+
+import { afterFailure, PER_ACCOUNT_FROM_IP, PER_IP, secondsToWait, type ThrottlePolicy, type ThrottleState } from '../../lib/throttle'
+
+// System task: the throttle table is closed to every role.
+const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
+
+const keysFor = (ip: string, email: string): Array<[string, ThrottlePolicy]> => [
+  [`ip:${ip}`, PER_IP],
+  [`ip-account:${ip}:${email.trim().toLowerCase()}`, PER_ACCOUNT_FROM_IP],
+]
+
+async function stateOf(payload: Payload, key: string) {
+  const { docs } = await payload.find({ collection: 'sign-in-throttles', where: { key: { equals: key } }, limit: 1, ...AS_SYSTEM })
+  return docs[0] as (ThrottleState & { id: number | string }) | undefined
+}
+
+/** Seconds this IP must wait before trying this email again; 0 when it may try now. */
+export async function signInWait(payload: Payload, ip: string, email: string, now = new Date()): Promise<number> {
+  const waits = await Promise.all(keysFor(ip, email).map(async ([key]) => secondsToWait(await stateOf(payload, key), now)))
+  return Math.max(...waits)
+}
+
+export async function recordSignInFailure(payload: Payload, ip: string, email: string, now = new Date()): Promise<void> {
+  for (const [key, policy] of keysFor(ip, email)) {
+    const current = await stateOf(payload, key)
+    const next = afterFailure(current, now, policy)
+    if (current) await payload.update({ collection: 'sign-in-throttles', id: current.id, data: next, ...AS_SYSTEM })
+    else await payload.create({ collection: 'sign-in-throttles', data: { key, ...next }, ...AS_SYSTEM }).catch(() => undefined)
+  }
+}
+
+/** A successful sign-in clears that account's count from that IP (the IP's own count stays). */
+export async function clearSignInFailures(payload: Payload, ip: string, email: string): Promise<void> {
+  const [, [accountKey]] = keysFor(ip, email) as [unknown, [string]]
+  await payload.delete({ collection: 'sign-in-throttles', where: { key: { equals: accountKey } }, ...AS_SYSTEM })
+}

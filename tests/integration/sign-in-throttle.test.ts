@@ -1,0 +1,45 @@
+import { getPayload, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { clearSignInFailures, recordSignInFailure, signInWait } from '../../src/plugins/registration'
+import { closePool, payloadPool } from '../../src/runtime/pool'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+
+let t: TestPayload
+let secondProcess: Payload
+const now = new Date('2026-06-01T09:00:00.000Z')
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  // A second app process on the same database: its own Payload, its own connection pool.
+  const { default: config } = await import('../../payload.config')
+  secondProcess = await getPayload({ config, key: 'second-process' })
+})
+afterAll(async () => {
+  await closePool(payloadPool(secondProcess))
+  await t?.close()
+})
+
+describe('sign-in throttling', () => {
+  it('slows one IP guessing one account after five failures; the state is shared by every process', async () => {
+    for (let i = 0; i < 5; i++) await recordSignInFailure(i % 2 ? t.payload : secondProcess, '203.0.113.7', 'victim@example.test', now)
+    expect(await signInWait(t.payload, '203.0.113.7', 'victim@example.test', now)).toBe(0)
+    await recordSignInFailure(t.payload, '203.0.113.7', 'Victim@Example.test', now)
+    expect(await signInWait(secondProcess, '203.0.113.7', 'victim@example.test', now)).toBe(30)
+    expect(await signInWait(t.payload, '203.0.113.7', 'victim@example.test', new Date(now.getTime() + 31_000))).toBe(0)
+  })
+
+  it('cannot be used to lock the owner out: another IP signs in to the same account at once', async () => {
+    expect(await signInWait(t.payload, '198.51.100.20', 'victim@example.test', now)).toBe(0)
+  })
+
+  it('slows an IP that tries many accounts, whatever the accounts', async () => {
+    for (let i = 0; i < 21; i++) await recordSignInFailure(t.payload, '192.0.2.99', `person${i}@example.test`, now)
+    expect(await signInWait(t.payload, '192.0.2.99', 'someone-new@example.test', now)).toBe(30)
+  })
+
+  it('a successful sign-in clears that account’s count from that IP', async () => {
+    await clearSignInFailures(t.payload, '203.0.113.7', 'victim@example.test')
+    expect(await signInWait(t.payload, '203.0.113.7', 'victim@example.test', now)).toBe(0)
+  })
+})
