@@ -24,11 +24,14 @@ beforeAll(async () => {
   await t.payload.create({ collection: 'candidates', data: { candidateNumber: '00777002', firstName: 'Zoe', surname: 'Darcy-Smith', dateOfBirth: '1988-11-02T00:00:00.000Z' }, ...system })
   await t.payload.create({ collection: 'staff', data: { email: 'support@fixture.test', name: 'Sam Support', role: 'support', password: 'fixture-password-123' }, ...system })
   server = await startServer({ DATABASE_URL: t.databaseUrl, SMTP_URL: smtp.url }, { distDir: '.next-test-e2e' })
+  // Development mode compiles each route on its first request: do it here, not in the journeys' time.
+  for (const route of ['/register', '/register/third-party', '/register/check-email', '/register/verify', '/register/confirmed', '/sign-in', '/dashboard', '/forgot-password', '/reset-password', '/admin/login'])
+    await fetch(`${server.url}${route}`)
   browser = await launchBrowser()
   page = await browser.newPage()
   await page.setViewport({ width: 1280, height: 900 })
   page.setDefaultTimeout(120_000) // development mode compiles each page on its first visit
-}, 300_000)
+}, 600_000)
 
 afterEach((context) => {
   if (context.task.result?.state === 'fail') console.log(`Server output before the failure:\n${server.output().slice(-4000)}`)
@@ -86,7 +89,7 @@ async function arriveAt(path: string) {
 const heading = () => page.$eval('h1', (el) => el.textContent?.trim())
 const checkAccessibility = async () => violations.push(...(await accessibilityViolations(page)).map((v) => `${page.url()}: ${v}`))
 
-describe('a learner registers, confirms the email and signs in (Chromium)', { timeout: 180_000 }, () => {
+describe('a learner registers, confirms the email and signs in (Chromium)', { timeout: 300_000 }, () => {
   it('step 1 checks the details on the server and keeps what was typed', async () => {
     await visit('/register')
     expect(await heading()).toMatch(/eligible to register/)
