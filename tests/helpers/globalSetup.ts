@@ -1,5 +1,4 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
@@ -7,17 +6,7 @@ import type { TestProject } from 'vitest/node'
 import { startEmbeddedPostgres } from '../../src/runtime/embeddedPostgres'
 import { closePool, payloadPool } from '../../src/runtime/pool'
 import { TEMPLATE_DATABASE, withDatabase } from './database'
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
+import { freePort } from './server'
 
 declare module 'vitest' {
   export interface ProvidedContext {
