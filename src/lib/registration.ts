@@ -9,10 +9,12 @@ const text = (form: Form, name: string) => (form[name] ?? '').trim()
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const NAME = /^[\p{L}\p{M}' ’.\-]{1,100}$/u
 
-function checkName(value: string, label: string): string | undefined {
-  if (!value) return `Enter your ${label}.`
-  if (!NAME.test(value)) return `Your ${label} can contain letters, spaces, hyphens and apostrophes only.`
-  return undefined
+/** Reads a name field, recording in `errors` what is wrong with it. */
+function readName(form: Form, field: string, label: string, errors: FieldErrors): string {
+  const value = text(form, field)
+  if (!value) errors[field] = `Enter your ${label}.`
+  else if (!NAME.test(value)) errors[field] = `Your ${label} can contain letters, spaces, hyphens and apostrophes only.`
+  return value
 }
 
 /** Step 1 of learner registration: who you are, and consent to the privacy policy. */
@@ -25,12 +27,8 @@ export function checkEligibility(form: Form, today: Date) {
     else if (!CANDIDATE_NUMBER_PATTERN.test(candidateNumber) || normaliseCandidateNumber(candidateNumber) === '')
       errors.candidateNumber = 'Enter your candidate or membership number as it is printed on your certificate: letters and digits only.'
   }
-  const firstName = text(form, 'firstName')
-  const surname = text(form, 'surname')
-  const firstNameError = checkName(firstName, 'first name')
-  const surnameError = checkName(surname, 'surname')
-  if (firstNameError) errors.firstName = firstNameError
-  if (surnameError) errors.surname = surnameError
+  const firstName = readName(form, 'firstName', 'first name', errors)
+  const surname = readName(form, 'surname', 'surname', errors)
   const typedDate = text(form, 'dateOfBirth')
   const dateOfBirth = parseUkDate(typedDate)
   if (!typedDate) errors.dateOfBirth = 'Enter your date of birth, for example 27/03/1990.'
@@ -79,14 +77,10 @@ export function checkLoginDetails(form: Form) {
 /** Third-party registration: name, organisation and job title. */
 export function checkThirdPartyDetails(form: Form) {
   const errors: FieldErrors = {}
-  const firstName = text(form, 'firstName')
-  const lastName = text(form, 'lastName')
+  const firstName = readName(form, 'firstName', 'first name', errors)
+  const lastName = readName(form, 'lastName', 'last name', errors)
   const companyName = text(form, 'companyName')
   const jobTitle = text(form, 'jobTitle')
-  const firstNameError = checkName(firstName, 'first name')
-  const lastNameError = checkName(lastName, 'last name')
-  if (firstNameError) errors.firstName = firstNameError
-  if (lastNameError) errors.lastName = lastNameError
   if (!companyName) errors.companyName = 'Enter the name of your company or organisation.'
   else if (companyName.length > 200) errors.companyName = 'The company name must be 200 characters or fewer.'
   if (!jobTitle) errors.jobTitle = 'Enter your job title.'

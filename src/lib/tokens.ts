@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 
 /** A single-use secret for an email link: 256 random bits, url-safe. Only its hash is stored. */
 export function newLinkToken(): { token: string; hash: string } {
@@ -8,10 +8,6 @@ export function newLinkToken(): { token: string; hash: string } {
 
 export function hashLinkToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
-}
-
-export function sameHash(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 }
 
 export const HOUR = 60 * 60 * 1000

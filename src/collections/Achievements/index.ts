@@ -9,6 +9,8 @@ import { keepDocumentsWithCandidate } from './hooks/keepDocumentsWithCandidate'
 const giveReference: CollectionBeforeValidateHook = ({ data, operation }) =>
   operation === 'create' && data && !data.reference ? { ...data, reference: newReference() } : data
 
+const audit = auditTrail('achievements')
+
 /** One candidate's award of one qualification. */
 export const Achievements: CollectionConfig = {
   slug: 'achievements',
@@ -58,9 +60,9 @@ export const Achievements: CollectionConfig = {
     },
   ],
   hooks: {
-    ...auditTrail('achievements'),
+    ...audit,
     beforeValidate: [giveReference],
-    afterChange: [...auditTrail('achievements').afterChange, keepDocumentsWithCandidate],
+    afterChange: [...audit.afterChange, keepDocumentsWithCandidate],
   },
   timestamps: true,
 }

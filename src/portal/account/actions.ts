@@ -2,6 +2,7 @@
 
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
+import { createLocalReq, logoutOperation } from 'payload'
 
 import { checkContactDetails, checkEligibility, type FieldErrors } from '../../lib/registration'
 import {
@@ -102,7 +103,6 @@ export async function signOut(): Promise<void> {
   const jar = await cookies()
   const { user } = await payload.auth({ headers: await headers() })
   if (user?.collection === 'accounts') {
-    const { logoutOperation, createLocalReq } = await import('payload')
     const req = await createLocalReq({ user }, payload)
     await logoutOperation({ collection: payload.collections.accounts, req }).catch(() => undefined)
   }
