@@ -5,7 +5,7 @@ import express from 'express'
 import next from 'next'
 
 import { healthHandler } from './endpoints/health'
-import { appPort, isProduction, serverURL, shouldSeedDemoData } from './lib/env'
+import { appPort, isProduction, serverURL, shouldSeedDemoData, trustProxySetting } from './lib/env'
 import { assertNode24 } from './lib/nodeVersion'
 import { bootPayload } from './runtime/boot'
 import { payloadPool } from './runtime/pool'
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
 
   const app = express()
   app.disable('x-powered-by')
-  if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+  const trustProxy = trustProxySetting()
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy)
   app.use(securityHeaders)
   app.use(requestLog(payload.logger))
   app.use((req, _res, next) => {

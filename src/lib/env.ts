@@ -37,3 +37,11 @@ function developmentSecret(): string {
   }
   return readFileSync(file, 'utf8').trim()
 }
+
+/** express's `trust proxy` from TRUST_PROXY: `true`, a hop count such as `1`, or addresses/subnets. */
+export function trustProxySetting(): boolean | number | string | undefined {
+  const value = process.env.TRUST_PROXY?.trim()
+  if (!value) return undefined
+  if (value === 'true' || value === 'false') return value === 'true'
+  return /^\d+$/.test(value) ? Number(value) : value
+}

@@ -26,3 +26,6 @@ export function afterFailure(state: ThrottleState | null | undefined, now: Date,
   const blockedUntil = over > 0 ? new Date(now.getTime() + Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (over - 1))).toISOString() : null
   return { failures, firstFailureAt, blockedUntil }
 }
+
+/** "You already have an account" emails: one per address every 15 minutes, so registering cannot flood an inbox. */
+export const ACCOUNT_EXISTS_NOTICE: ThrottlePolicy = { windowMs: 15 * MINUTE, freeFailures: 0, baseDelayMs: 15 * MINUTE, maxDelayMs: 15 * MINUTE }

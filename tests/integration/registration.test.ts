@@ -53,7 +53,7 @@ const accountByEmail = async (email: string) =>
 
 describe('learner registration with a matching record', () => {
   it('creates a Pending account, records consent, and emails a verification link', async () => {
-    expect(await registerLearner(t.payload, form(), T0)).toEqual({ ok: true })
+    expect(await registerLearner(t.payload, form(), { now: T0 })).toEqual({ ok: true })
     const account = await accountByEmail('siobhan@example.test')
     expect(account).toMatchObject({ kind: 'learner', status: 'pending', _verified: false, firstName: 'siobhan', lastName: 'O SULLIVAN', candidate: null, phone: '+44 07700 900982' })
     expect(account.privacyConsent).toEqual({ agreedAt: T0.toISOString(), policyVersion: '2026-02' })
@@ -83,7 +83,7 @@ describe('learner registration with a matching record', () => {
   })
 
   it('a verification link works once only', async () => {
-    await registerLearner(t.payload, form({ email: 'once@example.test', candidateNumber: '' , dontKnowNumber: 'on' }), T0)
+    await registerLearner(t.payload, form({ email: 'once@example.test', candidateNumber: '' , dontKnowNumber: 'on' }), { now: T0 })
     const token = tokenIn((await lastEmailTo('once@example.test'))!.text)
     expect((await verifyEmail(t.payload, token, T0)).ok).toBe(true)
     expect(await verifyEmail(t.payload, token, T0)).toEqual({ ok: false, reason: 'invalid' })
@@ -92,7 +92,7 @@ describe('learner registration with a matching record', () => {
 
 describe('the 24-hour link', () => {
   it('has expired a moment after 24 hours; sending it again gives a new link and kills the old one', async () => {
-    await registerLearner(t.payload, form({ email: 'late@example.test', candidateNumber: '999' }), T0)
+    await registerLearner(t.payload, form({ email: 'late@example.test', candidateNumber: '999' }), { now: T0 })
     const first = tokenIn((await lastEmailTo('late@example.test'))!.text)
     expect(await verifyEmail(t.payload, first, new Date(T0.getTime() + 24 * HOUR + 1))).toEqual({ ok: false, reason: 'expired' })
     const later = new Date(T0.getTime() + 25 * HOUR)
@@ -111,7 +111,7 @@ describe('the 24-hour link', () => {
 
 describe('registrations that need a person', () => {
   it('a mismatch goes to the review queue, and the learner is told their details are being checked', async () => {
-    await registerLearner(t.payload, form({ email: 'mismatch@example.test', surname: 'Sullivan' }), T0)
+    await registerLearner(t.payload, form({ email: 'mismatch@example.test', surname: 'Sullivan' }), { now: T0 })
     const token = tokenIn((await lastEmailTo('mismatch@example.test'))!.text)
     expect(await verifyEmail(t.payload, token, T0)).toEqual({ ok: true, outcome: 'review' })
     const account = await accountByEmail('mismatch@example.test')
@@ -148,7 +148,7 @@ describe('registrations that need a person', () => {
       ['info@example.test', 'request-information', 'registration-more-information', 'information-requested'],
       ['reject@example.test', 'reject', 'registration-rejected', 'rejected'],
     ] as const) {
-      await registerLearner(t.payload, form({ email, candidateNumber: '' , dontKnowNumber: 'on' }), T0)
+      await registerLearner(t.payload, form({ email, candidateNumber: '' , dontKnowNumber: 'on' }), { now: T0 })
       await verifyEmail(t.payload, tokenIn((await lastEmailTo(email))!.text), T0)
       const account = await accountByEmail(email)
       const req = await createLocalReq({ user: supportUser as never }, t.payload)
@@ -172,9 +172,20 @@ describe('registrations that need a person', () => {
 describe('what registration never reveals, and bad input', () => {
   it('an email that already has an account gets the same answer; its owner is emailed instead', async () => {
     const before = (await t.payload.count({ collection: 'accounts', ...system })).totalDocs
-    expect(await registerLearner(t.payload, form(), T0)).toEqual({ ok: true })
+    expect(await registerLearner(t.payload, form(), { now: T0 })).toEqual({ ok: true })
     expect((await t.payload.count({ collection: 'accounts', ...system })).totalDocs).toBe(before)
     expect((await lastEmailTo('siobhan@example.test'))!.template).toBe('registration-already-registered')
+  })
+
+  it('registering again and again cannot flood the owner’s inbox: one notice every 15 minutes', async () => {
+    const notices = async () =>
+      (await t.payload.count({ collection: 'email-outbox', where: { to: { equals: 'siobhan@example.test' }, template: { equals: 'registration-already-registered' } }, ...system }))
+        .totalDocs
+    const sent = await notices()
+    for (const minutes of [1, 5, 14]) await registerLearner(t.payload, form(), { now: new Date(T0.getTime() + minutes * 60_000) })
+    expect(await notices()).toBe(sent)
+    await registerLearner(t.payload, form(), { now: new Date(T0.getTime() + 16 * 60_000) })
+    expect(await notices()).toBe(sent + 1)
   })
 
   it('bad input gets a clear message per field and creates nothing', async () => {
@@ -182,7 +193,7 @@ describe('what registration never reveals, and bad input', () => {
     const result = await registerLearner(
       t.payload,
       form({ email: 'bad@example.test', candidateNumber: '', dateOfBirth: '31/02/1990', consent: '', password: 'password1234', confirmPassword: 'password1234', postcode: '!!' }),
-      T0,
+      { now: T0 },
     )
     expect(result).toEqual({
       ok: false,
@@ -194,7 +205,7 @@ describe('what registration never reveals, and bad input', () => {
         password: expect.stringMatching(/too common/),
       },
     })
-    const mismatch = await registerLearner(t.payload, form({ email: 'bad@example.test', confirmPassword: 'something else entirely' }), T0)
+    const mismatch = await registerLearner(t.payload, form({ email: 'bad@example.test', confirmPassword: 'something else entirely' }), { now: T0 })
     expect(mismatch).toEqual({ ok: false, errors: { confirmPassword: 'The passwords do not match.' } })
     expect((await t.payload.count({ collection: 'accounts', ...system })).totalDocs).toBe(before)
   })
@@ -205,7 +216,7 @@ describe('third-party registration', () => {
     const result = await registerThirdParty(
       t.payload,
       { firstName: 'Morgan', lastName: 'Hiring', companyName: 'Acme Ltd', jobTitle: 'HR Manager', consent: 'on', email: 'morgan@acme.test', password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase' },
-      T0,
+      { now: T0 },
     )
     expect(result).toEqual({ ok: true })
     await verifyEmail(t.payload, tokenIn((await lastEmailTo('morgan@acme.test'))!.text), T0)

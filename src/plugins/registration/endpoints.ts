@@ -1,7 +1,49 @@
-import { addDataAndFileToRequest, type Endpoint } from 'payload'
+import { addDataAndFileToRequest, headersWithCors, type Endpoint, type PayloadRequest } from 'payload'
+import { generatePayloadCookie } from 'payload/shared'
 
 import { closestCandidates } from './closestCandidates'
+import { requestPasswordReset } from './passwordReset'
 import { decideRegistration, ReviewError, type ReviewDecision } from './review'
+import { signInAccount } from './signIn'
+
+const field = (req: PayloadRequest, name: string) => String((req.data as Record<string, unknown> | undefined)?.[name] ?? '')
+
+/**
+ * POST /api/accounts/login replaces Payload's own, so REST sign-in gets the page's rules:
+ * throttling, one answer for every failure, and the same time for an unknown email.
+ */
+export const loginEndpoint: Endpoint = {
+  path: '/login',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const ip = req.headers.get('x-portal-client-ip') ?? 'unknown'
+    const outcome = await signInAccount(req.payload, { ip, email: field(req, 'email'), password: field(req, 'password') })
+    if (outcome.ok) {
+      const collectionAuthConfig = req.payload.collections.accounts.config.auth
+      const cookie = generatePayloadCookie({ collectionAuthConfig, cookiePrefix: req.payload.config.cookiePrefix, token: outcome.token })
+      return Response.json({ message: 'Signed in.', exp: outcome.exp }, { headers: headersWithCors({ headers: new Headers({ 'Set-Cookie': cookie }), req }) })
+    }
+    if (outcome.reason === 'throttled')
+      return Response.json(
+        { errors: [{ message: 'Too many attempts. Wait before trying again.' }] },
+        { status: 429, headers: { 'Retry-After': String(outcome.waitSeconds) } },
+      )
+    if (outcome.reason === 'unverified') return Response.json({ errors: [{ message: 'Confirm your email address first.' }] }, { status: 403 })
+    return Response.json({ errors: [{ message: 'The email address or password is not right.' }] }, { status: 401 })
+  },
+}
+
+/** POST /api/accounts/forgot-password: the same answer, in the same time, for every email. */
+export const forgotPasswordEndpoint: Endpoint = {
+  path: '/forgot-password',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    await requestPasswordReset(req.payload, field(req, 'email'), { afterAnswer: true })
+    return Response.json({ message: 'If an account uses this email address, we have sent it a link to choose a new password.' })
+  },
+}
 
 /** POST /api/accounts/:id/review { action, candidate?, message? }: support staff decide a registration. */
 export const reviewEndpoint: Endpoint = {

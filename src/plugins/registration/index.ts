@@ -1,11 +1,12 @@
 import type { Config, Plugin } from 'payload'
 
-import { closestCandidatesEndpoint, reviewEndpoint } from './endpoints'
+import { closestCandidatesEndpoint, forgotPasswordEndpoint, loginEndpoint, reviewEndpoint } from './endpoints'
 import { registrationFields } from './fields'
 
 export { registerLearner, registerThirdParty, type RegistrationResult } from './register'
 export { requestPasswordReset, resetPassword } from './passwordReset'
 export { clearSignInFailures, recordSignInFailure, signInWait } from './signInThrottle'
+export { signInAccount, type SignInOutcome } from './signIn'
 export { decideRegistration, ReviewError, type ReviewDecision } from './review'
 export { resendVerificationLink, verifyEmail, VERIFICATION_LINK_HOURS, type VerificationResult } from './verify'
 
@@ -22,7 +23,7 @@ export const registrationPlugin =
         ? {
             ...collection,
             fields: [...collection.fields, ...registrationFields],
-            endpoints: [...(collection.endpoints || []), reviewEndpoint, closestCandidatesEndpoint],
+            endpoints: [...(collection.endpoints || []), loginEndpoint, forgotPasswordEndpoint, reviewEndpoint, closestCandidatesEndpoint],
             admin: {
               ...collection.admin,
               components: { ...collection.admin?.components, beforeListTable: ['/plugins/registration/admin/ReviewQueueLink#ReviewQueueLink'] },

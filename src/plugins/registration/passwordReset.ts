@@ -1,13 +1,18 @@
 import type { Payload } from 'payload'
 
+import { settle } from '../../lib/background'
 import { checkNewPassword } from '../../lib/passwords'
 import type { FieldErrors } from '../../lib/registration'
 
-/** "Forgot my password": the same answer whether or not the email has an account. */
-export async function requestPasswordReset(payload: Payload, email: string): Promise<void> {
+/**
+ * "Forgot my password": the same answer whether or not the email has an account. With
+ * `afterAnswer` the link is made and sent after the answer, so it takes the same time too.
+ */
+export async function requestPasswordReset(payload: Payload, email: string, { afterAnswer = false } = {}): Promise<void> {
   const address = email.trim().toLowerCase()
   if (!address) return
-  await payload.forgotPassword({ collection: 'accounts', data: { email: address } }).catch(() => undefined)
+  // Payload answers an unknown email without error, and sends nothing.
+  await settle(payload, 'Password reset email', () => payload.forgotPassword({ collection: 'accounts', data: { email: address } }), afterAnswer)
 }
 
 /** A new password from a reset link: single-use, valid 60 minutes (Payload keeps both rules). */

@@ -2,14 +2,20 @@ import type { Payload } from 'payload'
 
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
 import { sendTemplatedEmail } from '../../email/send'
+import { settle } from '../../lib/background'
 import { serverURL } from '../../lib/env'
+import { spendPasswordCheckTime } from '../../lib/passwords'
+import { ACCOUNT_EXISTS_NOTICE } from '../../lib/throttle'
 import { checkContactDetails, checkEligibility, checkLoginDetails, checkThirdPartyDetails, type FieldErrors } from '../../lib/registration'
 import { newLinkToken } from '../../lib/tokens'
 import { alreadyRegisteredMessage, verifyEmailMessage } from './emails'
+import { attemptWait, recordAttempt } from './signInThrottle'
 import { systemRequest } from './system'
 
 type Form = Record<string, string | undefined>
 export type RegistrationResult = { ok: true } | { ok: false; errors: FieldErrors }
+/** `afterAnswer`: answer once the form is checked and create the account after, so a known email takes no longer. */
+type Options = { now?: Date; afterAnswer?: boolean }
 
 /** Makes a new verification link for the account (the old one stops working) and emails it. */
 export async function sendVerificationLink(payload: Payload, account: { id: number | string; email: string; firstName: string }, now: Date): Promise<void> {
@@ -32,7 +38,9 @@ export async function sendVerificationLink(payload: Payload, account: { id: numb
 async function createPendingAccount(payload: Payload, data: Record<string, unknown> & { email: string; firstName: string }, now: Date): Promise<void> {
   const { docs } = await payload.find({ collection: 'accounts', where: { email: { equals: data.email } }, limit: 1, depth: 0, overrideAccess: true })
   if (docs[0]) {
-    await sendTemplatedEmail(payload, { template: alreadyRegisteredMessage, to: data.email, data: { firstName: docs[0].firstName } })
+    // As much work as creating the account (its password hash), so no later answer is slower either.
+    await spendPasswordCheckTime(String(data.password ?? ''))
+    await tellOwnerOnce(payload, { email: data.email, firstName: docs[0].firstName }, now)
     return
   }
   const req = await systemRequest(payload)
@@ -50,13 +58,21 @@ async function createPendingAccount(payload: Payload, data: Record<string, unkno
   await sendVerificationLink(payload, { id: account.id, email: data.email, firstName: data.firstName }, now)
 }
 
+/** Emails the owner that someone registered with their address, at most once every 15 minutes. */
+async function tellOwnerOnce(payload: Payload, owner: { email: string; firstName: string }, now: Date): Promise<void> {
+  const key = `notice:account-exists:${owner.email}`
+  if ((await attemptWait(payload, key, now)) > 0) return
+  await recordAttempt(payload, key, ACCOUNT_EXISTS_NOTICE, now)
+  await sendTemplatedEmail(payload, { template: alreadyRegisteredMessage, to: owner.email, data: { firstName: owner.firstName } })
+}
+
 async function privacyConsent(payload: Payload, now: Date) {
   const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true })
   return { agreedAt: now.toISOString(), policyVersion: settings.privacyPolicyVersion }
 }
 
 /** Learner registration: the three steps' answers, checked again here as a whole. */
-export async function registerLearner(payload: Payload, form: Form, now = new Date()): Promise<RegistrationResult> {
+export async function registerLearner(payload: Payload, form: Form, { now = new Date(), afterAnswer = false }: Options = {}): Promise<RegistrationResult> {
   const eligibility = checkEligibility(form, now)
   const contact = checkContactDetails(form)
   const login = checkLoginDetails(form)
@@ -65,36 +81,54 @@ export async function registerLearner(payload: Payload, form: Form, now = new Da
   const { values: who } = eligibility
   const { values: where } = contact
   const hasAddress = where.addressLine1 || where.postcode
-  await createPendingAccount(
-    payload,
-    {
-      kind: 'learner',
-      email: login.values.email,
-      password: login.values.password,
-      firstName: who.firstName,
-      lastName: who.surname,
-      phone: where.phoneNumber ? `${where.phoneCountryCode} ${where.phoneNumber}` : undefined,
-      registration: { candidateNumber: who.candidateNumber || null, dontKnowNumber: who.dontKnowNumber, dateOfBirth: who.dateOfBirth },
-      privacyConsent: await privacyConsent(payload, now),
-      addresses: hasAddress
-        ? [{ label: 'Home', line1: where.addressLine1, line2: where.addressLine2, town: where.town, postcode: where.postcode, country: where.country || 'GB', fullName: `${who.firstName} ${who.surname}`, defaultBilling: true, defaultDelivery: true }]
-        : [],
-    },
-    now,
-  )
+  const consent = await privacyConsent(payload, now)
+  const creation = () =>
+    createPendingAccount(
+      payload,
+      {
+        kind: 'learner',
+        email: login.values.email,
+        password: login.values.password,
+        firstName: who.firstName,
+        lastName: who.surname,
+        phone: where.phoneNumber ? `${where.phoneCountryCode} ${where.phoneNumber}` : undefined,
+        registration: { candidateNumber: who.candidateNumber || null, dontKnowNumber: who.dontKnowNumber, dateOfBirth: who.dateOfBirth },
+        privacyConsent: consent,
+        addresses: hasAddress
+          ? [
+              {
+                label: 'Home',
+                line1: where.addressLine1,
+                line2: where.addressLine2,
+                town: where.town,
+                postcode: where.postcode,
+                country: where.country || 'GB',
+                fullName: `${who.firstName} ${who.surname}`,
+                defaultBilling: true,
+                defaultDelivery: true,
+              },
+            ]
+          : [],
+      },
+      now,
+    )
+  await settle(payload, 'Registration', creation, afterAnswer)
   return { ok: true }
 }
 
 /** Third-party registration: no record to match, approved once the email is confirmed. */
-export async function registerThirdParty(payload: Payload, form: Form, now = new Date()): Promise<RegistrationResult> {
+export async function registerThirdParty(payload: Payload, form: Form, { now = new Date(), afterAnswer = false }: Options = {}): Promise<RegistrationResult> {
   const details = checkThirdPartyDetails(form)
   const login = checkLoginDetails(form)
   const errors = { ...details.errors, ...login.errors }
   if (Object.keys(errors).length) return { ok: false, errors }
-  await createPendingAccount(
-    payload,
-    { kind: 'third-party', email: login.values.email, password: login.values.password, ...details.values, privacyConsent: await privacyConsent(payload, now) },
-    now,
-  )
+  const consent = await privacyConsent(payload, now)
+  const creation = () =>
+    createPendingAccount(
+      payload,
+      { kind: 'third-party', email: login.values.email, password: login.values.password, ...details.values, privacyConsent: consent },
+      now,
+    )
+  await settle(payload, 'Registration', creation, afterAnswer)
   return { ok: true }
 }

@@ -17,17 +17,25 @@ async function stateOf(payload: Payload, key: string) {
 
 /** Seconds this IP must wait before trying this email again; 0 when it may try now. */
 export async function signInWait(payload: Payload, ip: string, email: string, now = new Date()): Promise<number> {
-  const waits = await Promise.all(keysFor(ip, email).map(async ([key]) => secondsToWait(await stateOf(payload, key), now)))
+  const waits = await Promise.all(keysFor(ip, email).map(([key]) => attemptWait(payload, key, now)))
   return Math.max(...waits)
 }
 
 export async function recordSignInFailure(payload: Payload, ip: string, email: string, now = new Date()): Promise<void> {
-  for (const [key, policy] of keysFor(ip, email)) {
-    const current = await stateOf(payload, key)
-    const next = afterFailure(current, now, policy)
-    if (current) await payload.update({ collection: 'sign-in-throttles', id: current.id, data: next, ...AS_SYSTEM })
-    else await payload.create({ collection: 'sign-in-throttles', data: { key, ...next }, ...AS_SYSTEM }).catch(() => undefined)
-  }
+  for (const [key, policy] of keysFor(ip, email)) await recordAttempt(payload, key, policy, now)
+}
+
+/** Counts one more attempt against `key` under `policy`. */
+export async function recordAttempt(payload: Payload, key: string, policy: ThrottlePolicy, now = new Date()): Promise<void> {
+  const current = await stateOf(payload, key)
+  const next = afterFailure(current, now, policy)
+  if (current) await payload.update({ collection: 'sign-in-throttles', id: current.id, data: next, ...AS_SYSTEM })
+  else await payload.create({ collection: 'sign-in-throttles', data: { key, ...next }, ...AS_SYSTEM }).catch(() => undefined)
+}
+
+/** Seconds before `key` may be tried again; 0 when it may go ahead. */
+export async function attemptWait(payload: Payload, key: string, now = new Date()): Promise<number> {
+  return secondsToWait(await stateOf(payload, key), now)
 }
 
 /** A successful sign-in clears that account's count from that IP (the IP's own count stays). */

@@ -6,14 +6,12 @@ import { createLocalReq, logoutOperation } from 'payload'
 
 import { checkContactDetails, checkEligibility, type FieldErrors } from '../../lib/registration'
 import {
-  clearSignInFailures,
-  recordSignInFailure,
   registerLearner,
   registerThirdParty,
   requestPasswordReset,
   resendVerificationLink,
   resetPassword,
-  signInWait,
+  signInAccount,
   verifyEmail,
 } from '../../plugins/registration'
 import { portalPayload } from '../payload'
@@ -42,7 +40,7 @@ export async function learnerRegistrationStep(_previous: FormState, data: FormDa
     const { errors } = checkContactDetails(values)
     return Object.keys(errors).length ? { step: 2, values: withoutSecrets(values), errors } : { step: 3, values: withoutSecrets(values) }
   }
-  const result = await registerLearner(await portalPayload(), values)
+  const result = await registerLearner(await portalPayload(), values, { afterAnswer: true })
   if (!result.ok) {
     const firstStep = ['candidateNumber', 'firstName', 'surname', 'dateOfBirth', 'consent'].some((f) => f in result.errors) ? 1 : 3
     return { step: firstStep, values: withoutSecrets(values), errors: result.errors }
@@ -52,7 +50,7 @@ export async function learnerRegistrationStep(_previous: FormState, data: FormDa
 
 export async function thirdPartyRegistration(_previous: FormState, data: FormData): Promise<FormState> {
   const values = formValues(data)
-  const result = await registerThirdParty(await portalPayload(), values)
+  const result = await registerThirdParty(await portalPayload(), values, { afterAnswer: true })
   if (!result.ok) return { values: withoutSecrets(values), errors: result.errors }
   redirect(`/register/check-email?email=${encodeURIComponent(values.email ?? '')}`)
 }
@@ -72,31 +70,24 @@ export async function sendLinkAgain(_previous: FormState, data: FormData): Promi
 /** One sign-in for learners and third parties; every failure gets the same answer. */
 export async function signIn(_previous: FormState, data: FormData): Promise<FormState> {
   const email = String(data.get('email') ?? '').trim().toLowerCase()
-  const password = String(data.get('password') ?? '')
   const payload = await portalPayload()
-  // Set by our express server from the connection (never taken from the client).
-  const ip = (await headers()).get('x-portal-client-ip') ?? 'unknown'
-  const wait = await signInWait(payload, ip, email)
-  if (wait > 0) return { values: { email }, message: 'throttled', errors: { wait: String(Math.ceil(wait / 60)) } }
-  try {
-    const result = await payload.login({ collection: 'accounts', data: { email, password } })
-    if (!result.token) throw new Error('no token')
-    const auth = payload.collections.accounts.config.auth
-    ;(await cookies()).set(`${payload.config.cookiePrefix}-token`, result.token, {
-      httpOnly: true,
-      secure: Boolean(auth.cookies?.secure),
-      sameSite: 'lax',
-      path: '/',
-      expires: result.exp ? new Date(result.exp * 1000) : undefined,
-    })
-  } catch (error) {
-    const unverified = (error as { name?: string }).name === 'UnverifiedEmail'
-    if (!unverified) await recordSignInFailure(payload, ip, email)
-    return { values: { email }, message: unverified ? 'unverified' : 'failed' }
+  const outcome = await signInAccount(payload, { ip: await clientIp(), email, password: String(data.get('password') ?? '') })
+  if (!outcome.ok) {
+    const wait = outcome.reason === 'throttled' ? { wait: String(Math.ceil(outcome.waitSeconds / 60)) } : undefined
+    return { values: { email }, message: outcome.reason, errors: wait }
   }
-  await clearSignInFailures(payload, ip, email)
+  ;(await cookies()).set(`${payload.config.cookiePrefix}-token`, outcome.token, {
+    httpOnly: true,
+    secure: Boolean(payload.collections.accounts.config.auth.cookies?.secure),
+    sameSite: 'lax',
+    path: '/',
+    expires: outcome.exp ? new Date(outcome.exp * 1000) : undefined,
+  })
   redirect('/dashboard')
 }
+
+/** Set by our express server from the connection (never taken from the client). */
+const clientIp = async () => (await headers()).get('x-portal-client-ip') ?? 'unknown'
 
 export async function signOut(): Promise<void> {
   const payload = await portalPayload()
@@ -113,7 +104,7 @@ export async function signOut(): Promise<void> {
 export async function forgotPassword(_previous: FormState, data: FormData): Promise<FormState> {
   const email = String(data.get('email') ?? '')
   if (!email.trim()) return { values: {}, errors: { email: 'Enter your email address.' } }
-  await requestPasswordReset(await portalPayload(), email)
+  await requestPasswordReset(await portalPayload(), email, { afterAnswer: true })
   return { values: { email }, message: 'sent' }
 }
 

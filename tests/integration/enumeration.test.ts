@@ -1,0 +1,181 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startServer, type RunningServer } from '../helpers/server'
+
+/**
+ * No account enumeration: for a known and an unknown email, sign-in, registration and
+ * forgot-password answer with the same status, the same page and (median of 200 each) the
+ * same time within 5 ms. Submitted as a browser without JavaScript submits the forms.
+ */
+let t: TestPayload
+let server: RunningServer
+const KNOWN = 'known.person@example.test'
+const REQUESTS = 200
+const system = { overrideAccess: true, depth: 0 } as const
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  await t.payload.create({
+    collection: 'accounts',
+    data: { kind: 'third-party', status: 'approved', email: KNOWN, password: 'the right passphrase', firstName: 'Known', lastName: 'Person', _verified: true } as never,
+    disableVerificationEmail: true,
+    ...system,
+  })
+  // TRUST_PROXY lets each request come from an address of its own, so throttling stays out of the timings.
+  server = await startServer({ DATABASE_URL: t.databaseUrl, TRUST_PROXY: 'true' }, { distDir: '.next-test-enumeration' })
+  for (const path of ['/sign-in', '/forgot-password', '/register/third-party', '/register/check-email']) await fetch(`${server.url}${path}`)
+}, 300_000)
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') console.log(`Server output before the failure:\n${server.output().slice(-3000)}`)
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await t?.close()
+})
+
+let nextAddress = 0
+const freshAddress = () => `198.18.${Math.floor(++nextAddress / 250)}.${(nextAddress % 250) + 1}`
+
+const decodeAttribute = (value: string) => value.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
+
+/** The form's hidden fields, as the page renders them for a browser without JavaScript. */
+async function hiddenFields(path: string): Promise<Array<[string, string]>> {
+  const html = await (await fetch(`${server.url}${path}`)).text()
+  const form = html.match(/<form[^>]*>([\s\S]*?)<\/form>/)?.[1] ?? ''
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [m[1]!, decodeAttribute(m[2] ?? '')])
+}
+
+type Answer = { status: number; location: string | null; body: string; ms: number }
+
+async function submitForm(path: string, hidden: Array<[string, string]>, fields: Record<string, string>): Promise<Answer> {
+  const body = new FormData()
+  for (const [name, value] of hidden) body.append(name, value)
+  for (const [name, value] of Object.entries(fields)) body.append(name, value)
+  const started = performance.now()
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    body,
+    redirect: 'manual',
+    headers: { origin: server.url, 'x-forwarded-for': freshAddress() },
+  })
+  const text = await response.text()
+  return { status: response.status, location: response.headers.get('location'), body: text, ms: performance.now() - started }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2
+}
+
+/** What the person sees, with their own email address taken out. */
+const visible = (answer: Answer, email: string) => ({
+  status: answer.status,
+  location: answer.location?.replaceAll(encodeURIComponent(email), 'EMAIL') ?? null,
+  body: answer.body
+    .replaceAll(email, 'EMAIL')
+    .replaceAll(encodeURIComponent(email), 'EMAIL')
+    // Scripts carry development mode's render traces and request id; what the person sees is the HTML.
+    .replaceAll(/<script\b[^>]*>[\s\S]*?<\/script>/g, ''),
+})
+
+/** Where two answers part, with a little context; empty when they are the same. */
+function difference(a: ReturnType<typeof visible>, b: ReturnType<typeof visible>): string {
+  if (a.status !== b.status || a.location !== b.location) return `${a.status} ${a.location} / ${b.status} ${b.location}`
+  let i = 0
+  while (i < a.body.length && a.body[i] === b.body[i]) i++
+  return i === a.body.length && i === b.body.length ? '' : `…${a.body.slice(Math.max(0, i - 40), i + 300)}… / …${b.body.slice(Math.max(0, i - 40), i + 300)}…`
+}
+
+/** Known and unknown shuffled together, so load and whatever ran before fall on both alike. */
+async function compare(path: string, fieldsFor: (email: string) => Record<string, string>, unknownEmail: (i: number) => string, { pauseMs = 0 } = {}) {
+  const hidden = await hiddenFields(path)
+  const known: Answer[] = []
+  const unknown: Answer[] = []
+  const order = [...Array.from({ length: REQUESTS }, () => true), ...Array.from({ length: REQUESTS }, () => false)].sort(() => Math.random() - 0.5)
+  for (const isKnown of order) {
+    if (isKnown) known.push(await submitForm(path, hidden, fieldsFor(KNOWN)))
+    else {
+      const stranger = unknownEmail(unknown.length)
+      unknown.push(await submitForm(path, hidden, fieldsFor(stranger)))
+      if (known.length) expect(difference(visible(unknown.at(-1)!, stranger), visible(known.at(-1)!, KNOWN))).toBe('')
+    }
+    if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs))
+  }
+  const knownMedian = median(known.map((a) => a.ms))
+  const unknownMedian = median(unknown.map((a) => a.ms))
+  console.log(`${path}: median ${knownMedian.toFixed(1)} ms for a known email, ${unknownMedian.toFixed(1)} ms for an unknown one`)
+  return { known, gap: Math.abs(knownMedian - unknownMedian) }
+}
+
+describe('no account enumeration', () => {
+  it('sign-in: a wrong password and an unknown email get the same page in the same time', async () => {
+    const { known, gap } = await compare('/sign-in', (email) => ({ email, password: 'not the right passphrase' }), (i) => `nobody${i}@example.test`)
+    expect(known[0]!.body).toContain('We could not sign you in')
+    expect(gap).toBeLessThanOrEqual(5)
+  }, 300_000)
+
+  it('registration: an email that already has an account gets the same answer in the same time', async () => {
+    const form = (email: string) => ({
+      firstName: 'Robin',
+      lastName: 'Tester',
+      companyName: 'Acme Ltd',
+      jobTitle: 'HR Manager',
+      email,
+      password: 'a long enough passphrase',
+      confirmPassword: 'a long enough passphrase',
+      consent: 'on',
+    })
+    // The account is made (or its owner emailed) after the answer; the pause lets that work finish
+    // rather than fall on the next answer measured.
+    const { known, gap } = await compare('/register/third-party', form, (i) => `new.person${i}@example.test`, { pauseMs: 200 })
+    expect(known[0]).toMatchObject({ status: 303 })
+    expect(known[0]!.location).toContain('/register/check-email')
+    expect(gap).toBeLessThanOrEqual(5)
+  }, 300_000)
+
+  it('forgot password: the same answer in the same time whether or not the email has an account', async () => {
+    const { known, gap } = await compare('/forgot-password', (email) => ({ email }), (i) => `someone${i}@example.test`)
+    expect(known[0]!.body).toContain('we have sent it a link')
+    expect(gap).toBeLessThanOrEqual(5)
+  }, 300_000)
+
+  it('the work behind the answers still happens: the new accounts exist, the owner is told once, the reset link is sent', async () => {
+    await expect
+      .poll(async () => (await t.payload.count({ collection: 'accounts', where: { email: { like: 'new.person' } }, ...system })).totalDocs, { timeout: 60_000 })
+      .toBe(REQUESTS)
+    const toKnown = await t.payload.find({ collection: 'email-outbox', where: { to: { equals: KNOWN } }, limit: 0, ...system })
+    const templates = toKnown.docs.map((d) => (d as { template?: string }).template)
+    // One "you already have an account" email every 15 minutes, and one reset link every 15 seconds (Payload's rule).
+    expect(templates).toEqual(expect.arrayContaining(['registration-already-registered', 'portal-password-reset']))
+    expect(templates.filter((name) => name === 'registration-already-registered')).toHaveLength(1)
+  }, 120_000)
+
+  it('REST sign-in and forgot-password answer alike for known and unknown emails', async () => {
+    const post = (path: string, data: object) =>
+      fetch(`${server.url}/api/accounts/${path}`, {
+        method: 'POST',
+        body: JSON.stringify(data),
+        headers: { 'content-type': 'application/json', origin: server.url, 'x-forwarded-for': freshAddress() },
+      }).then(async (r) => ({ status: r.status, body: await r.json() }))
+    const knownLogin = await post('login', { email: KNOWN, password: 'not the right passphrase' })
+    expect(knownLogin).toEqual({ status: 401, body: { errors: [{ message: 'The email address or password is not right.' }] } })
+    expect(await post('login', { email: 'nobody-rest@example.test', password: 'not the right passphrase' })).toEqual(knownLogin)
+    expect(await post('forgot-password', { email: 'nobody-rest@example.test' })).toEqual(await post('forgot-password', { email: KNOWN }))
+  })
+
+  it('REST sign-in is throttled like the page: 429 with Retry-After', async () => {
+    const attempt = () =>
+      fetch(`${server.url}/api/accounts/login`, {
+        method: 'POST',
+        body: JSON.stringify({ email: KNOWN, password: 'another wrong passphrase' }),
+        headers: { 'content-type': 'application/json', origin: server.url, 'x-forwarded-for': '203.0.113.66' },
+      })
+    for (let i = 0; i < 6; i++) expect((await attempt()).status).toBe(401)
+    const throttled = await attempt()
+    expect(throttled.status).toBe(429)
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+})
