@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { freePort } from '../tests/helpers/server'
 import { benchMatching } from './matching'
+import { benchSignIn } from './signIn'
 import { freshDataDir, ROOT, timeCommand, timeStart } from './startup'
 
 /**
@@ -47,6 +48,12 @@ try {
     for (const row of await benchMatching()) {
       results.push(row)
       console.log(`${row[0]}: ${row[1]}${row[2] ? ` (target ${row[2]})` : ''}`)
+    }
+  }
+  if (!only || only === 'sign-in') {
+    for (const row of await benchSignIn()) {
+      results.push(row)
+      console.log(`${row[0]}: ${row[1]}`)
     }
   }
   if (!only || only === 'tests') {

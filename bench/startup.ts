@@ -19,7 +19,7 @@ async function firstOk(url: string, deadline: number): Promise<void> {
   throw new Error(`${url} never answered 200`)
 }
 
-type Timing = { healthzSeconds: number; secondUrlSeconds: number }
+type Timing = { healthzSeconds: number; secondUrlSeconds: number; url: string }
 
 /** Starts the server as `npm run dev` / `npm start` do and times the first 200s. */
 export async function timeStart({ env, secondPath }: { env: Record<string, string>; secondPath: string }): Promise<Timing & { stop: () => Promise<void> }> {
@@ -36,6 +36,7 @@ export async function timeStart({ env, secondPath }: { env: Record<string, strin
   await firstOk(`http://localhost:${port}${secondPath}`, deadline)
   const secondUrlSeconds = (performance.now() - started) / 1000
   return {
+    url: `http://localhost:${port}`,
     healthzSeconds,
     secondUrlSeconds,
     stop: () =>

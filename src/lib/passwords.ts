@@ -20,15 +20,33 @@ export function checkNewPassword(password: string, { email }: { email?: string }
 
 /**
  * How Payload 3.90 stores passwords: PBKDF2-HMAC-SHA256, 600,000 iterations, 32-byte key
- * (OWASP's figure for PBKDF2-SHA256). Older 25,000-iteration hashes are upgraded on sign-in.
- * Kept here so a sign-in for an unknown email can spend the same time (tests hold it to Payload's).
+ * (OWASP's figure for PBKDF2-SHA256), hex with this prefix. Hashes from before (25,000
+ * iterations, 512 bytes, no prefix) are upgraded on sign-in. Tests hold these to Payload's.
  */
 export const PASSWORD_HASH = { iterations: 600_000, keyLength: 32, digest: 'sha256', prefix: 'pbkdf2-sha256-v1:' } as const
+const LEGACY_HASH = { iterations: 25_000, keyLength: 512 } as const
 
-/** Does the work of checking a password against nothing, so a missing account answers no sooner. */
-export async function spendPasswordCheckTime(password: string): Promise<void> {
-  const { pbkdf2, randomBytes } = await import('node:crypto')
-  await new Promise<void>((resolve) =>
-    pbkdf2(password, randomBytes(32).toString('hex'), PASSWORD_HASH.iterations, PASSWORD_HASH.keyLength, PASSWORD_HASH.digest, () => resolve()),
+export const isLegacyHash = (hash: string) => !hash.startsWith(PASSWORD_HASH.prefix)
+
+/**
+ * Checks a password against a stored hash and salt. With nothing stored (no such account, or
+ * an imported one without a password) it does the same work against a random salt, so the
+ * answer comes no sooner.
+ */
+export async function passwordMatches(password: string, stored: { hash?: string | null; salt?: string | null } | null | undefined): Promise<boolean> {
+  const { pbkdf2, randomBytes, timingSafeEqual } = await import('node:crypto')
+  const real = typeof stored?.hash === 'string' && typeof stored.salt === 'string'
+  const hash = real ? stored.hash! : ''
+  const salt = real ? stored.salt! : randomBytes(32).toString('hex')
+  const { iterations, keyLength } = real && isLegacyHash(hash) ? LEGACY_HASH : PASSWORD_HASH
+  const computed = await new Promise<Buffer>((resolve, reject) =>
+    pbkdf2(password, salt, iterations, keyLength, PASSWORD_HASH.digest, (error, key) => (error ? reject(error) : resolve(key))),
   )
+  const expected = Buffer.from(real && !isLegacyHash(hash) ? hash.slice(PASSWORD_HASH.prefix.length) : hash, 'hex')
+  return real && expected.length === computed.length && timingSafeEqual(expected, computed)
+}
+
+/** The work of one password check against nothing, for answers that must take as long as one. */
+export async function spendPasswordCheckTime(password: string): Promise<void> {
+  await passwordMatches(password, null)
 }

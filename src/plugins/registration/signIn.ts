@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { spendPasswordCheckTime } from '../../lib/passwords'
+import { isLegacyHash, passwordMatches } from '../../lib/passwords'
+import { startSession } from './session'
 import { clearSignInFailures, recordSignInFailure, signInWait } from './signInThrottle'
 
 export type SignInOutcome =
@@ -8,32 +9,30 @@ export type SignInOutcome =
   | { ok: false; reason: 'failed' | 'unverified' }
   | { ok: false; reason: 'throttled'; waitSeconds: number }
 
+type StoredAccount = { id: number; email: string; hash?: string | null; salt?: string | null; _verified?: boolean | null }
+
 /**
  * Signs a portal account in with its password, for the sign-in page and REST alike.
- * Throttled per IP and per account-from-IP; an unknown email (or an imported account with
- * no password yet) costs the same hash work as a wrong password, so neither answer is faster.
+ * Throttled per IP and per account-from-IP. A wrong password, an unknown email and an
+ * imported account with no password take the same steps (one lookup, one hash) and get the
+ * same answer; only the right password goes further.
  */
 export async function signInAccount(payload: Payload, { ip, email, password }: { ip: string; email: string; password: string }): Promise<SignInOutcome> {
   const address = email.trim().toLowerCase()
   const waitSeconds = await signInWait(payload, ip, address)
   if (waitSeconds > 0) return { ok: false, reason: 'throttled', waitSeconds }
-  const outcome = await checkPassword(payload, address, password)
-  if (outcome.ok) await clearSignInFailures(payload, ip, address)
-  else if (outcome.reason === 'failed') await recordSignInFailure(payload, ip, address)
-  return outcome
-}
-
-async function checkPassword(payload: Payload, email: string, password: string): Promise<SignInOutcome> {
-  // System read: only whether a password is set, never returned.
-  const account = email && password ? await payload.db.findOne<{ id: number; hash?: string | null }>({ collection: 'accounts', where: { email: { equals: email } } }) : null
-  if (!account?.hash) {
-    await spendPasswordCheckTime(password)
+  // System read: the stored hash is compared here and never leaves this function.
+  const account = address ? await payload.db.findOne<StoredAccount>({ collection: 'accounts', where: { email: { equals: address } } }) : null
+  if (!(await passwordMatches(password, account)) || !account) {
+    await recordSignInFailure(payload, ip, address)
     return { ok: false, reason: 'failed' }
   }
-  try {
-    const { token, exp } = await payload.login({ collection: 'accounts', data: { email, password } })
+  await clearSignInFailures(payload, ip, address)
+  if (!account._verified) return { ok: false, reason: 'unverified' }
+  // Payload's own sign-in stores a 25,000-iteration hash again at today's strength.
+  if (isLegacyHash(account.hash!)) {
+    const { token, exp } = await payload.login({ collection: 'accounts', data: { email: address, password } })
     return token ? { ok: true, token, exp } : { ok: false, reason: 'failed' }
-  } catch (error) {
-    return { ok: false, reason: (error as { name?: string }).name === 'UnverifiedEmail' ? 'unverified' : 'failed' }
   }
+  return { ok: true, ...(await startSession(payload, account)) }
 }
