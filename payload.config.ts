@@ -5,13 +5,17 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { administrators, nobody } from './src/access/rules'
+import { staffHasRole } from './src/access/users'
 import { collections } from './src/collections'
+import { ADMIN_GROUPS } from './src/collections/fields'
 import { portalEmailAdapter } from './src/email/adapter'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { payloadSecret, serverURL } from './src/lib/env'
 import { migrations } from './src/migrations'
 import { plugins } from './src/plugins'
 
+const onlyAdministrators = ({ req }: { req: { user?: unknown } }) => staffHasRole(req.user as never, ['administrator'])
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
@@ -42,5 +46,18 @@ export default buildConfig({
   maxDepth: 3,
   telemetry: false,
   plugins,
+  jobs: {
+    // The queue lives in PostgreSQL: every app process works it (unless JOBS_AUTORUN=false), or a
+    // separate worker does with `npx payload jobs:run`.
+    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 100 }],
+    shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
+    deleteJobOnComplete: true,
+    access: { run: onlyAdministrators, queue: onlyAdministrators, cancel: onlyAdministrators },
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      access: { ...defaultJobsCollection.access, read: administrators, create: nobody, update: nobody, delete: administrators },
+      admin: { ...defaultJobsCollection.admin, group: ADMIN_GROUPS.system, hidden: false },
+    }),
+  },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })

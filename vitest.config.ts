@@ -15,6 +15,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 240_000,
-    env: { NODE_ENV: 'test', SEED_DEMO_DATA: 'false', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NODE_ENV: 'test', SEED_DEMO_DATA: 'false', NEXT_TELEMETRY_DISABLED: '1', JOBS_AUTORUN: 'false' },
   },
 })

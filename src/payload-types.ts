@@ -73,17 +73,20 @@ export interface Config {
     achievements: Achievement;
     documents: Document;
     accounts: Account;
+    'account-photos': AccountPhoto;
     connections: Connection;
     orders: Order;
     products: Product;
     'delivery-options': DeliveryOption;
     enquiries: Enquiry;
     pages: Page;
+    'brand-assets': BrandAsset;
     staff: Staff;
     'audit-log': AuditLog;
     'email-outbox': EmailOutbox;
     'sign-in-throttles': SignInThrottle;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -99,17 +102,20 @@ export interface Config {
     achievements: AchievementsSelect<false> | AchievementsSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     accounts: AccountsSelect<false> | AccountsSelect<true>;
+    'account-photos': AccountPhotosSelect<false> | AccountPhotosSelect<true>;
     connections: ConnectionsSelect<false> | ConnectionsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
     products: ProductsSelect<false> | ProductsSelect<true>;
     'delivery-options': DeliveryOptionsSelect<false> | DeliveryOptionsSelect<true>;
     enquiries: EnquiriesSelect<false> | EnquiriesSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
+    'brand-assets': BrandAssetsSelect<false> | BrandAssetsSelect<true>;
     staff: StaffSelect<false> | StaffSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     'sign-in-throttles': SignInThrottlesSelect<false> | SignInThrottlesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -130,7 +136,13 @@ export interface Config {
   };
   user: Account | Staff;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      'notify-new-documents': TaskNotifyNewDocuments;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -240,6 +252,10 @@ export interface Document {
    * Left blank, a new reference is made when saved.
    */
   reference?: string | null;
+  /**
+   * The learner’s choice. Off: the verification page shows the key facts only.
+   */
+  showOnVerify?: boolean | null;
   type: 'certificate' | 'transcript' | 'badge' | 'proof-letter';
   status: 'valid' | 'revoked' | 'superseded';
   /**
@@ -270,6 +286,10 @@ export interface Document {
         id?: string | null;
       }[]
     | null;
+  /**
+   * When the learner was told this document is available.
+   */
+  learnerNotifiedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -372,6 +392,25 @@ export interface Account {
   collection: 'accounts';
 }
 /**
+ * Photos that account holders added to their profile. Only the account holder and support staff can see them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "account-photos".
+ */
+export interface AccountPhoto {
+  id: number;
+  account: number | Account;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "connections".
  */
@@ -395,7 +434,10 @@ export interface Connection {
 export interface Order {
   id: number;
   orderNumber: string;
-  account: number | Account;
+  /**
+   * Empty when the learner has deleted their account: the order is kept for our records.
+   */
+  account?: (number | null) | Account;
   status: 'awaiting-payment' | 'paid' | 'printed' | 'dispatched' | 'cancelled' | 'refunded';
   items: {
     product: number | Product;
@@ -455,6 +497,10 @@ export interface Order {
   totalPence: number;
   paymentReference?: string | null;
   paidAt?: string | null;
+  /**
+   * When the learner deleted their account. What the order needs for our records was kept; the rest was removed.
+   */
+  accountDeletedAt?: string | null;
   trackingNumber?: string | null;
   dispatchedAt?: string | null;
   updatedAt: string;
@@ -569,6 +615,25 @@ export interface Page {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Logo and signature images used on certificates, transcripts and letters (PNG or JPEG).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "brand-assets".
+ */
+export interface BrandAsset {
+  id: number;
+  description: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "staff".
  */
@@ -674,6 +739,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'notify-new-documents';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'notify-new-documents') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -700,6 +857,10 @@ export interface PayloadLockedDocument {
         value: number | Account;
       } | null)
     | ({
+        relationTo: 'account-photos';
+        value: number | AccountPhoto;
+      } | null)
+    | ({
         relationTo: 'connections';
         value: number | Connection;
       } | null)
@@ -722,6 +883,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'pages';
         value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'brand-assets';
+        value: number | BrandAsset;
       } | null)
     | ({
         relationTo: 'staff';
@@ -841,6 +1006,7 @@ export interface AchievementsSelect<T extends boolean = true> {
  */
 export interface DocumentsSelect<T extends boolean = true> {
   reference?: T;
+  showOnVerify?: T;
   type?: T;
   status?: T;
   achievement?: T;
@@ -859,6 +1025,7 @@ export interface DocumentsSelect<T extends boolean = true> {
         grade?: T;
         id?: T;
       };
+  learnerNotifiedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -933,6 +1100,22 @@ export interface AccountsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "account-photos_select".
+ */
+export interface AccountPhotosSelect<T extends boolean = true> {
+  account?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "connections_select".
  */
 export interface ConnectionsSelect<T extends boolean = true> {
@@ -995,6 +1178,7 @@ export interface OrdersSelect<T extends boolean = true> {
   totalPence?: T;
   paymentReference?: T;
   paidAt?: T;
+  accountDeletedAt?: T;
   trackingNumber?: T;
   dispatchedAt?: T;
   updatedAt?: T;
@@ -1064,6 +1248,22 @@ export interface PagesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "brand-assets_select".
+ */
+export interface BrandAssetsSelect<T extends boolean = true> {
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1140,6 +1340,37 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -1184,6 +1415,17 @@ export interface SiteSetting {
    * Recorded with each registrant’s consent. Change it when the policy changes.
    */
   privacyPolicyVersion: string;
+  /**
+   * How certificates, transcripts and letters look. Changes apply to every document the next time it is opened.
+   */
+  branding?: {
+    primaryColour?: string | null;
+    accentColour?: string | null;
+    signatoryName?: string | null;
+    signatoryTitle?: string | null;
+    logo?: (number | null) | BrandAsset;
+    signature?: (number | null) | BrandAsset;
+  };
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1197,6 +1439,16 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   supportEmail?: T;
   supportPhone?: T;
   privacyPolicyVersion?: T;
+  branding?:
+    | T
+    | {
+        primaryColour?: T;
+        accentColour?: T;
+        signatoryName?: T;
+        signatoryTitle?: T;
+        logo?: T;
+        signature?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1210,6 +1462,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotify-new-documents".
+ */
+export interface TaskNotifyNewDocuments {
+  input: {
+    candidate: number;
+  };
+  output: {
+    emails?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,6 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { isLearner, relationId, staffHasRole, type StaffRole } from './users'
+import { isLearner, isPortalAccount, relationId, staffHasRole, type StaffRole } from './users'
 
 export const nobody: Access = () => false
 export const anyone: Access = () => true
@@ -34,6 +34,18 @@ export const ownedByLearner =
   (field: string): Access =>
   ({ req: { user } }) =>
     isLearner(user) ? { [field]: { equals: user.id } } : false
+
+/** Rows whose `field` points at the signed-in portal account (learner or third party). */
+export const ownedByAccount =
+  (field: string): Access =>
+  ({ req: { user } }) =>
+    isPortalAccount(user) ? { [field]: { equals: user.id } } : false
+
+/** A portal account creating a row for itself only: `field` of the new row must be its own id. */
+export const creatingForSelf =
+  (field: string): Access =>
+  ({ req: { user }, data }) =>
+    isPortalAccount(user) && String(relationId((data as Record<string, unknown> | undefined)?.[field])) === String(user.id)
 
 /** Signed-in learners, whatever rows. */
 export const learners: Access = ({ req: { user } }) => isLearner(user)

@@ -1,4 +1,4 @@
-import type { DateField, FieldHook, GroupField, NumberField, TextField } from 'payload'
+import type { DateField, Field, FieldAccess, FieldHook, GroupField, NumberField, TextField } from 'payload'
 
 import { toDateOnly } from '../lib/dates'
 import { checkPence, checkReference } from '../lib/formats'
@@ -68,4 +68,16 @@ export function addressGroup(name: string, label: string): GroupField {
       { name: 'country', type: 'text', maxLength: 2, admin: { description: 'Two-letter country code, for example GB.' } },
     ],
   }
+}
+
+/**
+ * Gives every named field (inside rows and collapsibles too) `update` access for `rule`, keeping
+ * rules already set: for collections where someone else may update one or two fields only.
+ */
+export function updatableOnlyBy(rule: FieldAccess, fields: Field[]): Field[] {
+  return fields.map((field) => {
+    if ((field.type === 'row' || field.type === 'collapsible') && 'fields' in field) return { ...field, fields: updatableOnlyBy(rule, field.fields) }
+    if (!('name' in field) || field.type === 'ui') return field
+    return { ...field, access: { update: rule, ...field.access } } as Field
+  })
 }

@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { AccountPhotos } from './AccountPhotos'
 import { Accounts } from './Accounts'
 import { Achievements } from './Achievements'
 import { AuditLog } from './AuditLog'
+import { BrandAssets } from './BrandAssets'
 import { Candidates } from './Candidates'
 import { Connections } from './Connections'
 import { DeliveryOptions } from './DeliveryOptions'
@@ -23,12 +25,14 @@ export const collections: CollectionConfig[] = [
   Achievements,
   Documents,
   Accounts,
+  AccountPhotos,
   Connections,
   Orders,
   Products,
   DeliveryOptions,
   Enquiries,
   Pages,
+  BrandAssets,
   Staff,
   AuditLog,
   EmailOutbox,

@@ -2,6 +2,8 @@ import * as migration_20261123_121550_initial from './20261123_121550_initial';
 import * as migration_20261123_130858_registration from './20261123_130858_registration';
 import * as migration_20261123_132429_review_index from './20261123_132429_review_index';
 import * as migration_20261123_140350_sign_in_throttles from './20261123_140350_sign_in_throttles';
+import * as migration_20261123_164320_profile from './20261123_164320_profile';
+import * as migration_20261123_170917_documents_issuing from './20261123_170917_documents_issuing';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261123_140350_sign_in_throttles.up,
     down: migration_20261123_140350_sign_in_throttles.down,
-    name: '20261123_140350_sign_in_throttles'
+    name: '20261123_140350_sign_in_throttles',
+  },
+  {
+    up: migration_20261123_164320_profile.up,
+    down: migration_20261123_164320_profile.down,
+    name: '20261123_164320_profile',
+  },
+  {
+    up: migration_20261123_170917_documents_issuing.up,
+    down: migration_20261123_170917_documents_issuing.down,
+    name: '20261123_170917_documents_issuing'
   },
 ];

@@ -34,7 +34,18 @@ export type MatrixCase = {
   other: (f: Fixtures) => Id
   /** The rows the role owns, where its scope is `own`. */
   own?: (f: Fixtures, role: Role) => Id[]
+  /** For an upload collection, the file a new row is created with. */
+  file?: () => UploadFile
 }
+
+export type UploadFile = { name: string; mimetype: string; data: Buffer }
+
+/** The smallest PNG there is (1 by 1 pixel), for upload collections. */
+export const TINY_PNG = () => ({
+  name: 'tiny.png',
+  mimetype: 'image/png',
+  data: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+})
 
 const u = (f: Fixtures) => f.unique()
 
@@ -77,6 +88,23 @@ export const MATRIX: MatrixCase[] = [
     change: { phone: '+44 1632 960000' },
     other: (f) => f.b.account.id,
     own: (f, role) => [role === 'thirdParty' ? f.thirdParty.id : f.a.account.id],
+  },
+  {
+    slug: 'account-photos',
+    rules: {
+      administrator: { ...READ_ALL, delete: true },
+      support: { ...READ_ALL, delete: true },
+      content: NONE,
+      learner: READ_OWN,
+      thirdParty: READ_OWN,
+      anonymous: NONE,
+    },
+    // A portal account may add a photo for itself only: B's photo is never A's (or staff's) to create.
+    newRow: (f) => ({ account: f.b.account.id }),
+    file: TINY_PNG,
+    change: { filename: 'renamed.png' },
+    other: (f) => f.b.photo.id,
+    own: (f, role) => [role === 'thirdParty' ? f.thirdPartyPhoto.id : f.a.photo.id],
   },
   {
     slug: 'connections',
@@ -171,7 +199,7 @@ export const MATRIX: MatrixCase[] = [
 
 /** One way of reaching the data as a given role: the Local API or REST over HTTP. */
 export type Api = {
-  create: (slug: CollectionSlug, data: Record<string, unknown>) => Promise<{ ok: boolean; status: number }>
+  create: (slug: CollectionSlug, data: Record<string, unknown>, file?: UploadFile) => Promise<{ ok: boolean; status: number }>
   findIds: (slug: CollectionSlug) => Promise<{ ok: boolean; status: number; ids: Id[] }>
   update: (slug: CollectionSlug, id: Id, data: Record<string, unknown>) => Promise<{ ok: boolean; status: number }>
   remove: (slug: CollectionSlug, id: Id) => Promise<{ ok: boolean; status: number }>
@@ -186,7 +214,7 @@ export async function checkCase(payload: Payload, f: Fixtures, api: Api, test: M
   const label = `${role} ${test.slug}`
 
   const countBefore = (await payload.count({ collection: test.slug, ...system })).totalDocs
-  const created = await api.create(test.slug, test.newRow(f))
+  const created = await api.create(test.slug, test.newRow(f), test.file?.())
   expect(created.ok, `${label} create (status ${created.status})`).toBe(rule.create)
   const countAfter = (await payload.count({ collection: test.slug, ...system })).totalDocs
   expect(countAfter, `${label} create changes the row count only when allowed`).toBe(countBefore + (rule.create ? 1 : 0))
@@ -221,7 +249,7 @@ export async function checkCase(payload: Payload, f: Fixtures, api: Api, test: M
     expect(ownUpdate.ok && ownUpdate.changed, `${label} update own row (status ${ownUpdate.status})`).toBe(true)
   }
 
-  const victim = (await payload.create({ collection: test.slug, data: test.newRow(f), disableVerificationEmail: true, context: { skipAudit: true }, ...system } as never)) as { id: Id }
+  const victim = (await payload.create({ collection: test.slug, data: test.newRow(f), file: test.file?.(), disableVerificationEmail: true, context: { skipAudit: true }, ...system } as never)) as { id: Id }
   const removed = await api.remove(test.slug, victim.id)
   const stillThere = (await payload.count({ collection: test.slug, where: { id: { equals: victim.id } }, ...system })).totalDocs === 1
   expect(removed.ok && !stillThere, `${label} delete (status ${removed.status})`).toBe(rule.delete)

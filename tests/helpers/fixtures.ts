@@ -49,6 +49,14 @@ export async function createFixtures(payload: Payload) {
       vatPence: 0,
       totalPence: 3050,
     })
+  // The smallest PNG there is, as a profile photo.
+  const photo = async (account: number) =>
+    (await payload.create({
+      collection: 'account-photos',
+      data: { account },
+      file: { name: 'tiny.png', mimetype: 'image/png', size: 70, data: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64') },
+      ...system,
+    })) as { id: number; filename?: string | null }
   const connection = (learner: number, documents: number[]) =>
     create('connections', { learner, thirdPartyName: 'Acme', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', expiresAt: '2030-01-01T00:00:00.000Z', documents })
   const enquiry = (reporter: number, document: number) =>
@@ -58,9 +66,10 @@ export async function createFixtures(payload: Payload) {
   return {
     staff,
     qualification,
-    a: { ...a, account: learnerA, order: await order(learnerA.id, a.achievement.id), connection: await connection(learnerA.id, [a.document.id]), enquiry: await enquiry(learnerA.id, a.document.id) },
-    b: { ...b, account: learnerB, order: await order(learnerB.id, b.achievement.id), connection: await connection(learnerB.id, [b.document.id]), enquiry: await enquiry(learnerB.id, b.document.id) },
+    a: { ...a, account: learnerA, order: await order(learnerA.id, a.achievement.id), connection: await connection(learnerA.id, [a.document.id]), enquiry: await enquiry(learnerA.id, a.document.id), photo: await photo(learnerA.id) },
+    b: { ...b, account: learnerB, order: await order(learnerB.id, b.achievement.id), connection: await connection(learnerB.id, [b.document.id]), enquiry: await enquiry(learnerB.id, b.document.id), photo: await photo(learnerB.id) },
     thirdParty,
+    thirdPartyPhoto: await photo(thirdParty.id),
     product,
     deliveryOption,
     publishedPage: await create('pages', { title: 'Help', slug: `help-${unique()}`, section: 'help', content: richText, _status: 'published' }),

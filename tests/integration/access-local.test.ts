@@ -26,7 +26,8 @@ async function localApi(role: Role): Promise<Api> {
     }
   }
   return {
-    create: (slug, data) => attempt(() => payload.create({ collection: slug, data, disableVerificationEmail: true, ...as } as never)),
+    create: (slug, data, file) =>
+      attempt(() => payload.create({ collection: slug, data, file: file && { ...file, size: file.data.length }, disableVerificationEmail: true, ...as } as never)),
     findIds: async (slug) => {
       try {
         const { docs } = await payload.find({ collection: slug, pagination: false, ...as })

@@ -40,15 +40,23 @@ const browserHeaders = (cookie?: string): Record<string, string> => ({ Origin: s
 function restApi(role: Role): Api {
   const cookie = cookies.get(role)
   const call = async (method: string, path: string, body?: unknown) => {
+    const multipart = body instanceof FormData
     const response = await fetch(`${server.url}/api/${path}`, {
       method,
-      headers: { ...browserHeaders(cookie), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+      headers: { ...browserHeaders(cookie), ...(body && !multipart ? { 'Content-Type': 'application/json' } : {}) },
+      body: multipart ? body : body ? JSON.stringify(body) : undefined,
     })
     return { ok: response.ok, status: response.status, json: (await response.json().catch(() => ({}))) as { docs?: Array<{ id: number }> } }
   }
   return {
-    create: (slug, data) => call('POST', `${slug}?depth=0`, data),
+    create: (slug, data, file) => {
+      if (!file) return call('POST', `${slug}?depth=0`, data)
+      // An upload: the file and the other fields (as `_payload`) in one multipart form.
+      const form = new FormData()
+      form.append('_payload', JSON.stringify(data))
+      form.append('file', new Blob([new Uint8Array(file.data)], { type: file.mimetype }), file.name)
+      return call('POST', `${slug}?depth=0`, form)
+    },
     findIds: async (slug) => {
       const result = await call('GET', `${slug}?depth=0&pagination=false`)
       return { ...result, ids: result.ok ? result.json.docs!.map((doc) => doc.id) : [] }

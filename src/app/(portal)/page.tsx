@@ -1,3 +1,11 @@
 import { HomePage } from '../../portal/content/HomePage'
+import { AccountDeletedNotice } from '../../portal/profile/pages'
 
-export default HomePage
+export default async function Page({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
+  return (
+    <>
+      {(await searchParams).account === 'deleted' ? <AccountDeletedNotice /> : null}
+      <HomePage />
+    </>
+  )
+}

@@ -1,14 +1,36 @@
-import type { Access, CollectionConfig } from 'payload'
+import { APIError, type Access, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type CollectionConfig, type FieldAccess } from 'payload'
 
 import { administrators, anyOf, staffField, supportStaff } from '../../access/rules'
-import { ACCOUNT_KINDS, isPortalAccount } from '../../access/users'
+import { ACCOUNT_KINDS, isLearner, isPortalAccount } from '../../access/users'
 import { portalPasswordResetEmail } from '../../email/templates/portalPasswordReset'
+import { normaliseDefaults, type BookEntry } from '../../lib/addresses'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { authCookies } from '../authCookies'
 import { ADMIN_GROUPS } from '../fields'
+import { erasePersonalData } from './hooks/erasePersonalData'
 
 const self: Access = ({ req: { user } }) => (isPortalAccount(user) ? { id: { equals: user.id } } : false)
 const supportOnly = staffField('administrator', 'support')
+/** A learner's name comes from their record: only staff change it (third parties change their own). */
+const notLearners: FieldAccess = ({ req: { user } }) => !isLearner(user)
+
+/**
+ * A portal account changes its own password only through the profile's change-password
+ * form, which checks the current password first and says so in `req.context`. Any other
+ * way (a REST PATCH with a stolen session, say) is refused.
+ */
+const passwordChangeNeedsCurrentPassword: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  const data = (args as { data?: { password?: unknown } }).data
+  if (operation !== 'create' && data?.password && isPortalAccount(req.user) && !req.context.currentPasswordChecked)
+    throw new APIError('Change your password from your profile, giving your current password.', 403, undefined, true)
+  return args
+}
+
+/** Exactly one default billing and one default delivery address, however the book was changed. */
+const keepOneDefaultAddress: CollectionBeforeChangeHook = ({ data }) => {
+  if (Array.isArray(data?.addresses)) data.addresses = normaliseDefaults(data.addresses as BookEntry[])
+  return data
+}
 
 export const ACCOUNT_STATUSES = [
   { label: 'Pending (email not verified)', value: 'pending' },
@@ -80,8 +102,8 @@ export const Accounts: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'firstName', label: 'First name', type: 'text', required: true, maxLength: 100 },
-        { name: 'lastName', label: 'Surname', type: 'text', required: true, maxLength: 100 },
+        { name: 'firstName', label: 'First name', type: 'text', required: true, maxLength: 100, access: { update: notLearners } },
+        { name: 'lastName', label: 'Surname', type: 'text', required: true, maxLength: 100, access: { update: notLearners } },
       ],
     },
     {
@@ -127,7 +149,12 @@ export const Accounts: CollectionConfig = {
       admin: { description: 'Imported from the older system without a password: signs in through "forgot my password".' },
     },
   ],
-  hooks: auditTrail('accounts'),
+  hooks: {
+    ...auditTrail('accounts'),
+    beforeOperation: [passwordChangeNeedsCurrentPassword],
+    beforeChange: [keepOneDefaultAddress],
+    beforeDelete: [erasePersonalData],
+  },
   timestamps: true,
 }
 export default Accounts

@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { administrators, anyOf, ownCandidateRecords, supportStaff } from '../../access/rules'
+import { administrators, anyOf, ownCandidateRecords, staffField, supportStaff } from '../../access/rules'
+import { isLearner, staffHasRole } from '../../access/users'
 import { auditTrail } from '../AuditLog/auditTrail'
-import { ADMIN_GROUPS, dateOnlyField, referenceField } from '../fields'
+import { ADMIN_GROUPS, dateOnlyField, referenceField, updatableOnlyBy } from '../fields'
 import { fillIssueDetails } from './hooks/fillIssueDetails'
 
 export const DOCUMENT_TYPES = [
@@ -33,11 +34,21 @@ export const Documents: CollectionConfig = {
   access: {
     create: supportStaff,
     read: anyOf(supportStaff, ownCandidateRecords('candidate')),
-    update: supportStaff,
+    // Learners update their own documents' "show on the verification page" choice, nothing else.
+    update: anyOf(supportStaff, ownCandidateRecords('candidate')),
     delete: administrators,
   },
-  fields: [
+  fields: updatableOnlyBy(staffField('administrator', 'support'), [
     referenceField(),
+    {
+      name: 'showOnVerify',
+      label: 'Show the document itself on the verification page',
+      type: 'checkbox',
+      defaultValue: false,
+      // Which rows a learner may update is the collection's rule: their own.
+      access: { update: ({ req: { user } }) => isLearner(user) || staffHasRole(user, ['administrator', 'support']) },
+      admin: { position: 'sidebar', description: 'The learner’s choice. Off: the verification page shows the key facts only.' },
+    },
     {
       type: 'row',
       fields: [
@@ -118,7 +129,7 @@ export const Documents: CollectionConfig = {
         },
       ],
     },
-  ],
+   ]),
   hooks: { ...auditTrail('documents'), beforeChange: [fillIssueDetails] },
   timestamps: true,
 }

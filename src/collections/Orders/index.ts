@@ -41,7 +41,15 @@ export const Orders: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'orderNumber', label: 'Order number', type: 'text', required: true, unique: true, index: true },
-        { name: 'account', type: 'relationship', relationTo: 'accounts', required: true, index: true },
+        {
+          name: 'account',
+          type: 'relationship',
+          relationTo: 'accounts',
+          index: true,
+          // Required for a new order; empty once the learner has deleted their account (the order is kept).
+          validate: (value: unknown, { operation }: { operation?: string }) => (operation === 'create' && !value ? 'Choose the account the order is for.' : true),
+          admin: { description: 'Empty when the learner has deleted their account: the order is kept for our records.' },
+        },
         { name: 'status', type: 'select', required: true, defaultValue: 'awaiting-payment', options: [...ORDER_STATUSES], index: true },
       ],
     },
@@ -87,6 +95,18 @@ export const Orders: CollectionConfig = {
         { name: 'paymentReference', label: 'Payment reference', type: 'text', index: true },
         { name: 'paidAt', label: 'Paid', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
       ],
+    },
+    {
+      name: 'accountDeletedAt',
+      label: 'Account deleted',
+      type: 'date',
+      admin: {
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'When the learner deleted their account. What the order needs for our records was kept; the rest was removed.',
+        condition: (data) => Boolean(data?.accountDeletedAt),
+      },
+      access: { create: () => false, update: () => false },
     },
     {
       type: 'row',

@@ -33,7 +33,7 @@ export async function DashboardPage() {
           { title: 'Orders', href: '/orders', text: 'See your orders and where they are.' },
         ]
       : []),
-    { title: 'Profile', href: '/profile', text: 'Your details, addresses and password.' },
+    { title: 'Profile', href: '/profile', text: 'Your personal details, address book, password and photo.' },
     { title: 'Support', href: '/help/contact-support', text: 'Contact our support team.' },
     { title: 'FAQ', href: '/help/faq', text: 'Answers to common questions.' },
   ]

@@ -35,6 +35,9 @@ export async function PortalLayout({ children }: { children: ReactNode }) {
                     <li>
                       <a href="/dashboard">Dashboard</a>
                     </li>
+                    <li>
+                      <a href="/profile">Profile</a>
+                    </li>
                     {account.kind === 'learner' ? (
                       <li>
                         <a href="/basket" className="basket">

@@ -1,3 +1,4 @@
+import { IssuingPanel as IssuingPanel_396536e1fbe8c3c7d52ea8580717ae89 } from '../../../plugins/issuing/admin/IssuingPanel'
 import { ReviewPanel as ReviewPanel_49f60e3cb77d1b56f22365664986efdd } from '../../../plugins/registration/admin/ReviewPanel'
 import { ReviewQueueLink as ReviewQueueLink_beb6dd869d369cc21de81ca1c1afe707 } from '../../../plugins/registration/admin/ReviewQueueLink'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -27,6 +28,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/plugins/issuing/admin/IssuingPanel#IssuingPanel": IssuingPanel_396536e1fbe8c3c7d52ea8580717ae89,
   "/plugins/registration/admin/ReviewPanel#ReviewPanel": ReviewPanel_49f60e3cb77d1b56f22365664986efdd,
   "/plugins/registration/admin/ReviewQueueLink#ReviewQueueLink": ReviewQueueLink_beb6dd869d369cc21de81ca1c1afe707,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -1,36 +1,8 @@
-import { button, emailLayout, escapeHtml } from '../../../email/layout'
-import { defineEmailTemplate } from '../../../email/template'
+import { message } from '../../../email/message'
 import { serverURL } from '../../../lib/env'
 
 type Person = { firstName: string }
 const SIGN_IN = () => `${serverURL()}/sign-in`
-
-const paragraphs = (lines: string[]) => lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')
-
-/** A message of paragraphs and, optionally, one button; its text part says the same. */
-function message<Data extends Person>(
-  name: string,
-  subject: string,
-  lines: (data: Data) => string[],
-  action?: (data: Data) => { label: string; href: string },
-) {
-  return defineEmailTemplate<Data>({
-    name,
-    subject: () => subject,
-    text: (data) => {
-      const act = action?.(data)
-      return [`Dear ${data.firstName},`, ...lines(data), ...(act ? [`${act.label}: ${act.href}`] : [])].join('\n\n')
-    },
-    html: (data) => {
-      const act = action?.(data)
-      return emailLayout({
-        template: name,
-        heading: subject,
-        bodyHtml: `${paragraphs([`Dear ${data.firstName},`, ...lines(data)])}${act ? button(act.href, act.label) : ''}`,
-      })
-    },
-  })
-}
 
 export const verifyEmailMessage = message<Person & { link: string }>(
   'registration-verify-email',

@@ -1,0 +1,3 @@
+import { documentFileRoute } from '../../../../../portal/documents/routes'
+
+export const GET = documentFileRoute('pdf')

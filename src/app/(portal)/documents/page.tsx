@@ -1,0 +1,4 @@
+import { DocumentsPage } from '../../../portal/documents/DocumentsPage'
+
+export const metadata = { title: 'My documents' }
+export default DocumentsPage

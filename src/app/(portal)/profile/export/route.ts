@@ -1,0 +1,4 @@
+import { downloadMyData } from '../../../../portal/profile/routes'
+
+export const dynamic = 'force-dynamic'
+export const GET = downloadMyData

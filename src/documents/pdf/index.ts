@@ -1,0 +1,9 @@
+/**
+ * Server-side rendering of official documents: plain facts in, PDF (or badge PNG) bytes out.
+ * No Payload here: the caller loads the document with the signed-in user's access and passes
+ * the facts it may see.
+ */
+export type { Branding, DocumentFacts, DocumentUnit } from './types'
+export { renderDocumentPdf } from './render'
+export { renderBadgePng } from './badge'
+export { qrCodeFor } from './qr'

@@ -1,0 +1,32 @@
+import { button, emailLayout, escapeHtml } from './layout'
+import { defineEmailTemplate } from './template'
+
+type Person = { firstName: string }
+
+const paragraphs = (lines: string[]) => lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')
+
+/** A message of paragraphs and, optionally, one button; its text part says the same. */
+export function message<Data extends Person>(
+  name: string,
+  subject: string,
+  lines: (data: Data) => string[],
+  action?: (data: Data) => { label: string; href: string },
+) {
+  return defineEmailTemplate<Data>({
+    name,
+    subject: () => subject,
+    text: (data) => {
+      const act = action?.(data)
+      return [`Dear ${data.firstName},`, ...lines(data), ...(act ? [`${act.label}: ${act.href}`] : [])].join('\n\n')
+    },
+    html: (data) => {
+      const act = action?.(data)
+      return emailLayout({
+        template: name,
+        heading: subject,
+        bodyHtml: `${paragraphs([`Dear ${data.firstName},`, ...lines(data)])}${act ? button(act.href, act.label) : ''}`,
+      })
+    },
+  })
+}
+

@@ -1,0 +1,51 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, TaskConfig } from 'payload'
+
+import { DOCUMENT_TYPES } from '../../collections/Documents'
+import { sendTemplatedEmail } from '../../email/send'
+import { newDocumentsMessage } from './emails'
+
+const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
+const typeLabel = (value: string) => DOCUMENT_TYPES.find((t) => t.value === value)?.label ?? value
+
+type Drizzle = { execute: (query: unknown) => Promise<{ rows: Array<Record<string, unknown>> }> }
+const drizzle = (payload: Payload) => (payload.db as unknown as { drizzle: Drizzle }).drizzle
+
+/**
+ * System task: tells the candidate's learners about documents issued since the last telling.
+ * Documents are claimed with one UPDATE, so each is told exactly once however many jobs run
+ * at once, and documents issued together go out in one email. A failed send un-claims them
+ * and the job is retried.
+ */
+export async function notifyNewDocuments(payload: Payload, candidate: number): Promise<number> {
+  const claimed = await drizzle(payload).execute(sql`
+    update documents set learner_notified_at = now()
+    where candidate_id = ${candidate} and learner_notified_at is null and status = 'valid'
+    returning id`)
+  const ids = claimed.rows.map((row) => Number(row.id))
+  if (!ids.length) return 0
+  try {
+    const [{ docs: documents }, { docs: learners }] = await Promise.all([
+      payload.find({ collection: 'documents', where: { id: { in: ids } }, limit: ids.length, ...AS_SYSTEM, depth: 2, sort: 'createdAt' }),
+      payload.find({ collection: 'accounts', where: { candidate: { equals: candidate }, kind: { equals: 'learner' }, status: { equals: 'approved' } }, ...AS_SYSTEM }),
+    ])
+    const lines = documents.map((doc) => {
+      const achievement = doc.achievement as { qualification?: { title?: string } } | number
+      return { type: typeLabel(doc.type), title: typeof achievement === 'object' ? (achievement.qualification?.title ?? '') : '', reference: doc.reference ?? '' }
+    })
+    for (const learner of learners) await sendTemplatedEmail(payload, { template: newDocumentsMessage, to: learner.email, data: { firstName: learner.firstName, documents: lines } })
+    return learners.length
+  } catch (error) {
+    await drizzle(payload).execute(sql`update documents set learner_notified_at = null where id in ${ids}`)
+    throw error
+  }
+}
+
+export const notifyNewDocumentsTask: TaskConfig<{ input: { candidate: number }; output: { emails: number } }> = {
+  slug: 'notify-new-documents',
+  label: 'Tell learners about new documents',
+  inputSchema: [{ name: 'candidate', type: 'number', required: true }],
+  outputSchema: [{ name: 'emails', type: 'number' }],
+  retries: 5,
+  handler: async ({ input, req }) => ({ output: { emails: await notifyNewDocuments(req.payload, input.candidate) } }),
+}

@@ -1,0 +1,130 @@
+import { redirect } from 'next/navigation'
+
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../collections/Documents'
+import type { Document } from '../../payload-types'
+import { portalPayload, signedInUser } from '../payload'
+import { setShowOnVerify } from './actions'
+import { fullNameOf, myAchievements, ukDate, verifyUrlOf, type AchievementWithDocuments } from './data'
+
+const typeLabel = (value: string) => DOCUMENT_TYPES.find((t) => t.value === value)?.label ?? value
+const statusLabel = (value: string) => (value === 'valid' ? 'Valid' : (DOCUMENT_STATUSES.find((s) => s.value === value)?.label ?? value))
+
+function Facts({ rows }: { rows: Array<[string, string | null | undefined]> }) {
+  return (
+    <dl className="facts">
+      {rows
+        .filter(([, value]) => value)
+        .map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  )
+}
+
+function DocumentCard({ document, fullName, candidateNumber, entry }: { document: Document; fullName: string; candidateNumber: string; entry: AchievementWithDocuments }) {
+  const { achievement, qualification } = entry
+  const title = typeLabel(document.type)
+  const viewHref = document.type === 'badge' ? `/documents/${document.id}/badge` : `/documents/${document.id}/pdf`
+  return (
+    <li className={`document-card status-${document.status}`}>
+      <div className="document-head">
+        <h3>{title}</h3>
+        <span className={`status-tag status-tag-${document.status}`}>{statusLabel(document.status)}</span>
+      </div>
+      {document.status !== 'valid' ? (
+        <p className="document-warning">
+          {document.status === 'revoked'
+            ? `This document was revoked${document.statusChangedAt ? ` on ${ukDate(document.statusChangedAt)}` : ''}. It is no longer valid.`
+            : `This document has been replaced by a reissued one${document.statusChangedAt ? ` (${ukDate(document.statusChangedAt)})` : ''}. Use the new document.`}
+        </p>
+      ) : null}
+      <Facts
+        rows={[
+          ['Reference', document.reference],
+          ['Full name', fullName],
+          ['Candidate number', candidateNumber],
+          ['Qualification', qualification ? `${qualification.title} (${qualification.qualificationNumber})` : ''],
+          ['Grade', achievement.grade],
+          ['Issue date', ukDate(document.issueDate ?? achievement.issueDate)],
+          ['Centre', achievement.centre],
+          ['Expiry date', ukDate(achievement.expiryDate)],
+        ]}
+      />
+      <div className="document-actions">
+        <a className="button" href={viewHref} target="_blank" rel="noopener">
+          View {title.toLowerCase()}
+          <span className="visually-hidden"> {document.reference} (opens in a new tab)</span>
+        </a>
+        <a className="button button-secondary" href={`/documents/${document.id}/report`}>
+          Report a problem<span className="visually-hidden"> with {document.reference}</span>
+        </a>
+      </div>
+      {document.status === 'valid' ? (
+        <form action={setShowOnVerify} className="verify-switch">
+          <input type="hidden" name="document" value={document.id} />
+          <input type="hidden" name="show" value={document.showOnVerify ? 'off' : 'on'} />
+          <p>
+            Anyone with the QR code or <a href={verifyUrlOf(document)}>this document’s verification link</a> sees its key facts.{' '}
+            {document.showOnVerify ? 'They can also see the document itself.' : 'They cannot see the document itself.'}
+          </p>
+          <button type="submit" className="button button-secondary">
+            {document.showOnVerify ? 'Hide the document on the verification page' : 'Show the document on the verification page'}
+            <span className="visually-hidden"> ({document.reference})</span>
+          </button>
+        </form>
+      ) : null}
+    </li>
+  )
+}
+
+/** /documents: every achievement of the learner's record, newest first, with its documents. */
+export async function DocumentsPage() {
+  const user = await signedInUser()
+  if (!user || user.collection !== 'accounts') redirect('/sign-in')
+  const payload = await portalPayload()
+  const { candidate, achievements } = await myAchievements({ payload, user })
+  if (user.kind !== 'learner' || !candidate) {
+    return (
+      <>
+        <h1>My documents</h1>
+        <div className="notice" role="status">
+          <p>
+            {user.kind === 'learner'
+              ? 'Your documents will appear here once your registration is approved. We email you when they are ready.'
+              : 'Documents belong to learners. To see a learner’s documents, ask them to share them with you through Connections.'}
+          </p>
+        </div>
+      </>
+    )
+  }
+  const fullName = fullNameOf(candidate)
+  return (
+    <>
+      <h1>My documents</h1>
+      <p className="lead">
+        {fullName}, candidate number {candidate.candidateNumber}. Your achievements, newest first, with their certificates, transcripts, badges and letters.
+      </p>
+      {achievements.length === 0 ? <p>There are no achievements on your record yet.</p> : null}
+      {achievements.map((entry) => (
+        <section key={entry.achievement.id} className="achievement" aria-labelledby={`achievement-${entry.achievement.id}`}>
+          <h2 id={`achievement-${entry.achievement.id}`}>{entry.qualification?.title ?? 'Qualification'}</h2>
+          <p className="achievement-summary">
+            {entry.qualification?.qualificationNumber} · Grade: {entry.achievement.grade} · Issued {ukDate(entry.achievement.issueDate)}
+          </p>
+          {entry.documents.length ? (
+            <ul className="document-list">
+              {entry.documents.map((document) => (
+                <DocumentCard key={document.id} document={document} fullName={fullName} candidateNumber={candidate.candidateNumber} entry={entry} />
+              ))}
+            </ul>
+          ) : (
+            <p>No documents have been issued for this achievement yet.</p>
+          )}
+        </section>
+      ))}
+    </>
+  )
+}

@@ -1,0 +1,20 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+
+import { portalPayload, signedInUser } from '../payload'
+
+/** The learner's switch: may the public verification page show this document itself? */
+export async function setShowOnVerify(data: FormData): Promise<void> {
+  const user = await signedInUser()
+  if (!user || user.collection !== 'accounts') redirect('/sign-in')
+  const id = String(data.get('document') ?? '')
+  if (!/^\d{1,12}$/.test(id)) return
+  const payload = await portalPayload()
+  // As the learner: the collection lets them change this field on their own documents only.
+  await payload
+    .update({ collection: 'documents', id, data: { showOnVerify: data.get('show') === 'on' }, overrideAccess: false, user })
+    .catch(() => undefined)
+  revalidatePath('/documents')
+}

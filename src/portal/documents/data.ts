@@ -1,0 +1,55 @@
+import type { Payload } from 'payload'
+
+import { relationId } from '../../access/users'
+import { formatUkDate } from '../../lib/dates'
+import { serverURL } from '../../lib/env'
+import type { Achievement, Candidate, Document, Qualification } from '../../payload-types'
+
+type Reader = { payload: Payload; user: NonNullable<Awaited<ReturnType<Payload['auth']>>['user']> }
+
+export type AchievementWithDocuments = { achievement: Achievement; qualification: Qualification | null; documents: Document[] }
+
+/**
+ * The signed-in learner's achievements, newest first, each with its documents: two queries,
+ * both as the learner, so the collections' access rules decide what is there.
+ */
+export async function myAchievements({ payload, user }: Reader): Promise<{ candidate: Candidate | null; achievements: AchievementWithDocuments[] }> {
+  const as = { overrideAccess: false, user } as const
+  const candidateId = relationId((user as { candidate?: unknown }).candidate)
+  if (candidateId === null) return { candidate: null, achievements: [] }
+  const [candidate, achievements] = await Promise.all([
+    payload.findByID({ collection: 'candidates', id: candidateId, depth: 0, disableErrors: true, ...as }),
+    payload.find({ collection: 'achievements', sort: '-issueDate', limit: 500, depth: 1, joins: { documents: false }, ...as }),
+  ])
+  const ids = achievements.docs.map((a) => a.id)
+  const documents = ids.length
+    ? (await payload.find({ collection: 'documents', where: { achievement: { in: ids } }, sort: 'type', limit: 5000, depth: 0, ...as })).docs
+    : []
+  return {
+    candidate: candidate ?? null,
+    achievements: achievements.docs.map((achievement) => ({
+      achievement,
+      qualification: typeof achievement.qualification === 'object' ? (achievement.qualification as Qualification) : null,
+      documents: documents.filter((d) => relationId(d.achievement) === achievement.id),
+    })),
+  }
+}
+
+/** One document with everything it prints, read as `user`; null when it is not theirs to read. */
+export async function readableDocument({ payload, user }: Reader, id: string) {
+  if (!/^\d{1,12}$/.test(id)) return null
+  const document = await payload.findByID({ collection: 'documents', id, depth: 0, disableErrors: true, overrideAccess: false, user })
+  if (!document) return null
+  const achievement = await payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, depth: 1, disableErrors: true, overrideAccess: false, user })
+  const candidateId = relationId(document.candidate)
+  const candidate = candidateId === null ? null : await payload.findByID({ collection: 'candidates', id: candidateId, depth: 0, disableErrors: true, overrideAccess: false, user })
+  if (!achievement || !candidate) return null
+  return { document, achievement, qualification: achievement.qualification as Qualification, candidate }
+}
+
+export const verifyUrlOf = (document: Pick<Document, 'verificationCode'>) => `${serverURL()}/verify/${document.verificationCode}`
+
+export const fullNameOf = (candidate: Pick<Candidate, 'firstName' | 'middleNames' | 'surname'>) =>
+  [candidate.firstName, candidate.middleNames, candidate.surname].filter(Boolean).join(' ')
+
+export const ukDate = (value?: string | null) => (value ? formatUkDate(value) : '')

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import { relationId } from '../../access/users'
+import { renderBadgePng, renderDocumentPdf, type Branding, type DocumentFacts } from '../../documents/pdf'
+import { brandAssetsDir } from '../../lib/storage'
+import type { Achievement, Candidate, Document, Qualification } from '../../payload-types'
+import { fullNameOf, verifyUrlOf } from './data'
+
+type Printable = { document: Document; achievement: Achievement; qualification: Qualification; candidate: Candidate }
+
+export function factsOf({ document, achievement, qualification, candidate }: Printable): DocumentFacts {
+  return {
+    type: document.type === 'badge' ? 'certificate' : document.type,
+    reference: document.reference ?? '',
+    fullName: fullNameOf(candidate),
+    candidateNumber: candidate.candidateNumber,
+    qualificationNumber: qualification.qualificationNumber,
+    qualificationTitle: qualification.title,
+    level: qualification.level,
+    grade: achievement.grade,
+    issueDate: document.issueDate ?? achievement.issueDate,
+    awardDate: achievement.issueDate,
+    centre: achievement.centre,
+    expiryDate: achievement.expiryDate,
+    units: document.units?.map(({ code, title, credits, grade }) => ({ code, title, credits, grade })),
+    verifyUrl: verifyUrlOf(document),
+    status: document.status,
+  }
+}
+
+async function imageBytes(payload: Payload, id: unknown): Promise<Buffer | null> {
+  const assetId = relationId(id)
+  if (assetId === null) return null
+  // System read: brand images are public, and printed on every document.
+  const asset = await payload.findByID({ collection: 'brand-assets', id: assetId, depth: 0, disableErrors: true, overrideAccess: true })
+  return asset?.filename ? readFile(path.join(brandAssetsDir(), path.basename(asset.filename))).catch(() => null) : null
+}
+
+/** The awarding body's branding from site settings, as staff set it in the admin. */
+export async function branding(payload: Payload): Promise<Branding> {
+  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: false, user: null })
+  const b = settings.branding ?? {}
+  const [logo, signature] = await Promise.all([imageBytes(payload, b.logo), imageBytes(payload, b.signature)])
+  return {
+    awardingBodyName: settings.awardingBodyName,
+    portalName: settings.portalName,
+    logo,
+    signature,
+    signatoryName: b.signatoryName,
+    signatoryTitle: b.signatoryTitle,
+    primaryColour: b.primaryColour || '#1d4f91',
+    accentColour: b.accentColour || '#b08d2f',
+  }
+}
+
+const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' }
+
+export async function pdfResponse(payload: Payload, printable: Printable): Promise<Response> {
+  const pdf = await renderDocumentPdf(factsOf(printable), await branding(payload))
+  const name = `${printable.document.reference ?? 'document'}.pdf`.replace(/[^A-Za-z0-9._-]/g, '-')
+  return new Response(new Uint8Array(pdf), { headers: { ...PRIVATE, 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${name}"` } })
+}
+
+export async function badgeResponse(payload: Payload, printable: Printable): Promise<Response> {
+  const png = await renderBadgePng(factsOf(printable), await branding(payload))
+  return new Response(new Uint8Array(png), { headers: { ...PRIVATE, 'Content-Type': 'image/png' } })
+}

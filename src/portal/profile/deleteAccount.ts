@@ -1,0 +1,56 @@
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+
+import { recordAudit } from '../../collections/AuditLog/auditTrail'
+import type { ErasureSummary } from '../../collections/Accounts/hooks/erasePersonalData'
+import { sendTemplatedEmail } from '../../email/send'
+import { accountDeletedEmail } from '../../email/templates/profile'
+import type { FieldErrors } from '../../lib/profile'
+import type { SignedInAccount } from './account'
+import { confirmPassword, tooManyTries } from './password'
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+/**
+ * System task: deletes an account its holder has asked to delete (after they confirmed their
+ * password). Accounts can otherwise be deleted by administrators only. The account's hook
+ * (`erasePersonalData`) removes its photo, connections and enquiries and keeps its orders
+ * without it; all of it in one transaction with the audit entry, so a failure changes nothing.
+ */
+export async function systemDeleteAccountForHolder(payload: Payload, accountId: number | string): Promise<ErasureSummary> {
+  const req = await createLocalReq({}, payload)
+  const ownTransaction = await initTransaction(req)
+  try {
+    await payload.delete({ collection: 'accounts', id: accountId, overrideAccess: true, req })
+    const summary = req.context.erasure as ErasureSummary
+    await recordAudit(req, {
+      action: 'accounts.deleted-by-holder',
+      entity: 'accounts',
+      entityId: accountId,
+      summary: `The account holder deleted their account, confirming it with their password. Kept without the account: ${plural(summary.ordersKept, 'order')}. Removed: ${plural(summary.photos, 'photo')}, ${plural(summary.connections, 'connection')}, ${plural(summary.enquiries, 'enquiry', 'enquiries')}.`,
+    })
+    if (ownTransaction) await commitTransaction(req)
+    return summary
+  } catch (error) {
+    await killTransaction(req)
+    throw error
+  }
+}
+
+export type DeletionResult = { ok: true; summary: ErasureSummary } | { ok: false; errors: FieldErrors }
+
+/** "Delete my account", confirmed with the account's password. A wrong password changes nothing. */
+export async function deleteOwnAccount(payload: Payload, account: SignedInAccount, form: Record<string, string>, { ip = 'unknown' } = {}): Promise<DeletionResult> {
+  const password = form.password ?? ''
+  if (!password) return { ok: false, errors: { password: 'Enter your password to confirm that you want to delete your account.' } }
+  const confirmed = await confirmPassword(payload, account, password, ip)
+  if (!confirmed.ok)
+    return {
+      ok: false,
+      errors: { password: confirmed.reason === 'throttled' ? tooManyTries(confirmed.waitMinutes) : 'The password is not right. Your account has not been deleted.' },
+    }
+  const summary = await systemDeleteAccountForHolder(payload, account.id)
+  await sendTemplatedEmail(payload, { template: accountDeletedEmail, to: account.email, data: { firstName: account.firstName, ordersKept: summary.ordersKept } }).catch(
+    (err: unknown) => payload.logger.error({ err, msg: 'Account-deleted email could not be sent' }),
+  )
+  return { ok: true, summary }
+}
