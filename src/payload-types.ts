@@ -563,6 +563,8 @@ export interface DeliveryOption {
   createdAt: string;
 }
 /**
+ * The support inbox: problems reported on documents. Open one to reply; the reporter is emailed each reply and status change.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "enquiries".
  */
@@ -574,6 +576,10 @@ export interface Enquiry {
   status: 'open' | 'in-progress' | 'resolved';
   messages: {
     from: 'reporter' | 'support';
+    /**
+     * Who in the support team wrote it.
+     */
+    author?: string | null;
     body: string;
     sentAt: string;
     id?: string | null;
@@ -1227,6 +1233,7 @@ export interface EnquiriesSelect<T extends boolean = true> {
     | T
     | {
         from?: T;
+        author?: T;
         body?: T;
         sentAt?: T;
         id?: T;

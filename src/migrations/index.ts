@@ -4,6 +4,7 @@ import * as migration_20261123_132429_review_index from './20261123_132429_revie
 import * as migration_20261123_140350_sign_in_throttles from './20261123_140350_sign_in_throttles';
 import * as migration_20261123_164320_profile from './20261123_164320_profile';
 import * as migration_20261123_170917_documents_issuing from './20261123_170917_documents_issuing';
+import * as migration_20261123_171423_enquiry_authors from './20261123_171423_enquiry_authors';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261123_170917_documents_issuing.up,
     down: migration_20261123_170917_documents_issuing.down,
-    name: '20261123_170917_documents_issuing'
+    name: '20261123_170917_documents_issuing',
+  },
+  {
+    up: migration_20261123_171423_enquiry_authors.up,
+    down: migration_20261123_171423_enquiry_authors.down,
+    name: '20261123_171423_enquiry_authors'
   },
 ];

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { administrators, anyOf, ownedByLearner, supportStaff } from '../../access/rules'
+import { administrators, anyOf, ownedByAccount, supportStaff } from '../../access/rules'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { ADMIN_GROUPS } from '../fields'
 
@@ -11,11 +11,12 @@ export const Enquiries: CollectionConfig = {
     group: ADMIN_GROUPS.support,
     useAsTitle: 'subject',
     defaultColumns: ['subject', 'reporter', 'document', 'status', 'updatedAt'],
+    description: 'The support inbox: problems reported on documents. Open one to reply; the reporter is emailed each reply and status change.',
     listSearchableFields: ['subject'],
   },
   access: {
     create: supportStaff,
-    read: anyOf(supportStaff, ownedByLearner('reporter')),
+    read: anyOf(supportStaff, ownedByAccount('reporter')),
     update: supportStaff,
     delete: administrators,
   },
@@ -56,6 +57,7 @@ export const Enquiries: CollectionConfig = {
             { label: 'Support', value: 'support' },
           ],
         },
+        { name: 'author', type: 'text', maxLength: 100, admin: { description: 'Who in the support team wrote it.' } },
         { name: 'body', type: 'textarea', required: true, maxLength: 5000 },
         { name: 'sentAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
       ],

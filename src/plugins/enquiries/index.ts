@@ -1,0 +1,29 @@
+import type { CollectionConfig, Config, Plugin } from 'payload'
+
+import { anyOf, supportStaff } from '../../access/rules'
+import { isPortalAccount } from '../../access/users'
+import { shapeReport, stampSupportReplies, tellReporter } from './hooks'
+import { replyEndpoint } from './reply'
+
+export { STATUS_WORDS } from './emails'
+
+const withReports = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  // Any signed-in portal account may report a problem on a document it can read (checked in shapeReport).
+  access: { ...collection.access, create: anyOf(supportStaff, ({ req: { user } }) => isPortalAccount(user)) },
+  fields: [{ name: 'replyPanel', type: 'ui', admin: { components: { Field: '/plugins/enquiries/admin/ReplyPanel#ReplyPanel' } } }, ...collection.fields],
+  endpoints: [...(collection.endpoints || []), replyEndpoint],
+  hooks: {
+    ...collection.hooks,
+    beforeChange: [...(collection.hooks?.beforeChange ?? []), shapeReport, stampSupportReplies],
+    afterChange: [...(collection.hooks?.afterChange ?? []), tellReporter],
+  },
+})
+
+/** Report a problem: portal accounts report on a document, support staff reply from the admin inbox. */
+export const enquiriesPlugin =
+  (): Plugin =>
+  (config: Config): Config => ({
+    ...config,
+    collections: (config.collections ?? []).map((collection) => (collection.slug === 'enquiries' ? withReports(collection) : collection)),
+  })

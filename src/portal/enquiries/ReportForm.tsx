@@ -1,0 +1,40 @@
+'use client'
+
+import { useActionState } from 'react'
+
+import { reportProblem, type ReportState } from './actions'
+
+export function ReportForm({ documentId }: { documentId: number }) {
+  const [state, action, pending] = useActionState<ReportState, FormData>(reportProblem, {})
+  return (
+    <form action={action} className="form" noValidate>
+      {state.error ? (
+        <div className="error-summary" role="alert">
+          <h2>There is a problem</h2>
+          <p>
+            <a href="#message">{state.error}</a>
+          </p>
+        </div>
+      ) : null}
+      <input type="hidden" name="document" value={documentId} />
+      <div className={`field${state.error ? ' field-error' : ''}`}>
+        <label htmlFor="message">What is wrong with this document?</label>
+        <p className="hint" id="message-hint">
+          For example a misspelt name or a wrong date. Say what it should be. Do not include passwords or card numbers.
+        </p>
+        {state.error ? (
+          <p className="error-message" id="message-error">
+            {state.error}
+          </p>
+        ) : null}
+        <textarea id="message" name="message" rows={6} maxLength={5000} defaultValue={state.message} aria-describedby={`message-hint${state.error ? ' message-error' : ''}`} />
+      </div>
+      <div className="actions">
+        <button className="button" type="submit" disabled={pending}>
+          Send the report
+        </button>
+        <a href="/documents">Back to my documents</a>
+      </div>
+    </form>
+  )
+}
