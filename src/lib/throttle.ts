@@ -29,3 +29,10 @@ export function afterFailure(state: ThrottleState | null | undefined, now: Date,
 
 /** "You already have an account" emails: one per address every 15 minutes, so registering cannot flood an inbox. */
 export const ACCOUNT_EXISTS_NOTICE: ThrottlePolicy = { windowMs: 15 * MINUTE, freeFailures: 0, baseDelayMs: 15 * MINUTE, maxDelayMs: 15 * MINUTE }
+
+/**
+ * Public verification, per IP address: 30 codes that find nothing in 10 minutes are free (a
+ * person mistyping a few codes never notices); then every check from that address waits 5
+ * minutes, doubling to an hour while the misses go on. Codes that are found never count.
+ */
+export const VERIFY_LOOKUPS: ThrottlePolicy = { windowMs: 10 * MINUTE, freeFailures: 30, baseDelayMs: 5 * MINUTE, maxDelayMs: 60 * MINUTE }

@@ -1,0 +1,175 @@
+import { formatUkDate, londonCalendarDate } from '../../lib/dates'
+import type { VerifyAnswer } from './answer'
+import type { VerifySettings } from './settings'
+
+/**
+ * The verification pages as plain HTML strings: the portal's frame (header with the portal's
+ * name, footer with the support contact, the portal's stylesheet) around a few small bodies.
+ * Everything that comes from data goes through `esc`.
+ */
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+export const esc = (value: string | null | undefined): string => (value ? value.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : '')
+
+const TYPE_LABEL: Record<string, string> = { certificate: 'Certificate', transcript: 'Transcript', badge: 'Badge', 'proof-letter': 'Proof-of-qualification letter' }
+const TYPE_WORD: Record<string, string> = { certificate: 'certificate', transcript: 'transcript', badge: 'badge', 'proof-letter': 'proof-of-qualification letter' }
+
+const ukDate = (isoDate: string) => formatUkDate(isoDate)
+
+const checkedAtFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const checkedAt = (now: Date) => {
+  const parts = Object.fromEntries(checkedAtFormat.formatToParts(now).map((p) => [p.type, p.value]))
+  return `${parts.day}/${parts.month}/${parts.year} at ${parts.hour}:${parts.minute}`
+}
+
+type Frame = { top: string; bottom: string }
+const frames = new WeakMap<VerifySettings, [Frame, Frame]>()
+
+/** Header and footer for these settings, built once per settings copy (signed out, signed in). */
+function frameFor(settings: VerifySettings, signedIn: boolean, stylesheet: string): Frame {
+  let pair = frames.get(settings)
+  if (!pair) {
+    const make = (account: boolean): Frame => ({
+      top:
+        `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="stylesheet" href="${stylesheet}"></head>` +
+        `<body><a class="skip-link" href="#main">Skip to main content</a>` +
+        `<header class="site-header"><div class="container header-inner"><a class="site-name" href="/">${esc(settings.portalName)}</a>` +
+        `<nav aria-label="Main"><ul class="nav-list"><li><a href="/help">Help</a></li><li><a href="/help/faq">FAQ</a></li><li><a href="/help/contact-support">Support</a></li>` +
+        (account ? `<li><a href="/dashboard">Dashboard</a></li>` : `<li><a class="nav-button" href="/sign-in">Sign in</a></li>`) +
+        `</ul></nav></div></header><main id="main" class="container main verify-main">`,
+      bottom:
+        `</main><footer class="site-footer"><div class="container footer-inner"><p>${esc(settings.awardingBodyName)}. Support: <a href="mailto:${esc(settings.supportEmail)}">${esc(settings.supportEmail)}</a>` +
+        (settings.supportPhone ? ` · ${esc(settings.supportPhone)}` : '') +
+        `</p><p><a href="/help/privacy-policy">Privacy policy</a> · <a href="/help">Help</a> · <a href="/verify">Check a document</a></p></div></footer></body></html>`,
+    })
+    pair = [make(false), make(true)]
+    frames.set(settings, pair)
+  }
+  return pair[signedIn ? 1 : 0]
+}
+
+export type PageContext = { settings: VerifySettings; signedIn: boolean; stylesheet: string }
+
+function page(context: PageContext, title: string, main: string): string {
+  const frame = frameFor(context.settings, context.signedIn, context.stylesheet)
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${esc(title)} · ${esc(context.settings.portalName)}</title>${frame.top}${main}${frame.bottom}`
+}
+
+const EXAMPLE_CODE = 'hT3kQ9vLx2Wm7RbN0pYcZe5Ua8s'
+
+function codeForm({ error, heading }: { error?: string; heading: string }): string {
+  return (
+    `<form class="form verify-form" method="get" action="/verify" novalidate>` +
+    `<div class="field${error ? ' field-error' : ''}"><label for="code">${heading}</label>` +
+    `<p class="hint" id="code-hint">Printed under the QR code, for example <span class="verify-code">${EXAMPLE_CODE}</span>. You can also paste the whole verification address.</p>` +
+    (error ? `<p class="error-message" id="code-error"><span class="visually-hidden">Error: </span>${esc(error)}</p>` : '') +
+    `<input id="code" name="code" type="text" autocomplete="off" autocapitalize="none" autocorrect="off" spellcheck="false" aria-describedby="code-hint${error ? ' code-error' : ''}"${error ? ' aria-invalid="true"' : ''}></div>` +
+    `<button class="button" type="submit">Check the document</button></form>`
+  )
+}
+
+/** GET /verify: the box to type or paste a code into. */
+export function formPage(context: PageContext, error?: string): string {
+  const summary = error
+    ? `<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><ul><li><a href="#code">${esc(error)}</a></li></ul></div>`
+    : ''
+  return page(
+    context,
+    error ? 'Error: Check a document' : 'Check a document',
+    `${summary}<h1>Check a document</h1>` +
+      `<p class="lead">Check that a certificate, transcript, letter or badge from ${esc(context.settings.awardingBodyName)} is genuine, and whether it is still valid.</p>` +
+      codeForm({ error, heading: 'Verification code' }) +
+      `<p>Scanning the QR code on the document with a phone’s camera opens its answer straight away.</p>`,
+  )
+}
+
+const ICONS = {
+  valid: '<path d="M12 24.5l8 8 16-17" fill="none" stroke="currentColor" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/>',
+  revoked: '<path d="M15 15l18 18M33 15L15 33" fill="none" stroke="currentColor" stroke-width="5" stroke-linecap="round"/>',
+  superseded: '<path d="M24 12v14M24 34v1" fill="none" stroke="currentColor" stroke-width="5" stroke-linecap="round"/>',
+} as const
+const icon = (status: keyof typeof ICONS) =>
+  `<svg class="verify-icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"><circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" stroke-width="3.5"/>${ICONS[status]}</svg>`
+
+function banner(answer: VerifyAnswer, context: PageContext, today: string): string {
+  const word = TYPE_WORD[answer.type] ?? 'document'
+  const on = answer.statusDate ? ` on ${ukDate(answer.statusDate)}` : ''
+  let heading: string
+  let text: string
+  if (answer.status === 'revoked') {
+    heading = `This ${word} has been revoked`
+    text = `<p>${esc(context.settings.awardingBodyName)} revoked it${on}. It is no longer valid: do not accept it as proof of this qualification.</p>`
+  } else if (answer.status === 'superseded') {
+    heading = `This ${word} has been replaced`
+    const next = answer.supersededBy
+    text =
+      `<p>${esc(context.settings.awardingBodyName)} reissued it${on}${next ? ` as a new ${word}, reference ${esc(next.reference)}` : ''}. This copy is no longer the current one.</p>` +
+      (next ? `<p><a class="verify-next" href="/verify/${esc(next.code)}">Check the reissued ${word}</a></p>` : '')
+  } else {
+    heading = `This ${word} is valid`
+    text = `<p>It was issued by ${esc(context.settings.awardingBodyName)} and has not been revoked or replaced.</p>`
+    if (answer.expiryDate && answer.expiryDate < today) text += `<p><strong>The qualification’s expiry date, ${ukDate(answer.expiryDate)}, has passed.</strong></p>`
+  }
+  return `<div class="verify-banner verify-${answer.status}">${icon(answer.status)}<div><p class="verify-status">${STATUS_WORD[answer.status]}</p><h1>${esc(heading)}</h1>${text}</div></div>`
+}
+
+const STATUS_WORD = { valid: 'Valid', revoked: 'Revoked', superseded: 'Superseded' } as const
+
+/** GET /verify/<code> for a code that names a document. */
+export function answerPage(context: PageContext, answer: VerifyAnswer, code: string, now: Date): string {
+  const type = TYPE_LABEL[answer.type] ?? 'Document'
+  const word = TYPE_WORD[answer.type] ?? 'document'
+  const row = (label: string, value: string | null | undefined) => (value ? `<div><dt>${label}</dt><dd>${esc(value)}</dd></div>` : '')
+  const facts =
+    `<dl class="facts">` +
+    row('Name', answer.fullName) +
+    row('Qualification', answer.qualificationTitle) +
+    row('Qualification number', answer.qualificationNumber) +
+    row('Grade', answer.grade) +
+    row('Issue date', answer.issueDate && ukDate(answer.issueDate)) +
+    row('Expiry date', answer.expiryDate && ukDate(answer.expiryDate)) +
+    row('Document', type) +
+    row('Reference', answer.reference) +
+    row('Issued by', context.settings.awardingBodyName) +
+    `</dl>`
+  const view = answer.showDocument
+    ? `<p class="actions"><a class="button" href="/verify/${esc(code)}/document">View the ${answer.type === 'badge' ? 'badge' : 'document'}<span class="visually-hidden">: ${esc(type)} ${esc(answer.reference)}</span></a>` +
+      `<span class="verify-note">${answer.type === 'badge' ? 'An image' : 'A PDF'}, as issued. The holder chose to show it here.</span></p>`
+    : `<p class="verify-note">The holder has not chosen to show the ${word} itself here. Compare these details with the copy you were given.</p>`
+  return page(
+    context,
+    `${STATUS_WORD[answer.status]} ${word} ${answer.reference ?? ''}`.trim(),
+    banner(answer, context, londonCalendarDate(now)) +
+      `<section class="verify-details" aria-labelledby="details-heading"><h2 id="details-heading">Details of the ${word}</h2>${facts}${view}</section>` +
+      `<p class="verify-checked">Checked on ${checkedAt(now)} (UK time). The status is read live every time this page is opened.</p>` +
+      `<p><a href="/verify">Check another document</a></p>`,
+  )
+}
+
+/** Every code that names no document, whatever the reason: the same page, never echoing the code. */
+export function notFoundPage(context: PageContext): string {
+  return page(
+    context,
+    'No document found',
+    `<h1>No document found</h1>` +
+      `<p class="lead">No document has this verification code.</p>` +
+      `<p>Check that the code is exactly as printed under the QR code (capital and small letters are different), or that the whole address was copied.</p>` +
+      codeForm({ heading: 'Try the code again' }) +
+      `<p>If the code is right and still finds nothing, the document may not be genuine. Contact ${esc(context.settings.awardingBodyName)} at <a href="mailto:${esc(context.settings.supportEmail)}">${esc(context.settings.supportEmail)}</a>.</p>`,
+  )
+}
+
+export function tooManyPage(context: PageContext, seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60))
+  return page(
+    context,
+    'Too many checks',
+    `<h1>Too many checks</h1>` +
+      `<p class="lead">Too many codes that do not exist have been checked from your network.</p>` +
+      `<p>Try again in ${minutes} minute${minutes === 1 ? '' : 's'}. If you need to check many documents, contact ${esc(context.settings.awardingBodyName)} at <a href="mailto:${esc(context.settings.supportEmail)}">${esc(context.settings.supportEmail)}</a>.</p>`,
+  )
+}
+
+export function errorPage(context: PageContext): string {
+  return page(context, 'Sorry, there is a problem', `<h1>Sorry, there is a problem</h1><p class="lead">The document could not be checked just now. Try again in a few minutes.</p>`)
+}

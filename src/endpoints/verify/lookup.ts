@@ -1,0 +1,96 @@
+import type { Pool } from 'pg'
+
+import { afterFailure, secondsToWait, type ThrottlePolicy } from '../../lib/throttle'
+
+/**
+ * The whole verification answer in ONE round trip: the caller's throttle row (always one row,
+ * from the one-row `k`), and the document with its achievement, qualification, holder and the
+ * document that superseded it (all null when the code finds nothing). The document is found
+ * through the unique index on `verification_code`; the throttle row through the unique index
+ * on `key`. Dates come back as London calendar dates (`YYYY-MM-DD`), names already joined, so
+ * nothing needs parsing here. Never selected: date of birth, candidate number, status reason.
+ */
+export const LOOKUP_SQL = `
+select
+  t.blocked_until,
+  d.id is not null as found,
+  d.type,
+  d.status,
+  d.reference,
+  coalesce(d.show_on_verify, false) as show_on_verify,
+  to_char(coalesce(d.issue_date, a.issue_date) at time zone 'Europe/London', 'YYYY-MM-DD') as issue_date,
+  to_char(d.status_changed_at at time zone 'Europe/London', 'YYYY-MM-DD') as status_date,
+  to_char(a.expiry_date at time zone 'Europe/London', 'YYYY-MM-DD') as expiry_date,
+  a.grade,
+  q.title as qualification_title,
+  q.qualification_number,
+  concat_ws(' ', c.first_name, nullif(c.middle_names, ''), c.surname) as full_name,
+  s.verification_code as superseded_by_code,
+  s.reference as superseded_by_reference
+from (select $2::varchar as key) k
+left join sign_in_throttles t on t.key = k.key
+left join (
+  documents d
+  join achievements a on a.id = d.achievement_id
+  join qualifications q on q.id = a.qualification_id
+  join candidates c on c.id = a.candidate_id
+  left join documents s on s.id = d.superseded_by_id
+) on d.verification_code = $1::varchar`
+
+export type LookupRow = {
+  blocked_until: Date | null
+  found: boolean
+  type: 'certificate' | 'transcript' | 'badge' | 'proof-letter' | null
+  status: 'valid' | 'revoked' | 'superseded' | null
+  reference: string | null
+  show_on_verify: boolean
+  issue_date: string | null
+  status_date: string | null
+  expiry_date: string | null
+  grade: string | null
+  qualification_title: string | null
+  qualification_number: string | null
+  full_name: string | null
+  superseded_by_code: string | null
+  superseded_by_reference: string | null
+}
+
+/** The document a code names (if any) and the caller's throttle state, prepared once per connection. */
+export async function lookUp(pool: Pool, code: string | null, throttleKey: string): Promise<LookupRow> {
+  const result = await pool.query<LookupRow>({ name: 'verify-lookup', text: LOOKUP_SQL, values: [code, throttleKey] })
+  return result.rows[0]!
+}
+
+/** Seconds the caller must wait (0: go ahead), by the shared rule in lib/throttle. */
+export const secondsBlocked = (row: Pick<LookupRow, 'blocked_until'>, now: Date) =>
+  row.blocked_until ? secondsToWait({ failures: 0, firstFailureAt: now.toISOString(), blockedUntil: row.blocked_until.toISOString() }, now) : 0
+
+/**
+ * One more miss for `key`, counted in one atomic statement so that concurrent misses from
+ * one address are never lost (a read-then-write would let a burst of guesses count as one):
+ * within the policy's window the count goes up, after it a new window starts. The block that
+ * follows, if any, is `afterFailure` (lib/throttle) applied to the state just before this
+ * miss, so the rule lives in one place; a second statement stores it, only when there is one.
+ */
+const COUNT_MISS_SQL = `
+insert into sign_in_throttles as t (key, failures, first_failure_at, updated_at)
+values ($1, 1, $2, $2)
+on conflict (key) do update set
+  failures = case when $2::timestamptz - t.first_failure_at < make_interval(secs => $3::float8 / 1000) then t.failures + 1 else 1 end,
+  first_failure_at = case when $2::timestamptz - t.first_failure_at < make_interval(secs => $3::float8 / 1000) then t.first_failure_at else $2 end,
+  updated_at = $2
+returning failures, first_failure_at`
+
+const BLOCK_SQL = `update sign_in_throttles set blocked_until = greatest(blocked_until, $2::timestamptz), updated_at = now() where key = $1`
+
+export async function recordMiss(pool: Pool, key: string, policy: ThrottlePolicy, now: Date): Promise<void> {
+  const { rows } = await pool.query<{ failures: string; first_failure_at: Date }>({
+    name: 'verify-count-miss',
+    text: COUNT_MISS_SQL,
+    values: [key, now, policy.windowMs],
+  })
+  const counted = rows[0]!
+  const before = { failures: Number(counted.failures) - 1, firstFailureAt: counted.first_failure_at.toISOString() }
+  const { blockedUntil } = afterFailure(before, now, policy)
+  if (blockedUntil) await pool.query({ name: 'verify-block', text: BLOCK_SQL, values: [key, blockedUntil] })
+}
