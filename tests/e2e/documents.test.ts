@@ -1,0 +1,143 @@
+import type { Browser, Page } from 'puppeteer'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { accessibilityViolations } from '../helpers/axe'
+import { launchBrowser } from '../helpers/browser'
+import { createFixtures, type Fixtures } from '../helpers/fixtures'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { decodeQr, flatText, renderPage } from '../helpers/pdf'
+import { startServer, type RunningServer } from '../helpers/server'
+
+/**
+ * A learner opens a certificate and reports a problem; support replies in the admin; the
+ * learner reads the reply. The file routes obey the documents' access rules over HTTP.
+ */
+let t: TestPayload
+let f: Fixtures
+let server: RunningServer
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let learner: Page
+const violations: string[] = []
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  f = await createFixtures(t.payload)
+  server = await startServer({ DATABASE_URL: t.databaseUrl }, { distDir: '.next-test-documents' })
+  for (const route of ['/sign-in', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${f.a.document.id}/report`, '/enquiries', `/enquiries/${f.a.enquiry.id}`, '/admin/login'])
+    await fetch(`${server.url}${route}`)
+  browser = await launchBrowser()
+  learner = await signedIn(browser, 'learner-a@fixture.test')
+}, 600_000)
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') console.log(`Server output before the failure:\n${server.output().slice(-4000)}`)
+})
+
+afterAll(async () => {
+  await browser?.cleanUp()
+  await server?.stop()
+  await t?.close()
+})
+
+async function signedIn(within: Browser, email: string): Promise<Page> {
+  const page = await (await within.createBrowserContext()).newPage()
+  page.setDefaultTimeout(120_000)
+  await page.setViewport({ width: 1280, height: 900 })
+  await page.goto(`${server.url}/sign-in`, { waitUntil: 'networkidle0' })
+  await page.type('[name=email]', email)
+  await page.type('[name=password]', 'fixture-password-123')
+  await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('button[type=submit]')])
+  expect(new URL(page.url()).pathname).toBe('/dashboard')
+  return page
+}
+
+/** Fetches a path with the page's session, as the browser itself would. */
+const fetchAs = (page: Page, path: string) =>
+  page.evaluate(async (p) => {
+    const response = await fetch(p)
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    let binary = ''
+    for (const byte of bytes) binary += String.fromCharCode(byte)
+    return { status: response.status, type: response.headers.get('content-type'), cache: response.headers.get('cache-control'), body: btoa(binary) }
+  }, path)
+
+const checkAccessibility = async (page: Page) => violations.push(...(await accessibilityViolations(page)).map((v) => `${page.url()}: ${v}`))
+const text = (page: Page, selector = 'main') => page.$eval(selector, (el) => el.textContent ?? '')
+
+describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
+  it('lists the learner’s achievement with its certificate card', async () => {
+    await learner.goto(`${server.url}/documents`, { waitUntil: 'networkidle0' })
+    const main = await text(learner)
+    expect(main).toContain(f.a.document.reference)
+    expect(main).toContain('Level 3 Diploma')
+    expect(main).toContain('C100')
+    expect(main).not.toContain(f.b.document.reference)
+    await checkAccessibility(learner)
+    await learner.setViewport({ width: 320, height: 800 })
+    const overflow = await learner.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+    expect(overflow).toBe(false)
+    await learner.setViewport({ width: 1280, height: 900 })
+  })
+
+  it('opens the certificate: a private PDF whose QR code is the document’s verification address', async () => {
+    const own = await fetchAs(learner, `/documents/${f.a.document.id}/pdf`)
+    expect(own).toMatchObject({ status: 200, type: 'application/pdf', cache: 'private, no-store' })
+    const pdf = Buffer.from(own.body, 'base64')
+    expect(flatText(pdf)).toContain('First100 Surname100')
+    expect(decodeQr(renderPage(pdf))).toBe(`${server.url}/verify/${f.a.document.verificationCode}`)
+  })
+
+  it('someone else’s document, a made-up id or no session: 404 and nothing more', async () => {
+    const stranger = await fetchAs(learner, `/documents/${f.b.document.id}/pdf`)
+    const missing = await fetchAs(learner, '/documents/99999999/pdf')
+    expect(stranger.status).toBe(404)
+    expect(stranger).toEqual(missing)
+    const anonymous = await fetch(`${server.url}/documents/${f.a.document.id}/pdf`)
+    expect(anonymous.status).toBe(404)
+    expect(await anonymous.text()).toBe(Buffer.from(missing.body, 'base64').toString())
+  })
+
+  it('the learner reports a problem, support replies in the admin, the learner reads the reply', async () => {
+    await learner.goto(`${server.url}/documents/${f.a.document.id}/report`, { waitUntil: 'networkidle0' })
+    await checkAccessibility(learner)
+    await learner.type('#message', 'too short')
+    await learner.click('main button[type=submit]')
+    await learner.waitForSelector('[role=alert]')
+    expect(await text(learner, '[role=alert]')).toContain('at least 10 characters')
+    await checkAccessibility(learner)
+    await learner.type('#message', ': my first name should be Ffion, not First100.')
+    await Promise.all([learner.waitForNavigation({ waitUntil: 'networkidle0' }), learner.click('main button[type=submit]')])
+    const enquiryPath = new URL(learner.url()).pathname
+    expect(enquiryPath).toMatch(/^\/enquiries\/\d+$/)
+    expect(await text(learner)).toContain('my first name should be Ffion')
+    await checkAccessibility(learner)
+
+    const admin = await (await browser.createBrowserContext()).newPage()
+    admin.setDefaultTimeout(120_000)
+    await admin.setViewport({ width: 1280, height: 900 })
+    await admin.goto(`${server.url}/admin/login`, { waitUntil: 'networkidle0' })
+    await admin.type('#field-email', 'support@fixture.test')
+    await admin.type('#field-password', 'fixture-password-123')
+    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), admin.click('button[type=submit]')])
+    await admin.goto(`${server.url}/admin/collections${enquiryPath}`, { waitUntil: 'networkidle0' })
+    await admin.waitForSelector('#reply-message')
+    await admin.type('#reply-message', 'Thank you, Ffion. We are reissuing your certificate.')
+    await admin.select('#reply-status', 'in-progress')
+    const send = await admin.waitForSelector('xpath/.//button[normalize-space()="Send reply" and not(@disabled)]')
+    await send!.click()
+    await admin.waitForFunction(() => document.body.textContent?.includes('the reporter has been emailed'))
+
+    await learner.goto(`${server.url}${enquiryPath}`, { waitUntil: 'networkidle0' })
+    const thread = await text(learner)
+    expect(thread).toContain('We are reissuing your certificate.')
+    expect(thread).toContain('(support team)')
+    expect(thread).toContain('in progress')
+    await checkAccessibility(learner)
+    const emails = await t.payload.find({ collection: 'email-outbox', where: { to: { equals: 'learner-a@fixture.test' }, template: { in: ['enquiry-reply', 'enquiry-status'] } }, overrideAccess: true, limit: 10 })
+    expect(emails.docs.map((d) => d.template).sort()).toEqual(['enquiry-reply', 'enquiry-status'])
+  })
+
+  it('axe-core finds no WCAG 2.2 AA violations on these pages', () => {
+    expect(violations).toEqual([])
+  })
+})
