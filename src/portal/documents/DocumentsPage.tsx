@@ -107,6 +107,9 @@ export async function DocumentsPage() {
       <p className="lead">
         {fullName}, candidate number {candidate.candidateNumber}. Your achievements, newest first, with their certificates, transcripts, badges and letters.
       </p>
+      <p>
+        Something wrong on a document? Use “Report a problem” on it. <a href="/enquiries">See the problems you have reported</a>.
+      </p>
       {achievements.length === 0 ? <p>There are no achievements on your record yet.</p> : null}
       {achievements.map((entry) => (
         <section key={entry.achievement.id} className="achievement" aria-labelledby={`achievement-${entry.achievement.id}`}>
