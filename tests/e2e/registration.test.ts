@@ -203,7 +203,7 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     // Wait until the choice has enabled the button (the admin re-renders after the click).
     const approve = await admin.waitForSelector('xpath/.//button[normalize-space()="Approve with the chosen record" and not(@disabled)]')
     await approve!.click()
-    await admin.waitForFunction(() => document.querySelector('.review-panel [role=status]')?.textContent?.includes('Approved'))
+    await admin.waitForFunction(() => document.querySelector('[aria-labelledby=review-heading] [role=status]')?.textContent?.includes('Approved'))
     await staffContext.close()
     await smtp.waitFor('zoe.ds@example.test', /Your documents are ready/)
 

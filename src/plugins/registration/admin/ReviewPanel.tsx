@@ -3,6 +3,7 @@
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
+import { ActionPanel, labelStyle, usePanelAction } from '../../../admin/ActionPanel'
 import type { CandidateSuggestion as Suggestion } from '../closestCandidates'
 
 
@@ -17,8 +18,7 @@ export function ReviewPanel() {
   const [candidates, setCandidates] = useState<Suggestion[] | null>(null)
   const [chosen, setChosen] = useState<string>('')
   const [message, setMessage] = useState('')
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { result, busy, post } = usePanelAction()
   const open = kind === 'learner' && status && REVIEWABLE.includes(status)
 
   useEffect(() => {
@@ -32,26 +32,16 @@ export function ReviewPanel() {
   if (!open) return null
 
   async function decide(action: 'approve' | 'request-information' | 'reject') {
-    setBusy(true)
-    setResult(null)
-    const response = await fetch(`/api/accounts/${id}/review`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action, candidate: chosen, message }),
-    })
-    const body = await response.json().catch(() => ({}))
-    setBusy(false)
-    if (!response.ok) return setResult({ ok: false, text: body.error ?? 'That did not work. Try again.' })
-    setResult({ ok: true, text: action === 'approve' ? 'Approved: the learner has been emailed.' : 'Done: the registrant has been emailed.' })
-    setTimeout(() => window.location.reload(), 800)
+    const done = await post(
+      `/api/accounts/${id}/review`,
+      { action, candidate: chosen, message },
+      { done: () => (action === 'approve' ? 'Approved: the learner has been emailed.' : 'Done: the registrant has been emailed.') },
+    )
+    if (done) setTimeout(() => window.location.reload(), 800)
   }
 
   return (
-    <section className="review-panel" aria-labelledby="review-heading" style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 20, marginBottom: 24 }}>
-      <h3 id="review-heading" style={{ marginTop: 0 }}>
-        Review this registration
-      </h3>
+    <ActionPanel id="review-heading" title="Review this registration" result={result}>
       <p>Choose the candidate record this person is, or ask them for more information, or reject the registration. Each decision emails them and is written to the audit log.</p>
       <h4>Closest candidate records</h4>
       {candidates === null ? <p>Looking for records…</p> : null}
@@ -99,7 +89,7 @@ export function ReviewPanel() {
         Approve with the chosen record
       </button>
       <div style={{ marginTop: 16 }}>
-        <label htmlFor="review-message" style={{ display: 'block', fontWeight: 600 }}>
+        <label htmlFor="review-message" style={labelStyle}>
           Message to the registrant (for more information or rejection)
         </label>
         <textarea id="review-message" rows={3} value={message} onChange={(e) => setMessage(e.target.value)} style={{ width: '100%' }} />
@@ -110,11 +100,6 @@ export function ReviewPanel() {
       <button type="button" className="btn btn--style-secondary btn--size-medium" disabled={busy} onClick={() => decide('reject')}>
         Reject
       </button>
-      {result ? (
-        <p role="status" style={{ color: result.ok ? 'var(--theme-success-600)' : 'var(--theme-error-600)', fontWeight: 600 }}>
-          {result.text}
-        </p>
-      ) : null}
-    </section>
+    </ActionPanel>
   )
 }
