@@ -27,6 +27,27 @@ async function account(email: string, extra: Record<string, unknown> = {}) {
 }
 const stored = async (id: number) => (await t.payload.db.findOne<{ id: number; hash: string | null; salt: string | null }>({ collection: 'accounts', where: { id: { equals: id } } }))!
 
+const refusal = (message: RegExp) => ({ data: { errors: [{ path: 'password', message: expect.stringMatching(message) }] } })
+
+describe('the password rule, however the password arrives', () => {
+  it('staff passwords follow it too, and a refused one changes nothing', async () => {
+    await expect(
+      t.payload.create({ collection: 'staff', data: { email: 'short@staff.test', name: 'Short', role: 'support', password: 'short' }, ...system }),
+    ).rejects.toMatchObject(refusal(/at least 12 characters/))
+    await expect(
+      t.payload.create({ collection: 'staff', data: { email: 'common@staff.test', name: 'Common', role: 'support', password: 'password1234' }, ...system }),
+    ).rejects.toMatchObject(refusal(/too common/))
+    expect((await t.payload.count({ collection: 'staff', where: { email: { in: ['short@staff.test', 'common@staff.test'] } }, ...system })).totalDocs).toBe(0)
+  })
+
+  it('a portal account cannot set a weak password through the API either', async () => {
+    const { id } = await account('weak-api@example.test')
+    const before = await stored(id)
+    await expect(t.payload.update({ collection: 'accounts', id, data: { password: 'qwertyuiop12' }, ...system })).rejects.toMatchObject(refusal(/too common/))
+    expect((await stored(id)).hash).toBe(before.hash)
+  })
+})
+
 describe('password storage', () => {
   it('hashes at OWASP’s figure for PBKDF2-HMAC-SHA256: 600,000 iterations, a 32-byte random salt', async () => {
     const { id } = await account('strength@example.test')

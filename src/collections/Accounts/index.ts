@@ -7,6 +7,7 @@ import { normaliseDefaults, type BookEntry } from '../../lib/addresses'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { authCookies } from '../authCookies'
 import { ADMIN_GROUPS } from '../fields'
+import { enforcePasswordRule } from '../passwordRule'
 import { erasePersonalData } from './hooks/erasePersonalData'
 
 const self: Access = ({ req: { user } }) => (isPortalAccount(user) ? { id: { equals: user.id } } : false)
@@ -21,7 +22,8 @@ const notLearners: FieldAccess = ({ req: { user } }) => !isLearner(user)
  */
 const passwordChangeNeedsCurrentPassword: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   const data = (args as { data?: { password?: unknown } }).data
-  if (operation !== 'create' && data?.password && isPortalAccount(req.user) && !req.context.currentPasswordChecked)
+  // 'update' is both a single and a bulk update; a reset link (operation 'resetPassword') proves itself.
+  if (operation === 'update' && data?.password && isPortalAccount(req.user) && !req.context.currentPasswordChecked)
     throw new APIError('Change your password from your profile, giving your current password.', 403, undefined, true)
   return args
 }
@@ -152,6 +154,7 @@ export const Accounts: CollectionConfig = {
   hooks: {
     ...auditTrail('accounts'),
     beforeOperation: [passwordChangeNeedsCurrentPassword],
+    beforeValidate: [enforcePasswordRule],
     beforeChange: [keepOneDefaultAddress],
     beforeDelete: [erasePersonalData],
   },

@@ -4,6 +4,7 @@ import { administrators, anyOf } from '../../access/rules'
 import { isStaffUser, STAFF_ROLES, staffHasRole } from '../../access/users'
 import { staffPasswordResetEmail } from '../../email/templates/staffPasswordReset'
 import { auditTrail } from '../AuditLog/auditTrail'
+import { enforcePasswordRule } from '../passwordRule'
 import { authCookies } from '../authCookies'
 import { ADMIN_GROUPS } from '../fields'
 
@@ -55,7 +56,7 @@ export const Staff: CollectionConfig = {
       admin: { description: 'Administrators manage everything; support staff run records, registrations, enquiries and orders; content staff edit pages.' },
     },
   ],
-  hooks: auditTrail('staff'),
+  hooks: { ...auditTrail('staff'), beforeValidate: [enforcePasswordRule] },
   timestamps: true,
 }
 export default Staff
