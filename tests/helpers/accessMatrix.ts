@@ -132,11 +132,12 @@ export const MATRIX: MatrixCase[] = [
   },
   {
     slug: 'enquiries',
-    rules: recordRules(READ_OWN),
+    // Creating is open to portal accounts, but only for a document they can read: this row has none.
+    rules: { ...recordRules(READ_OWN), thirdParty: READ_OWN },
     newRow: (f) => ({ subject: 'New', reporter: f.b.account.id, messages: [{ from: 'reporter', body: 'Hi', sentAt: '2026-01-01T00:00:00.000Z' }] }),
     change: { status: 'in-progress' },
     other: (f) => f.b.enquiry.id,
-    own: (f) => [f.a.enquiry.id],
+    own: (f, role) => (role === 'thirdParty' ? [] : [f.a.enquiry.id]),
   },
   {
     slug: 'products',
@@ -151,6 +152,21 @@ export const MATRIX: MatrixCase[] = [
     newRow: (f) => ({ name: `Courier ${u(f)}`, region: 'international', pricePence: 1225 }),
     change: { note: 'Changed' },
     other: (f) => f.deliveryOption.id,
+  },
+  {
+    slug: 'brand-assets',
+    rules: { administrator: FULL, content: FULL, support: READ_ALL, learner: READ_ALL, thirdParty: READ_ALL, anonymous: READ_ALL },
+    newRow: () => ({ description: 'Signature' }),
+    file: TINY_PNG,
+    change: { description: 'Changed' },
+    other: (f) => f.brandAsset.id,
+  },
+  {
+    slug: 'payload-jobs',
+    rules: { ...recordRules(NONE), administrator: { ...READ_ALL, delete: true }, support: NONE },
+    newRow: (f) => ({ taskSlug: 'notify-new-documents', input: { candidate: f.a.candidate.id } }),
+    change: { queue: 'elsewhere' },
+    other: (f) => f.job.id,
   },
   {
     slug: 'pages',

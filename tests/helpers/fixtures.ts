@@ -77,6 +77,13 @@ export async function createFixtures(payload: Payload) {
     outbox: await create('email-outbox', { to: 'x@fixture.test', subject: 'Hello', text: 'Hi' }),
     audit: await create('audit-log', { action: 'test.create', entity: 'test', entityId: '1' }),
     throttle: await create('sign-in-throttles', { key: 'ip:192.0.2.1', failures: 3, firstFailureAt: '2026-01-01T00:00:00.000Z' }),
+    brandAsset: (await payload.create({
+      collection: 'brand-assets',
+      data: { description: 'Logo' },
+      file: { name: 'logo.png', mimetype: 'image/png', size: 70, data: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64') },
+      ...system,
+    })) as { id: number },
+    job: await payload.jobs.queue({ task: 'notify-new-documents', input: { candidate: a.candidate.id } }),
     richText,
     unique,
   }

@@ -42,6 +42,11 @@ async function localApi(role: Role): Promise<Api> {
 }
 
 describe('access matrix through the Local API with overrideAccess: false', () => {
+  it('covers every collection of ours (Payload’s own preferences, locks and migrations aside)', () => {
+    const internal = ['payload-preferences', 'payload-locked-documents', 'payload-migrations', 'payload-kv', 'payload-folders']
+    const ours = Object.keys(t.payload.collections).filter((slug) => !internal.includes(slug))
+    expect(MATRIX.map((test) => test.slug).sort()).toEqual(ours.sort())
+  })
   for (const test of MATRIX) {
     it.each(ROLES)(`${test.slug}: %s`, async (role) => {
       await checkCase(t.payload, f, await localApi(role), test, role)
