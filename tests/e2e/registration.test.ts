@@ -221,6 +221,7 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     await checkAccessibility()
     await fill({ email: 'zoe@example.test' })
     await submit('Send me a link')
+    await page.waitForSelector('[role=status]', { timeout: 30_000 })
     expect(await page.$eval('[role=status]', (el) => el.textContent)).toContain('If zoe@example.test has an account')
     const mail = await smtp.waitFor('zoe@example.test', /Choose a new password/)
     await page.goto(/(http:\/\/\S+reset-password\?token=[a-f0-9]+)/.exec(mail.text)![1]!, { waitUntil: 'networkidle0' })
