@@ -35,6 +35,11 @@ export async function PortalLayout({ children }: { children: ReactNode }) {
                     <li>
                       <a href="/dashboard">Dashboard</a>
                     </li>
+                    {account.kind === 'learner' ? (
+                      <li>
+                        <a href="/documents">Documents</a>
+                      </li>
+                    ) : null}
                     <li>
                       <a href="/profile">Profile</a>
                     </li>
