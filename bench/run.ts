@@ -3,8 +3,10 @@ import path from 'node:path'
 
 import { freePort } from '../tests/helpers/server'
 import { benchMatching } from './matching'
+import { benchPdf } from './pdfRun'
 import { benchSignIn } from './signIn'
 import { freshDataDir, ROOT, timeCommand, timeStart } from './startup'
+import { benchVerify } from './verify'
 
 /**
  * npm run bench: start-up and test-suite figures on this machine.
@@ -54,6 +56,18 @@ try {
     for (const row of await benchSignIn()) {
       results.push(row)
       console.log(`${row[0]}: ${row[1]}`)
+    }
+  }
+  if (!only || only === 'verify') {
+    for (const row of await benchVerify()) {
+      results.push(row)
+      console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
+    }
+  }
+  if (!only || only === 'pdf') {
+    for (const row of await benchPdf()) {
+      results.push(row)
+      console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
     }
   }
   if (!only || only === 'tests') {

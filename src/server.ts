@@ -1,3 +1,4 @@
+import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -5,6 +6,7 @@ import express from 'express'
 import next from 'next'
 
 import { healthHandler } from './endpoints/health'
+import { headersSetBy, isVerifyPath, verifyHandler } from './endpoints/verify'
 import { appPort, isProduction, serverURL, shouldSeedDemoData, trustProxySetting } from './lib/env'
 import { assertNode24 } from './lib/nodeVersion'
 import { bootPayload } from './runtime/boot'
@@ -45,7 +47,16 @@ async function main(): Promise<void> {
   app.get('/healthz', healthHandler(payloadPool(payload)))
   app.use((req, res) => handle(req, res))
 
-  const server = app.listen(port)
+  // Public verification answers before express and Next: one prepared query each (src/endpoints/verify).
+  const verify = verifyHandler({
+    payload,
+    pool: payloadPool(payload),
+    trust: app.get('trust proxy fn'),
+    headers: headersSetBy(securityHeaders),
+    baseUrl: serverURL(),
+  })
+  const server = http.createServer((req, res) => (isVerifyPath(req.url) ? void verify(req, res) : app(req, res)))
+  server.listen(port)
   server.on('upgrade', nextApp.getUpgradeHandler())
   server.on('error', async (error: NodeJS.ErrnoException) => {
     console.error(

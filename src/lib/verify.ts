@@ -40,6 +40,8 @@ function ipv6Groups(address: string): string[] {
  */
 export function throttleAddress(ip: string): string {
   if (isIPv4(ip)) return ip
+  // The common case on a dual-stack socket, without parsing: ::ffff:198.51.100.7
+  if (ip.startsWith('::ffff:') && isIPv4(ip.slice(7))) return ip.slice(7)
   if (!isIPv6(ip)) return ip.slice(0, 100) || 'unknown'
   const groups = ipv6Groups(ip)
   if (groups.slice(0, 5).every((g) => g === '0') && groups[5] === 'ffff') {

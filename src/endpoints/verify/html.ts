@@ -14,12 +14,23 @@ export const esc = (value: string | null | undefined): string => (value ? value.
 const TYPE_LABEL: Record<string, string> = { certificate: 'Certificate', transcript: 'Transcript', badge: 'Badge', 'proof-letter': 'Proof-of-qualification letter' }
 const TYPE_WORD: Record<string, string> = { certificate: 'certificate', transcript: 'transcript', badge: 'badge', 'proof-letter': 'proof-of-qualification letter' }
 
-const ukDate = (isoDate: string) => formatUkDate(isoDate)
+/**
+ * Dates arrive from the query as London calendar dates (YYYY-MM-DD, converted in SQL) and are
+ * printed dd/mm/yyyy, as lib/dates formatUkDate prints them, without Intl's cost per request.
+ */
+const ukDate = (isoDate: string) => (/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}` : formatUkDate(isoDate))
 
 const checkedAtFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-const checkedAt = (now: Date) => {
-  const parts = Object.fromEntries(checkedAtFormat.formatToParts(now).map((p) => [p.type, p.value]))
-  return `${parts.day}/${parts.month}/${parts.year} at ${parts.hour}:${parts.minute}`
+let clockCache = { minute: -1, today: '', checkedAt: '' }
+
+/** Today's London date and "dd/mm/yyyy at hh:mm" for `now`, worked out once a minute. */
+function clock(now: Date) {
+  const minute = Math.floor(now.getTime() / 60_000)
+  if (minute !== clockCache.minute) {
+    const parts = Object.fromEntries(checkedAtFormat.formatToParts(now).map((p) => [p.type, p.value]))
+    clockCache = { minute, today: londonCalendarDate(now), checkedAt: `${parts.day}/${parts.month}/${parts.year} at ${parts.hour}:${parts.minute}` }
+  }
+  return clockCache
 }
 
 type Frame = { top: string; bottom: string }
@@ -61,7 +72,7 @@ function codeForm({ error, heading }: { error?: string; heading: string }): stri
   return (
     `<form class="form verify-form" method="get" action="/verify" novalidate>` +
     `<div class="field${error ? ' field-error' : ''}"><label for="code">${heading}</label>` +
-    `<p class="hint" id="code-hint">Printed under the QR code, for example <span class="verify-code">${EXAMPLE_CODE}</span>. You can also paste the whole verification address.</p>` +
+    `<p class="hint" id="code-hint">The end of the verification address printed under the QR code, for example <span class="verify-code">${EXAMPLE_CODE}</span>. You can also paste the whole address.</p>` +
     (error ? `<p class="error-message" id="code-error"><span class="visually-hidden">Error: </span>${esc(error)}</p>` : '') +
     `<input id="code" name="code" type="text" autocomplete="off" autocapitalize="none" autocorrect="off" spellcheck="false" aria-describedby="code-hint${error ? ' code-error' : ''}"${error ? ' aria-invalid="true"' : ''}></div>` +
     `<button class="button" type="submit">Check the document</button></form>`
@@ -139,9 +150,9 @@ export function answerPage(context: PageContext, answer: VerifyAnswer, code: str
   return page(
     context,
     `${STATUS_WORD[answer.status]} ${word} ${answer.reference ?? ''}`.trim(),
-    banner(answer, context, londonCalendarDate(now)) +
+    banner(answer, context, clock(now).today) +
       `<section class="verify-details" aria-labelledby="details-heading"><h2 id="details-heading">Details of the ${word}</h2>${facts}${view}</section>` +
-      `<p class="verify-checked">Checked on ${checkedAt(now)} (UK time). The status is read live every time this page is opened.</p>` +
+      `<p class="verify-checked">Checked on ${clock(now).checkedAt} (UK time). The status is read live every time this page is opened.</p>` +
       `<p><a href="/verify">Check another document</a></p>`,
   )
 }

@@ -75,20 +75,23 @@ export type VerifyHandlerOptions = {
 export function verifyHandler({ payload, pool, trust, headers, baseUrl, settingsTtlMs }: VerifyHandlerOptions) {
   const settings = cachedSettings(payload, settingsTtlMs)
   void settings() // read once now, so the first visitor does not wait for it
+  // Raw header lists ([name, value, …]): Node writes them straight out, with no header map to build per response.
+  const raw = (headers: Record<string, string>) => Object.entries(headers).flat()
   const answerHeaders = { ...headers, 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', Vary: 'Accept' }
-  const html = { ...answerHeaders, 'Content-Type': 'text/html; charset=utf-8' }
-  const json = { ...answerHeaders, 'Content-Type': 'application/json; charset=utf-8' }
-  const css = { ...headers, 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable', 'Content-Length': String(Buffer.byteLength(STYLESHEET)) }
+  const html = raw({ ...answerHeaders, 'Content-Type': 'text/html; charset=utf-8' })
+  const json = raw({ ...answerHeaders, 'Content-Type': 'application/json; charset=utf-8' })
+  const css = raw({ ...headers, 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable', 'Content-Length': String(Buffer.byteLength(STYLESHEET)) })
+  const notAllowed = raw({ ...answerHeaders, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': '18' })
 
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, base: Record<string, string>, body: string, extra?: Record<string, string>) => {
-    res.writeHead(status, { ...base, ...extra, 'Content-Length': String(Buffer.byteLength(body)) })
+  const send = (req: IncomingMessage, res: ServerResponse, status: number, base: string[], body: string, ...extra: string[]) => {
+    res.writeHead(status, base.concat(extra, 'Content-Length', String(Buffer.byteLength(body))))
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
   return async function verify(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method
     if (method !== 'GET' && method !== 'HEAD') {
-      res.writeHead(405, { ...answerHeaders, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': '18' })
+      res.writeHead(405, notAllowed)
       res.end('Method not allowed')
       return
     }
@@ -111,9 +114,7 @@ export function verifyHandler({ payload, pool, trust, headers, baseUrl, settings
         if (typed === null) return send(req, res, 200, html, formPage(context))
         const code = codeFromInput(typed)
         if (!code) return send(req, res, 200, html, formPage(context, 'Enter the verification code printed on the document'))
-        res.writeHead(303, { ...answerHeaders, Location: `/verify/${encodeURIComponent(code)}`, 'Content-Length': '0' })
-        res.end()
-        return
+        return send(req, res, 303, html, '', 'Location', `/verify/${encodeURIComponent(code)}`)
       }
 
       const segment = pathname.slice('/verify/'.length)
@@ -126,10 +127,9 @@ export function verifyHandler({ payload, pool, trust, headers, baseUrl, settings
 
       const wait = secondsBlocked(row, now)
       if (wait > 0) {
-        const retry = { 'Retry-After': String(wait) }
         return asJson
-          ? send(req, res, 429, json, JSON.stringify({ error: 'too-many-requests', retryAfter: wait }), retry)
-          : send(req, res, 429, html, tooManyPage(context, wait), retry)
+          ? send(req, res, 429, json, JSON.stringify({ error: 'too-many-requests', retryAfter: wait }), 'Retry-After', String(wait))
+          : send(req, res, 429, html, tooManyPage(context, wait), 'Retry-After', String(wait))
       }
       if (!row.found || code === null) {
         await recordMiss(pool, key, VERIFY_LOOKUPS, now)
@@ -141,7 +141,7 @@ export function verifyHandler({ payload, pool, trust, headers, baseUrl, settings
       payload.logger.error({ err: error, msg: 'Verification failed' })
       if (res.headersSent) return void res.destroy()
       const fallback = context ?? { settings: { portalName: 'Digital Achievement Portal', awardingBodyName: 'Awarding Body', supportEmail: '', supportPhone: null }, signedIn: false, stylesheet: STYLESHEET_PATH }
-      send(req, res, 503, html, errorPage(fallback), { 'Retry-After': '30' })
+      send(req, res, 503, html, errorPage(fallback), 'Retry-After', '30')
     }
   }
 }

@@ -17,12 +17,27 @@ type StoredAccount = { id: number; email: string; hash?: string | null; salt?: s
  * imported account with no password take the same steps (one lookup, one hash) and get the
  * same answer; only the right password goes further.
  */
-export async function signInAccount(payload: Payload, { ip, email, password }: { ip: string; email: string; password: string }): Promise<SignInOutcome> {
+export async function signInAccount(payload: Payload, credentials: { ip: string; email: string; password: string }): Promise<SignInOutcome> {
+  const started = performance.now()
+  const outcome = await attempt(payload, credentials)
+  // A floor under every refusal: what is left of the difference between a known and an
+  // unknown email (a row read, the machine's load) cannot be timed from outside.
+  if (!outcome.ok && outcome.reason !== 'throttled') await new Promise((resolve) => setTimeout(resolve, started + REFUSAL_FLOOR_MS - performance.now()))
+  return outcome
+}
+
+/** Longer than a refused sign-in takes on a busy 2-core machine (about 300 ms). */
+const REFUSAL_FLOOR_MS = 500
+
+async function attempt(payload: Payload, { ip, email, password }: { ip: string; email: string; password: string }): Promise<SignInOutcome> {
   const address = email.trim().toLowerCase()
   const waitSeconds = await signInWait(payload, ip, address)
   if (waitSeconds > 0) return { ok: false, reason: 'throttled', waitSeconds }
   // System read: the stored hash is compared here and never leaves this function.
-  const account = address ? await payload.db.findOne<StoredAccount>({ collection: 'accounts', where: { email: { equals: address } } }) : null
+  // Only these columns, so a known email's lookup is no heavier than an unknown one's.
+  const account = address
+    ? await payload.db.findOne<StoredAccount>({ collection: 'accounts', where: { email: { equals: address } }, select: { email: true, hash: true, salt: true, _verified: true } })
+    : null
   if (!(await passwordMatches(password, account)) || !account) {
     await recordSignInFailure(payload, ip, address)
     return { ok: false, reason: 'failed' }

@@ -1,0 +1,3 @@
+import { verifiedDocumentRoute } from '../../../../../portal/verify/document'
+
+export const GET = verifiedDocumentRoute
