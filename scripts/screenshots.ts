@@ -31,7 +31,7 @@ await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.c
 for (const width of [390, 1280]) await shoot('/dashboard', width)
 await page.goto(`${base}/admin/login`, { waitUntil: 'networkidle0' })
 await page.type('#field-email', 'support@demo.example')
-await page.type('#field-password', 'demo-support-password')
+await page.type('#field-password', 'demo-helpdesk-password')
 await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('button[type=submit]')])
 for (const url of ADMIN) for (const width of [390, 1280]) await shoot(url, width)
 await browser.cleanUp()

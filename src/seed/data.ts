@@ -1,9 +1,9 @@
 /** Demo data: realistic in shape, invented in content. */
 
 export const DEMO_PASSWORDS = {
-  administrator: 'demo-admin-password',
-  support: 'demo-support-password',
-  content: 'demo-content-password',
+  administrator: 'demo-chief-password',
+  support: 'demo-helpdesk-password',
+  content: 'demo-editor-password',
   portal: 'demo-portal-password',
 } as const
 

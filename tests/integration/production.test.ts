@@ -56,13 +56,13 @@ describe('production mode (npm run build && npm start)', () => {
     const created = await fetch(`${server.url}/api/staff/first-register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: server.url },
-      body: JSON.stringify({ email: 'first@fixture.test', password: 'first-admin-password', name: 'First', role: 'administrator' }),
+      body: JSON.stringify({ email: 'first@fixture.test', password: 'harbour-lantern-keeper', name: 'First', role: 'administrator' }),
     })
     expect(created.status).toBe(200)
     const login = await fetch(`${server.url}/api/staff/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'first@fixture.test', password: 'first-admin-password' }),
+      body: JSON.stringify({ email: 'first@fixture.test', password: 'harbour-lantern-keeper' }),
     })
     const cookie = login.headers.getSetCookie().find((c) => c.startsWith('payload-token='))!
     expect(cookie).toMatch(/;\s*Secure/i)
