@@ -47,8 +47,8 @@ export async function benchSignIn(): Promise<Array<[string, string, string]>> {
           body: JSON.stringify({ email: 'bench@example.test', password: PASSWORD }),
           headers: { 'content-type': 'application/json', origin: server.url, 'x-forwarded-for': `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}` },
         })
-        await response.text()
-        if (response.status !== 200 || !response.headers.get('set-cookie')) throw new Error(`sign-in answered ${response.status}`)
+        const body = await response.text()
+        if (response.status !== 200 || !response.headers.get('set-cookie')) throw new Error(`sign-in answered ${response.status}: ${body.slice(0, 300)}`)
       }
       for (let i = 0; i < 8; i++) await signIn() // warm-up
       const latencies: number[] = []

@@ -111,6 +111,39 @@ describe('the server', () => {
   })
 })
 
+describe('sessions through REST', () => {
+  const me = async (cookie: string) => (await (await fetch(`${server.url}/api/accounts/me`, { headers: browserHeaders(cookie) })).json()).user?.email
+  it('two sign-ins to one account at the same moment both work; signing out ends only that one', async () => {
+    const email = 'two-devices@fixture.test'
+    await t.payload.create({
+      collection: 'accounts',
+      data: { email, password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'Two', lastName: 'Devices', companyName: 'Acme' } as never,
+      disableVerificationEmail: true,
+      overrideAccess: true,
+    })
+    const [first, second, third] = await Promise.all([1, 2, 3].map(() => signIn(server.url, 'accounts', email, PASSWORD)))
+    expect(new Set([first, second, third]).size).toBe(3)
+    for (const cookie of [first!, second!, third!]) expect(await me(cookie)).toBe(email)
+
+    const out = await fetch(`${server.url}/api/accounts/logout`, { method: 'POST', headers: browserHeaders(first) })
+    expect(out.status).toBe(200)
+    const expires = /payload-token=;.*Expires=([^;]+)/i.exec(out.headers.get('set-cookie') ?? '')?.[1]
+    expect(new Date(expires!).getTime()).toBeLessThanOrEqual(Date.now())
+    expect(await me(first!)).toBeUndefined()
+    expect(await me(second!)).toBe(email)
+
+    const everywhere = await fetch(`${server.url}/api/accounts/logout?allSessions=true`, { method: 'POST', headers: browserHeaders(second) })
+    expect(everywhere.status).toBe(200)
+    expect(await me(third!)).toBeUndefined()
+  })
+
+  it('signing out without a session says so and changes nothing', async () => {
+    const out = await fetch(`${server.url}/api/accounts/logout`, { method: 'POST', headers: browserHeaders() })
+    expect(out.status).toBe(400)
+    expect(await me(cookies.get('learner')!)).toBe(EMAILS.learner.email)
+  })
+})
+
 describe('access matrix through REST over HTTP with real session cookies', () => {
   for (const test of MATRIX) {
     it.each(ROLES)(`${test.slug}: %s`, async (role) => {

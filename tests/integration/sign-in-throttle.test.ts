@@ -43,3 +43,11 @@ describe('sign-in throttling', () => {
     expect(await signInWait(t.payload, '203.0.113.7', 'victim@example.test', now)).toBe(0)
   })
 })
+
+describe('attempts made at the same moment', () => {
+  it('all count, from two processes at once (a burst of parallel guesses is not one guess)', async () => {
+    await Promise.all(Array.from({ length: 10 }, (_, i) => recordSignInFailure(i % 2 ? t.payload : secondProcess, '203.0.113.50', 'burst@example.test', now)))
+    // 10 failures: 5 free, then 30 s doubling four times.
+    expect(await signInWait(t.payload, '203.0.113.50', 'burst@example.test', now)).toBe(30 * 2 ** 4)
+  })
+})

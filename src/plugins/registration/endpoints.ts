@@ -1,10 +1,11 @@
 import { addDataAndFileToRequest, headersWithCors, type Endpoint, type PayloadRequest } from 'payload'
-import { generatePayloadCookie } from 'payload/shared'
+import { generateExpiredPayloadCookie, generatePayloadCookie } from 'payload/shared'
 
 import { closestCandidates } from './closestCandidates'
 import { requestPasswordReset } from './passwordReset'
 import { decideRegistration, ReviewError, type ReviewDecision } from './review'
 import { signInAccount } from './signIn'
+import { signOutAccount } from './signOut'
 
 const field = (req: PayloadRequest, name: string) => String((req.data as Record<string, unknown> | undefined)?.[name] ?? '')
 
@@ -31,6 +32,19 @@ export const loginEndpoint: Endpoint = {
       )
     if (outcome.reason === 'unverified') return Response.json({ errors: [{ message: 'Confirm your email address first.' }] }, { status: 403 })
     return Response.json({ errors: [{ message: 'The email address or password is not right.' }] }, { status: 401 })
+  },
+}
+
+/** POST /api/accounts/logout replaces Payload's own, which writes the whole account back (see `addSession`). */
+export const logoutEndpoint: Endpoint = {
+  path: '/logout',
+  method: 'post',
+  handler: async (req) => {
+    const signedOut = await signOutAccount(req.payload, req.user, { allSessions: req.searchParams.get('allSessions') === 'true' })
+    if (!signedOut) return Response.json({ errors: [{ message: 'You are not signed in.' }] }, { status: 400, headers: headersWithCors({ headers: new Headers(), req }) })
+    const { payload } = req
+    const cookie = generateExpiredPayloadCookie({ collectionAuthConfig: payload.collections.accounts.config.auth, config: payload.config, cookiePrefix: payload.config.cookiePrefix })
+    return Response.json({ message: 'Signed out.' }, { headers: headersWithCors({ headers: new Headers({ 'Set-Cookie': cookie }), req }) })
   },
 }
 

@@ -1,12 +1,13 @@
 import type { Config, Plugin } from 'payload'
 
-import { closestCandidatesEndpoint, forgotPasswordEndpoint, loginEndpoint, reviewEndpoint } from './endpoints'
+import { closestCandidatesEndpoint, forgotPasswordEndpoint, loginEndpoint, logoutEndpoint, reviewEndpoint } from './endpoints'
 import { registrationFields } from './fields'
 
 export { registerLearner, registerThirdParty, type RegistrationResult } from './register'
 export { requestPasswordReset, resetPassword } from './passwordReset'
-export { clearSignInFailures, recordSignInFailure, signInWait } from './signInThrottle'
+export { attemptWait, clearSignInFailures, recordAttempt, recordSignInFailure, signInWait } from './signInThrottle'
 export { signInAccount, type SignInOutcome } from './signIn'
+export { signOutAccount } from './signOut'
 export { decideRegistration, ReviewError, type ReviewDecision } from './review'
 export { resendVerificationLink, verifyEmail, VERIFICATION_LINK_HOURS, type VerificationResult } from './verify'
 
@@ -23,7 +24,7 @@ export const registrationPlugin =
         ? {
             ...collection,
             fields: [...collection.fields, ...registrationFields],
-            endpoints: [...(collection.endpoints || []), loginEndpoint, forgotPasswordEndpoint, reviewEndpoint, closestCandidatesEndpoint],
+            endpoints: [...(collection.endpoints || []), loginEndpoint, logoutEndpoint, forgotPasswordEndpoint, reviewEndpoint, closestCandidatesEndpoint],
             admin: {
               ...collection.admin,
               components: { ...collection.admin?.components, beforeListTable: ['/plugins/registration/admin/ReviewQueueLink#ReviewQueueLink'] },

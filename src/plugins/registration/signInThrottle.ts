@@ -1,5 +1,7 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
+import { database } from '../../collections/sql'
 import { afterFailure, PER_ACCOUNT_FROM_IP, PER_IP, secondsToWait, type ThrottlePolicy, type ThrottleState } from '../../lib/throttle'
 
 // System task: the throttle table is closed to every role.
@@ -25,12 +27,24 @@ export async function recordSignInFailure(payload: Payload, ip: string, email: s
   for (const [key, policy] of keysFor(ip, email)) await recordAttempt(payload, key, policy, now)
 }
 
-/** Counts one more attempt against `key` under `policy`. */
+/**
+ * Counts one more attempt against `key` under `policy`. The row is locked while the count is
+ * read and written, so attempts made at the same moment all count (a read-then-write would
+ * let a burst of parallel guesses count as one).
+ */
 export async function recordAttempt(payload: Payload, key: string, policy: ThrottlePolicy, now = new Date()): Promise<void> {
-  const current = await stateOf(payload, key)
-  const next = afterFailure(current, now, policy)
-  if (current) await payload.update({ collection: 'sign-in-throttles', id: current.id, data: next, ...AS_SYSTEM })
-  else await payload.create({ collection: 'sign-in-throttles', data: { key, ...next }, ...AS_SYSTEM }).catch(() => undefined)
+  await database(payload).transaction(async (tx) => {
+    await tx.execute(sql`
+      insert into sign_in_throttles (key, failures, first_failure_at) values (${key}, 0, ${now.toISOString()}) on conflict (key) do nothing`)
+    const { rows } = await tx.execute(sql`
+      select failures, first_failure_at, blocked_until from sign_in_throttles where key = ${key} for update`)
+    const row = rows[0]!
+    const next = afterFailure({ failures: Number(row.failures), firstFailureAt: new Date(String(row.first_failure_at)).toISOString() }, now, policy)
+    await tx.execute(sql`
+      update sign_in_throttles
+      set failures = ${next.failures}, first_failure_at = ${next.firstFailureAt}, blocked_until = ${next.blockedUntil ?? null}, updated_at = now()
+      where key = ${key}`)
+  })
 }
 
 /** Seconds before `key` may be tried again; 0 when it may go ahead. */

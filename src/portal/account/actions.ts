@@ -2,7 +2,6 @@
 
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { createLocalReq, logoutOperation } from 'payload'
 
 import { checkContactDetails, checkEligibility, type FieldErrors } from '../../lib/registration'
 import {
@@ -12,6 +11,7 @@ import {
   resendVerificationLink,
   resetPassword,
   signInAccount,
+  signOutAccount,
   verifyEmail,
 } from '../../plugins/registration'
 import { portalPayload } from '../payload'
@@ -93,10 +93,7 @@ export async function signOut(): Promise<void> {
   const payload = await portalPayload()
   const jar = await cookies()
   const { user } = await payload.auth({ headers: await headers() })
-  if (user?.collection === 'accounts') {
-    const req = await createLocalReq({ user }, payload)
-    await logoutOperation({ collection: payload.collections.accounts, req }).catch(() => undefined)
-  }
+  await signOutAccount(payload, user as never)
   jar.delete(`${payload.config.cookiePrefix}-token`)
   redirect('/')
 }

@@ -1,13 +1,13 @@
 import { createLocalReq, type Payload } from 'payload'
 
+import { endOtherSessions, endSession, restoreSessions, sessionsOf } from '../../collections/Accounts/sessions'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
 import { sendTemplatedEmail } from '../../email/send'
 import { passwordChangedEmail } from '../../email/templates/profile'
+import { isLegacyHash, passwordMatches } from '../../lib/passwords'
 import { checkPasswordChange, type FieldErrors } from '../../lib/profile'
 import { clearSignInFailures, recordSignInFailure, signInWait } from '../../plugins/registration'
 import { asAccount, hasErrors, type SignedInAccount } from './account'
-
-type Session = { id: string; createdAt?: string | Date | null; expiresAt: string | Date }
 
 /** The session id (`sid`) a session token was issued for. */
 function sessionIdOf(token: string): string | undefined {
@@ -18,45 +18,23 @@ function sessionIdOf(token: string): string | undefined {
   }
 }
 
-type AccountRow = { id: number | string; sessions?: Session[] | null; updatedAt?: string | null }
-
-/** System read of the account's stored row, sessions included (closed to everyone through the API). */
-async function storedAccount(payload: Payload, accountId: number | string): Promise<AccountRow | null> {
-  return payload.db.findOne<AccountRow>({ collection: 'accounts', where: { id: { equals: accountId } } })
-}
-
-async function sessionsOf(payload: Payload, accountId: number | string): Promise<Session[]> {
-  return (await storedAccount(payload, accountId))?.sessions ?? []
-}
-
 /**
- * System write of an account's sessions, as Payload's own sign-out does it: the whole stored
- * row goes back with only its sessions changed (the database adapter rewrites every array
- * field of the row, so a row with the sessions alone would lose the address book).
- */
-async function writeSessions(payload: Payload, accountId: number | string, change: (sessions: Session[]) => Session[]): Promise<void> {
-  const row = await storedAccount(payload, accountId)
-  if (!row) return
-  // updatedAt stays as it was: ending a session is not a change to the account.
-  await payload.db.updateOne({ collection: 'accounts', id: accountId, data: { ...row, sessions: change(row.sessions ?? []), updatedAt: null }, returning: false })
-}
-
-/** Ends every session of the account except `keepSessionId` (all of them when it is undefined). */
-export async function endOtherSessions(payload: Payload, accountId: number | string, keepSessionId: string | undefined): Promise<void> {
-  await writeSessions(payload, accountId, (sessions) => sessions.filter((session) => keepSessionId !== undefined && session.id === keepSessionId))
-}
-
-/**
- * Whether `password` is the account's password, by Payload's own sign-in check (the same
- * hashing, timing-safe comparison and hash upgrade). The session that check opens is
- * ended straight away: checking a password signs no one in.
+ * Whether `password` is the account's password. A hash from before today's strength is
+ * checked by Payload's own sign-in, which stores it again at today's strength; the session
+ * that opens is ended straight away: checking a password signs no one in.
  */
 export async function passwordIsRight(payload: Payload, email: string, password: string): Promise<boolean> {
   if (!password) return false
+  const stored = await payload.db.findOne<{ id: number; hash?: string | null; salt?: string | null }>({
+    collection: 'accounts',
+    where: { email: { equals: email.trim().toLowerCase() } },
+    select: { hash: true, salt: true },
+  })
+  if (!stored?.hash || !isLegacyHash(stored.hash)) return passwordMatches(password, stored)
   try {
     const { token, user } = await payload.login({ collection: 'accounts', data: { email, password } })
     const sid = token ? sessionIdOf(token) : undefined
-    if (sid && user) await writeSessions(payload, user.id, (sessions) => sessions.filter((session) => session.id !== sid))
+    if (sid && user) await endSession(payload, user.id, sid)
     return Boolean(token)
   } catch {
     return false
@@ -112,8 +90,9 @@ export async function changePassword(payload: Payload, account: SignedInAccount,
     ...asAccount(account),
     context: { currentPasswordChecked: true },
   })
+  // Payload 3.90 ends every other session on a password change: they come back unless asked.
   if (values.signOutOthers) await endOtherSessions(payload, account.id, account._sid)
-  else await writeSessions(payload, account.id, () => sessionsBefore.filter((session) => new Date(session.expiresAt) > new Date()))
+  else await restoreSessions(payload, account.id, sessionsBefore)
 
   const req = await createLocalReq({ user: account }, payload)
   await recordAudit(req, {

@@ -2,9 +2,10 @@ import type { Payload } from 'payload'
 
 import { relationId } from '../../access/users'
 import { isWellFormedVerificationCode } from '../../lib/codes'
-import { afterFailure, secondsToWait, VERIFY_LOOKUPS, type ThrottleState } from '../../lib/throttle'
+import { VERIFY_LOOKUPS } from '../../lib/throttle'
 import { verifyThrottleKey } from '../../lib/verify'
 import type { Qualification } from '../../payload-types'
+import { attemptWait, recordAttempt } from '../../plugins/registration'
 import { badgeResponse, pdfResponse } from '../documents/render'
 import { portalPayload } from '../payload'
 
@@ -34,19 +35,6 @@ export async function publishedDocumentForVerification(payload: Payload, code: s
   return { document, achievement, qualification: achievement.qualification as Qualification, candidate }
 }
 
-/** The caller's count of verification codes that found nothing: the same key and rule as the fast path (src/endpoints/verify). */
-async function throttleState(payload: Payload, key: string) {
-  const { docs } = await payload.find({ collection: 'sign-in-throttles', where: { key: { equals: key } }, limit: 1, pagination: false, ...AS_SYSTEM })
-  return docs[0] as (ThrottleState & { id: number }) | undefined
-}
-
-async function recordMiss(payload: Payload, key: string, now: Date): Promise<void> {
-  const current = await throttleState(payload, key)
-  const next = afterFailure(current, now, VERIFY_LOOKUPS)
-  if (current) await payload.update({ collection: 'sign-in-throttles', id: current.id, data: next, ...AS_SYSTEM })
-  else await payload.create({ collection: 'sign-in-throttles', data: { key, ...next }, ...AS_SYSTEM }).catch(() => undefined)
-}
-
 const PUBLIC = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Content-Type': 'text/plain; charset=utf-8' }
 const notFound = () => new Response('Not found', { status: 404, headers: PUBLIC })
 
@@ -60,13 +48,13 @@ export async function verifiedDocumentRoute(request: Request, { params }: { para
   // Set by the server from express's req.ip (TRUST_PROXY), overwriting anything the client sent.
   const key = verifyThrottleKey(request.headers.get('x-portal-client-ip') ?? 'unknown')
   const now = new Date()
-  const [state, { code }] = await Promise.all([throttleState(payload, key), params])
-  const wait = secondsToWait(state, now)
+  const [wait, { code }] = await Promise.all([attemptWait(payload, key, now), params])
   if (wait > 0) return new Response('Too many requests', { status: 429, headers: { ...PUBLIC, 'Retry-After': String(wait) } })
 
   const printable = await publishedDocumentForVerification(payload, code)
   if (!printable) {
-    await recordMiss(payload, key, now)
+    // The same key and rule as the fast path's misses (src/endpoints/verify).
+    await recordAttempt(payload, key, VERIFY_LOOKUPS, now)
     return notFound()
   }
   const response = printable.document.type === 'badge' ? await badgeResponse(payload, printable) : await pdfResponse(payload, printable)
