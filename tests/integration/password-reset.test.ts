@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { requestPasswordReset, resetPassword } from '../../src/plugins/registration'
@@ -28,7 +30,12 @@ describe('forgot password', () => {
     await expect(requestPasswordReset(t.payload, ' Legacy@Example.test ')).resolves.toBeUndefined()
     const [mail] = await outboxFor('legacy@example.test')
     expect(mail).toMatchObject({ template: 'portal-password-reset', subject: 'Choose a new password' })
-    expect(tokenIn(mail!.text)).not.toBe('')
+    const token = tokenIn(mail!.text)
+    expect(token).not.toBe('')
+    // Only the token's hash is kept: a copy of the database opens no account.
+    const stored = await t.payload.db.findOne<{ resetPasswordToken?: string }>({ collection: 'accounts', where: { email: { equals: 'legacy@example.test' } } })
+    expect(stored?.resetPasswordToken).toBe(createHash('sha256').update(token).digest('hex'))
+    expect(await resetPassword(t.payload, { token: stored!.resetPasswordToken!, password: 'stolen table phrase', confirmPassword: 'stolen table phrase' })).toMatchObject({ ok: false })
   })
 
   it('the link works once, within 60 minutes; a weak password is refused and uses nothing up', async () => {

@@ -11,7 +11,7 @@ import { learnerRecordDetails, updatePersonalDetails } from '../../src/portal/pr
 import { exportAccountData } from '../../src/portal/profile/exportData'
 import { changePassword, passwordIsRight } from '../../src/portal/profile/password'
 import { currentPhoto, removePhoto, savePhoto } from '../../src/portal/profile/photo'
-import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
+import { createFixtures, PASSWORD, userFor, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -201,6 +201,18 @@ describe('change password', () => {
     const { account, id, email } = await newLearner()
     await expect(t.payload.update({ collection: 'accounts', id, data: { password: NEW }, overrideAccess: false, user: account })).rejects.toMatchObject({ status: 403 })
     expect(await passwordIsRight(t.payload, email, PASSWORD)).toBe(true)
+  })
+
+  it('an account cannot change its own email address (it would skip verification); support staff can', async () => {
+    const { account, id, email } = await newLearner()
+    await expect(t.payload.update({ collection: 'accounts', id, data: { email: 'elsewhere@example.test' }, overrideAccess: false, user: account })).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/contact support/),
+    })
+    expect((await t.payload.findByID({ collection: 'accounts', id, ...system })).email).toBe(email)
+    const support = await userFor(t.payload, f, 'support')
+    await t.payload.update({ collection: 'accounts', id, data: { email: `moved-${email}` }, overrideAccess: false, user: support })
+    expect((await t.payload.findByID({ collection: 'accounts', id, ...system })).email).toBe(`moved-${email}`)
   })
 
   it('guessing the current password is throttled like sign-in', async () => {

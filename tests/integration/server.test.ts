@@ -137,6 +137,33 @@ describe('sessions through REST', () => {
     expect(await me(third!)).toBeUndefined()
   })
 
+  it('a reset link works through REST too, under the password rule', async () => {
+    const email = 'forgot-rest@fixture.test'
+    await t.payload.create({
+      collection: 'accounts',
+      data: { email, password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'Re', lastName: 'Set', companyName: 'Acme' } as never,
+      disableVerificationEmail: true,
+      overrideAccess: true,
+    })
+    const asked = await fetch(`${server.url}/api/accounts/forgot-password`, { method: 'POST', headers: { ...browserHeaders(), 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) })
+    expect(asked.status).toBe(200)
+    // The link is made after the answer.
+    let token = ''
+    for (let i = 0; i < 100 && !token; i++) {
+      const { docs } = await t.payload.find({ collection: 'email-outbox', where: { to: { equals: email } }, overrideAccess: true })
+      token = /reset-password\?token=([a-f0-9]+)/.exec(docs[0]?.text ?? '')?.[1] ?? ''
+      if (!token) await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const reset = (password: string) =>
+      fetch(`${server.url}/api/accounts/reset-password`, { method: 'POST', headers: { ...browserHeaders(), 'Content-Type': 'application/json' }, body: JSON.stringify({ token, password }) })
+    const weak = await reset('password1234')
+    expect(weak.status).toBe(400)
+    expect(JSON.stringify(await weak.json())).toMatch(/too common/)
+    expect((await reset('a brand new phrase')).status).toBe(200)
+    expect(await me(await signIn(server.url, 'accounts', email, 'a brand new phrase'))).toBe(email)
+    expect((await reset('and another phrase')).status).toBe(400)
+  })
+
   it('signing out without a session says so and changes nothing', async () => {
     const out = await fetch(`${server.url}/api/accounts/logout`, { method: 'POST', headers: browserHeaders() })
     expect(out.status).toBe(400)

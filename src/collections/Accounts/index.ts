@@ -28,6 +28,17 @@ const passwordChangeNeedsCurrentPassword: CollectionBeforeOperationHook = ({ arg
   return args
 }
 
+/**
+ * The email address is where the account proves it is who it says: a portal account cannot
+ * change it itself (that would skip verification); support staff change it on request.
+ */
+const emailChangeByStaffOnly: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+  const changed = operation === 'update' && typeof data?.email === 'string' && data.email.trim().toLowerCase() !== String(originalDoc?.email ?? '').toLowerCase()
+  if (changed && isPortalAccount(req.user))
+    throw new APIError('To change the email address of your account, contact support.', 403, undefined, true)
+  return data
+}
+
 /** Exactly one default billing and one default delivery address, however the book was changed. */
 const keepOneDefaultAddress: CollectionBeforeChangeHook = ({ data }) => {
   if (Array.isArray(data?.addresses)) data.addresses = normaliseDefaults(data.addresses as BookEntry[])
@@ -155,7 +166,7 @@ export const Accounts: CollectionConfig = {
     ...auditTrail('accounts'),
     beforeOperation: [passwordChangeNeedsCurrentPassword],
     beforeValidate: [enforcePasswordRule],
-    beforeChange: [keepOneDefaultAddress],
+    beforeChange: [emailChangeByStaffOnly, keepOneDefaultAddress],
     beforeDelete: [erasePersonalData],
   },
   timestamps: true,

@@ -2,7 +2,7 @@ import { addDataAndFileToRequest, headersWithCors, type Endpoint, type PayloadRe
 import { generateExpiredPayloadCookie, generatePayloadCookie } from 'payload/shared'
 
 import { closestCandidates } from './closestCandidates'
-import { requestPasswordReset } from './passwordReset'
+import { requestPasswordReset, resetPassword } from './passwordReset'
 import { decideRegistration, ReviewError, type ReviewDecision } from './review'
 import { signInAccount } from './signIn'
 import { signOutAccount } from './signOut'
@@ -56,6 +56,22 @@ export const forgotPasswordEndpoint: Endpoint = {
     await addDataAndFileToRequest(req)
     await requestPasswordReset(req.payload, field(req, 'email'), { afterAnswer: true })
     return Response.json({ message: 'If an account uses this email address, we have sent it a link to choose a new password.' })
+  },
+}
+
+/**
+ * POST /api/accounts/reset-password { token, password }: the reset link's form, under the
+ * password rule (Payload's own skips it, and would not find the hashed token).
+ */
+export const resetPasswordEndpoint: Endpoint = {
+  path: '/reset-password',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const password = field(req, 'password')
+    const result = await resetPassword(req.payload, { token: field(req, 'token'), password, confirmPassword: password })
+    if (result.ok) return Response.json({ message: 'Your password has been changed. Sign in with it.' })
+    return Response.json({ errors: Object.entries(result.errors).map(([path, message]) => ({ path, message })) }, { status: 400 })
   },
 }
 

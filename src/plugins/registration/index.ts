@@ -1,6 +1,6 @@
 import type { Config, Plugin } from 'payload'
 
-import { closestCandidatesEndpoint, forgotPasswordEndpoint, loginEndpoint, logoutEndpoint, reviewEndpoint } from './endpoints'
+import { closestCandidatesEndpoint, forgotPasswordEndpoint, loginEndpoint, logoutEndpoint, resetPasswordEndpoint, reviewEndpoint } from './endpoints'
 import { registrationFields } from './fields'
 
 export { registerLearner, registerThirdParty, type RegistrationResult } from './register'
@@ -24,7 +24,7 @@ export const registrationPlugin =
         ? {
             ...collection,
             fields: [...collection.fields, ...registrationFields],
-            endpoints: [...(collection.endpoints || []), loginEndpoint, logoutEndpoint, forgotPasswordEndpoint, reviewEndpoint, closestCandidatesEndpoint],
+            endpoints: [...(collection.endpoints || []), loginEndpoint, logoutEndpoint, forgotPasswordEndpoint, resetPasswordEndpoint, reviewEndpoint, closestCandidatesEndpoint],
             admin: {
               ...collection.admin,
               components: { ...collection.admin?.components, beforeListTable: ['/plugins/registration/admin/ReviewQueueLink#ReviewQueueLink'] },
