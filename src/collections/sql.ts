@@ -1,3 +1,4 @@
+import type { Pool } from 'pg'
 import type { Payload } from 'payload'
 
 type Rows = { rows: Array<Record<string, unknown>> }
@@ -10,3 +11,6 @@ type Database = SqlRunner & { transaction: <T>(work: (tx: SqlRunner) => Promise<
  * lose a concurrent change. Use with `sql` from `@payloadcms/db-postgres`.
  */
 export const database = (payload: Payload): Database => (payload.db as unknown as { drizzle: Database }).drizzle
+
+/** The adapter's `pg` pool, for prepared statements on hot paths (verification, throttles). */
+export const databasePool = (payload: Payload): Pool => (payload.db as unknown as { pool: Pool }).pool

@@ -33,7 +33,7 @@ describe('forgot password', () => {
     const token = tokenIn(mail!.text)
     expect(token).not.toBe('')
     // Only the token's hash is kept: a copy of the database opens no account.
-    const stored = await t.payload.db.findOne<{ resetPasswordToken?: string }>({ collection: 'accounts', where: { email: { equals: 'legacy@example.test' } } })
+    const stored = await t.payload.db.findOne<{ id: number; resetPasswordToken?: string }>({ collection: 'accounts', where: { email: { equals: 'legacy@example.test' } } })
     expect(stored?.resetPasswordToken).toBe(createHash('sha256').update(token).digest('hex'))
     expect(await resetPassword(t.payload, { token: stored!.resetPasswordToken!, password: 'stolen table phrase', confirmPassword: 'stolen table phrase' })).toMatchObject({ ok: false })
   })

@@ -9,7 +9,7 @@ let t: TestPayload
 let candidateId: number
 let supportUser: Record<string, unknown>
 const HOUR = 3_600_000
-const T0 = new Date('2026-03-01T09:00:00.000Z')
+const T0 = new Date('2027-03-01T09:00:00.000Z')
 const system = { overrideAccess: true, depth: 0 } as const
 
 beforeAll(async () => {

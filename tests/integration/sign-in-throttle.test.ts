@@ -1,13 +1,15 @@
 import { getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { purgeStaleThrottles } from '../../src/collections/SignInThrottles/countFailure'
+import { databasePool } from '../../src/collections/sql'
 import { clearSignInFailures, recordSignInFailure, signInWait } from '../../src/plugins/registration'
 import { closePool, payloadPool } from '../../src/runtime/pool'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
 let secondProcess: Payload
-const now = new Date('2026-06-01T09:00:00.000Z')
+const now = new Date('2027-06-01T09:00:00.000Z')
 
 beforeAll(async () => {
   t = await startTestPayload()
@@ -49,5 +51,18 @@ describe('attempts made at the same moment', () => {
     await Promise.all(Array.from({ length: 10 }, (_, i) => recordSignInFailure(i % 2 ? t.payload : secondProcess, '203.0.113.50', 'burst@example.test', now)))
     // 10 failures: 5 free, then 30 s doubling four times.
     expect(await signInWait(t.payload, '203.0.113.50', 'burst@example.test', now)).toBe(30 * 2 ** 4)
+  })
+})
+
+describe('old counts', () => {
+  it('are cleared out a day after their window and block ended; current ones stay', async () => {
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600_000)
+    await recordSignInFailure(t.payload, '203.0.113.90', 'old@example.test', twoDaysAgo)
+    await recordSignInFailure(t.payload, '203.0.113.91', 'current@example.test', new Date())
+    const keys = async () => (await t.payload.find({ collection: 'sign-in-throttles', pagination: false, overrideAccess: true })).docs.map((d) => d.key)
+    expect(await keys()).toEqual(expect.arrayContaining(['ip:203.0.113.90', 'ip:203.0.113.91']))
+    expect(await purgeStaleThrottles(databasePool(t.payload))).toBeGreaterThanOrEqual(2)
+    expect(await keys()).not.toContain('ip:203.0.113.90')
+    expect(await keys()).toEqual(expect.arrayContaining(['ip:203.0.113.91', 'ip-account:203.0.113.91:current@example.test']))
   })
 })

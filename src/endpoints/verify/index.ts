@@ -8,12 +8,13 @@ import type { Pool } from 'pg'
 import type { Payload } from 'payload'
 import proxyaddr from 'proxy-addr'
 
+import { countFailure } from '../../collections/SignInThrottles/countFailure'
 import { isWellFormedVerificationCode } from '../../lib/codes'
 import { VERIFY_LOOKUPS } from '../../lib/throttle'
 import { codeFromInput, verifyThrottleKey } from '../../lib/verify'
 import { answerJson, answerOf, NOT_FOUND_JSON } from './answer'
 import { answerPage, errorPage, formPage, notFoundPage, tooManyPage, type PageContext } from './html'
-import { lookUp, recordMiss, secondsBlocked } from './lookup'
+import { lookUp, secondsBlocked } from './lookup'
 import { cachedSettings } from './settings'
 
 /**
@@ -132,7 +133,7 @@ export function verifyHandler({ payload, pool, trust, headers, baseUrl, settings
           : send(req, res, 429, html, tooManyPage(context, wait), 'Retry-After', String(wait))
       }
       if (!row.found || code === null) {
-        await recordMiss(pool, key, VERIFY_LOOKUPS, now)
+        await countFailure(pool, key, VERIFY_LOOKUPS, now)
         return asJson ? send(req, res, 404, json, NOT_FOUND_JSON) : send(req, res, 404, html, notFoundPage(context))
       }
       const answer = answerOf(row)

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg'
 
-import { afterFailure, secondsToWait, type ThrottlePolicy } from '../../lib/throttle'
+import { secondsToWait } from '../../lib/throttle'
 
 /**
  * The whole verification answer in ONE round trip: the caller's throttle row (always one row,
@@ -64,33 +64,3 @@ export async function lookUp(pool: Pool, code: string | null, throttleKey: strin
 /** Seconds the caller must wait (0: go ahead), by the shared rule in lib/throttle. */
 export const secondsBlocked = (row: Pick<LookupRow, 'blocked_until'>, now: Date) =>
   row.blocked_until ? secondsToWait({ failures: 0, firstFailureAt: now.toISOString(), blockedUntil: row.blocked_until.toISOString() }, now) : 0
-
-/**
- * One more miss for `key`, counted in one atomic statement so that concurrent misses from
- * one address are never lost (a read-then-write would let a burst of guesses count as one):
- * within the policy's window the count goes up, after it a new window starts. The block that
- * follows, if any, is `afterFailure` (lib/throttle) applied to the state just before this
- * miss, so the rule lives in one place; a second statement stores it, only when there is one.
- */
-const COUNT_MISS_SQL = `
-insert into sign_in_throttles as t (key, failures, first_failure_at, updated_at)
-values ($1, 1, $2, $2)
-on conflict (key) do update set
-  failures = case when $2::timestamptz - t.first_failure_at < make_interval(secs => $3::float8 / 1000) then t.failures + 1 else 1 end,
-  first_failure_at = case when $2::timestamptz - t.first_failure_at < make_interval(secs => $3::float8 / 1000) then t.first_failure_at else $2 end,
-  updated_at = $2
-returning failures, first_failure_at`
-
-const BLOCK_SQL = `update sign_in_throttles set blocked_until = greatest(blocked_until, $2::timestamptz), updated_at = now() where key = $1`
-
-export async function recordMiss(pool: Pool, key: string, policy: ThrottlePolicy, now: Date): Promise<void> {
-  const { rows } = await pool.query<{ failures: string; first_failure_at: Date }>({
-    name: 'verify-count-miss',
-    text: COUNT_MISS_SQL,
-    values: [key, now, policy.windowMs],
-  })
-  const counted = rows[0]!
-  const before = { failures: Number(counted.failures) - 1, firstFailureAt: counted.first_failure_at.toISOString() }
-  const { blockedUntil } = afterFailure(before, now, policy)
-  if (blockedUntil) await pool.query({ name: 'verify-block', text: BLOCK_SQL, values: [key, blockedUntil] })
-}

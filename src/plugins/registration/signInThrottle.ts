@@ -1,8 +1,8 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { database } from '../../collections/sql'
-import { afterFailure, PER_ACCOUNT_FROM_IP, PER_IP, secondsToWait, type ThrottlePolicy, type ThrottleState } from '../../lib/throttle'
+import { countFailure } from '../../collections/SignInThrottles/countFailure'
+import { databasePool } from '../../collections/sql'
+import { PER_ACCOUNT_FROM_IP, PER_IP, secondsToWait, type ThrottlePolicy, type ThrottleState } from '../../lib/throttle'
 
 // System task: the throttle table is closed to every role.
 const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
@@ -27,24 +27,9 @@ export async function recordSignInFailure(payload: Payload, ip: string, email: s
   for (const [key, policy] of keysFor(ip, email)) await recordAttempt(payload, key, policy, now)
 }
 
-/**
- * Counts one more attempt against `key` under `policy`. The row is locked while the count is
- * read and written, so attempts made at the same moment all count (a read-then-write would
- * let a burst of parallel guesses count as one).
- */
+/** Counts one more attempt against `key` under `policy` (atomically: see `countFailure`). */
 export async function recordAttempt(payload: Payload, key: string, policy: ThrottlePolicy, now = new Date()): Promise<void> {
-  await database(payload).transaction(async (tx) => {
-    await tx.execute(sql`
-      insert into sign_in_throttles (key, failures, first_failure_at) values (${key}, 0, ${now.toISOString()}) on conflict (key) do nothing`)
-    const { rows } = await tx.execute(sql`
-      select failures, first_failure_at, blocked_until from sign_in_throttles where key = ${key} for update`)
-    const row = rows[0]!
-    const next = afterFailure({ failures: Number(row.failures), firstFailureAt: new Date(String(row.first_failure_at)).toISOString() }, now, policy)
-    await tx.execute(sql`
-      update sign_in_throttles
-      set failures = ${next.failures}, first_failure_at = ${next.firstFailureAt}, blocked_until = ${next.blockedUntil ?? null}, updated_at = now()
-      where key = ${key}`)
-  })
+  await countFailure(databasePool(payload), key, policy, now)
 }
 
 /** Seconds before `key` may be tried again; 0 when it may go ahead. */
