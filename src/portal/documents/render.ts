@@ -34,8 +34,8 @@ export function factsOf({ document, achievement, qualification, candidate }: Pri
 async function imageBytes(payload: Payload, id: unknown): Promise<Buffer | null> {
   const assetId = relationId(id)
   if (assetId === null) return null
-  // System read: brand images are public, and printed on every document.
-  const asset = await payload.findByID({ collection: 'brand-assets', id: assetId, depth: 0, disableErrors: true, overrideAccess: true })
+  // Brand images are printed on every document: the collection lets anyone read them.
+  const asset = await payload.findByID({ collection: 'brand-assets', id: assetId, depth: 0, disableErrors: true, overrideAccess: false, user: null })
   return asset?.filename ? readFile(path.join(brandAssetsDir(), path.basename(asset.filename))).catch(() => null) : null
 }
 

@@ -11,12 +11,15 @@ import { confirmPassword, tooManyTries } from './password'
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /**
- * System task: deletes an account its holder has asked to delete (after they confirmed their
- * password). Accounts can otherwise be deleted by administrators only. The account's hook
+ * System task: deletes the signed-in account at its holder's request. Accounts can otherwise
+ * be deleted by administrators only. Access check: the holder's password, confirmed just
+ * before by `confirmPassword` (the `confirmed` argument is its answer). The account's hook
  * (`erasePersonalData`) removes its photo, connections and enquiries and keeps its orders
  * without it; all of it in one transaction with the audit entry, so a failure changes nothing.
  */
-export async function systemDeleteAccountForHolder(payload: Payload, accountId: number | string): Promise<ErasureSummary> {
+async function systemDeleteAccountForHolder(payload: Payload, account: SignedInAccount, confirmed: { ok: boolean }): Promise<ErasureSummary> {
+  if (!confirmed.ok || account.collection !== 'accounts') throw new Error('An account is deleted for its holder only once their password is confirmed.')
+  const accountId = account.id
   const req = await createLocalReq({}, payload)
   const ownTransaction = await initTransaction(req)
   try {
@@ -48,7 +51,7 @@ export async function deleteOwnAccount(payload: Payload, account: SignedInAccoun
       ok: false,
       errors: { password: confirmed.reason === 'throttled' ? tooManyTries(confirmed.waitMinutes) : 'The password is not right. Your account has not been deleted.' },
     }
-  const summary = await systemDeleteAccountForHolder(payload, account.id)
+  const summary = await systemDeleteAccountForHolder(payload, account, confirmed)
   await sendTemplatedEmail(payload, { template: accountDeletedEmail, to: account.email, data: { firstName: account.firstName, ordersKept: summary.ordersKept } }).catch(
     (err: unknown) => payload.logger.error({ err, msg: 'Account-deleted email could not be sent' }),
   )

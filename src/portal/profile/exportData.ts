@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
 
-import { relationId } from '../../access/users'
+import { isPortalAccount, relationId } from '../../access/users'
 import { asAccount, freshAccount, type SignedInAccount } from './account'
 import { currentPhoto } from './photo'
 
@@ -8,10 +8,14 @@ const pick = <T extends object, K extends keyof T>(row: T, keys: readonly K[]): 
   Object.fromEntries(keys.filter((key) => key in row).map((key) => [key, row[key]])) as Pick<T, K>
 
 /**
- * System read: the audit entries about the account, or made by it. The audit log is open to
- * support staff only; the holder gets what was done and when, not which member of staff did it.
+ * System task: the audit entries about the signed-in account, or made by it, for its own data
+ * export. The audit log is open to support staff only (an entry names the member of staff who
+ * acted); here the holder gets what was done and when, not who. Access check: only for the
+ * signed-in portal account, and only its own entries.
  */
-async function auditEntriesAbout(payload: Payload, accountId: number | string) {
+async function systemReadOwnAuditEntries(payload: Payload, account: SignedInAccount) {
+  if (!isPortalAccount(account)) throw new Error('Only a signed-in portal account exports its own audit entries.')
+  const accountId = account.id
   const where: Where = {
     or: [
       { and: [{ entity: { equals: 'accounts' } }, { entityId: { equals: String(accountId) } }] },
@@ -48,7 +52,7 @@ export async function exportAccountData(payload: Payload, account: SignedInAccou
     payload.find({ collection: 'orders', ...mine('account') }).then((r) => r.docs, () => []),
     payload.find({ collection: 'enquiries', ...mine('reporter') }).then((r) => r.docs, () => []),
     currentPhoto(payload, account),
-    auditEntriesAbout(payload, me.id),
+    systemReadOwnAuditEntries(payload, account),
   ])
 
   return {

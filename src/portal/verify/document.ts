@@ -9,16 +9,16 @@ import { attemptWait, recordAttempt } from '../../plugins/registration'
 import { badgeResponse, pdfResponse } from '../documents/render'
 import { portalPayload } from '../payload'
 
-// System reads: nobody is signed in on the public verification page.
-const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
-
 /**
- * The document a verification code names, with everything it prints, ONLY when its learner
- * chose to show it on the verification page (`showOnVerify`); null otherwise, exactly as for
- * a code that does not exist. A system read (overrideAccess) because the learner published it.
+ * System task, for the public verification page where nobody is signed in: the document a
+ * verification code names, with everything it prints. Its access check is the query itself:
+ * the whole, well-formed code, and only a document its learner chose to show there
+ * (`showOnVerify`). Null otherwise, exactly as for a code that does not exist. The documents
+ * collection cannot grant this (a rule open to anyone would let published documents be listed).
  */
-export async function publishedDocumentForVerification(payload: Payload, code: string) {
+async function systemReadPublishedDocument(payload: Payload, code: string) {
   if (!isWellFormedVerificationCode(code)) return null
+  const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
   const { docs } = await payload.find({
     collection: 'documents',
     where: { verificationCode: { equals: code }, showOnVerify: { equals: true } },
@@ -51,7 +51,7 @@ export async function verifiedDocumentRoute(request: Request, { params }: { para
   const [wait, { code }] = await Promise.all([attemptWait(payload, key, now), params])
   if (wait > 0) return new Response('Too many requests', { status: 429, headers: { ...PUBLIC, 'Retry-After': String(wait) } })
 
-  const printable = await publishedDocumentForVerification(payload, code)
+  const printable = await systemReadPublishedDocument(payload, code)
   if (!printable) {
     // The same key and rule as the fast path's misses (src/endpoints/verify).
     await recordAttempt(payload, key, VERIFY_LOOKUPS, now)
