@@ -1,7 +1,9 @@
 import type { Pool, PoolClient } from 'pg'
 import type { Payload } from 'payload'
 
-export const payloadPool = (payload: Payload): Pool => (payload.db as unknown as { pool: Pool }).pool
+import { payloadPool } from '../collections/sql'
+
+export { payloadPool }
 
 /**
  * Ends Payload's connection pool. The postgres adapter keeps one client checked out for

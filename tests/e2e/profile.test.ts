@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { TINY_PNG } from '../helpers/accessMatrix'
 import { accessibilityViolations } from '../helpers/axe'
-import { launchBrowser } from '../helpers/browser'
+import { fillFields, launchBrowser, tickBox, visitPage } from '../helpers/browser'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { signIn, startServer, type RunningServer } from '../helpers/server'
 import { startSmtpServer } from '../helpers/smtp'
@@ -66,26 +66,9 @@ afterAll(async () => {
   if (downloads) rmSync(downloads, { recursive: true, force: true })
 })
 
-async function visit(pathname: string) {
-  try {
-    await page.goto(`${server.url}${pathname}`, { waitUntil: 'networkidle0' })
-  } catch (error) {
-    // The development server can drop a connection while it compiles a page under load: one more try.
-    if (!String(error).includes('ERR_CONNECTION_RESET')) throw error
-    await page.goto(`${server.url}${pathname}`, { waitUntil: 'networkidle0' })
-  }
-}
-async function fill(fields: Record<string, string>) {
-  for (const [name, value] of Object.entries(fields)) {
-    await page.$eval(`[name="${name}"]`, (el) => ((el as HTMLInputElement).value = ''))
-    await page.type(`[name="${name}"]`, value)
-  }
-}
-async function tick(selector: string) {
-  await page.focus(selector)
-  await page.keyboard.press('Space')
-  expect(await page.$eval(selector, (el) => (el as HTMLInputElement).checked)).toBe(true)
-}
+const visit = (pathname: string) => visitPage(page, `${server.url}${pathname}`)
+const fill = (fields: Record<string, string>) => fillFields(page, fields)
+const tick = (selector: string) => tickBox(page, selector)
 async function button(label: string) {
   // A button first; a link styled as a button in the page's main part otherwise (the header has a "Sign in" link too).
   const [found] = [...(await page.$$(`xpath/.//button[normalize-space()="${label}"]`)), ...(await page.$$(`xpath/.//main//a[normalize-space()="${label}"]`))]

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { accessibilityViolations } from '../helpers/axe'
-import { launchBrowser } from '../helpers/browser'
+import { fillFields, launchBrowser, tickBox, visitPage } from '../helpers/browser'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { startServer, type RunningServer } from '../helpers/server'
 import { startSmtpServer } from '../helpers/smtp'
@@ -52,27 +52,9 @@ async function newPerson() {
   page.setDefaultTimeout(120_000)
 }
 
-async function visit(path: string) {
-  try {
-    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
-  } catch (error) {
-    // The development server can drop a connection while it compiles a page under load: one more try.
-    if (!String(error).includes('ERR_CONNECTION_RESET')) throw error
-    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
-  }
-}
-async function fill(fields: Record<string, string>) {
-  for (const [name, value] of Object.entries(fields)) {
-    await page.$eval(`[name="${name}"]`, (el) => ((el as HTMLInputElement).value = ''))
-    await page.type(`[name="${name}"]`, value)
-  }
-}
-/** Ticks a checkbox from the keyboard (the development overlay can cover the mouse's target). */
-async function tick(selector: string) {
-  await page.focus(selector)
-  await page.keyboard.press('Space')
-  expect(await page.$eval(selector, (el) => (el as HTMLInputElement).checked)).toBe(true)
-}
+const visit = (pathname: string) => visitPage(page, `${server.url}${pathname}`)
+const fill = (fields: Record<string, string>) => fillFields(page, fields)
+const tick = (selector: string) => tickBox(page, selector)
 async function submit(label: string) {
   const [button] = await page.$$(`xpath/.//button[normalize-space()="${label}"]`)
   if (!button) throw new Error(`No button "${label}"`)

@@ -2,7 +2,6 @@ import { getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { purgeStaleThrottles } from '../../src/collections/SignInThrottles/countFailure'
-import { databasePool } from '../../src/collections/sql'
 import { clearSignInFailures, recordSignInFailure, signInWait } from '../../src/plugins/registration'
 import { closePool, payloadPool } from '../../src/runtime/pool'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -61,7 +60,7 @@ describe('old counts', () => {
     await recordSignInFailure(t.payload, '203.0.113.91', 'current@example.test', new Date())
     const keys = async () => (await t.payload.find({ collection: 'sign-in-throttles', pagination: false, overrideAccess: true })).docs.map((d) => d.key)
     expect(await keys()).toEqual(expect.arrayContaining(['ip:203.0.113.90', 'ip:203.0.113.91']))
-    expect(await purgeStaleThrottles(databasePool(t.payload))).toBeGreaterThanOrEqual(2)
+    expect(await purgeStaleThrottles(payloadPool(t.payload))).toBeGreaterThanOrEqual(2)
     expect(await keys()).not.toContain('ip:203.0.113.90')
     expect(await keys()).toEqual(expect.arrayContaining(['ip:203.0.113.91', 'ip-account:203.0.113.91:current@example.test']))
   })

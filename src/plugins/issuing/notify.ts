@@ -1,15 +1,12 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { Payload, TaskConfig } from 'payload'
 
 import { DOCUMENT_TYPES } from '../../collections/Documents'
+import { payloadPool } from '../../collections/sql'
 import { sendTemplatedEmail } from '../../email/send'
 import { newDocumentsMessage } from './emails'
 
 const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
 const typeLabel = (value: string) => DOCUMENT_TYPES.find((t) => t.value === value)?.label ?? value
-
-type Drizzle = { execute: (query: unknown) => Promise<{ rows: Array<Record<string, unknown>> }> }
-const drizzle = (payload: Payload) => (payload.db as unknown as { drizzle: Drizzle }).drizzle
 
 /**
  * System task: tells the candidate's learners about documents issued since the last telling.
@@ -18,10 +15,12 @@ const drizzle = (payload: Payload) => (payload.db as unknown as { drizzle: Drizz
  * and the job is retried.
  */
 export async function notifyNewDocuments(payload: Payload, candidate: number): Promise<number> {
-  const claimed = await drizzle(payload).execute(sql`
-    update documents set learner_notified_at = now()
-    where candidate_id = ${candidate} and learner_notified_at is null and status = 'valid'
-    returning id`)
+  const claimed = await payloadPool(payload).query<{ id: number }>(
+    `update documents set learner_notified_at = now()
+     where candidate_id = $1 and learner_notified_at is null and status = 'valid'
+     returning id`,
+    [candidate],
+  )
   const ids = claimed.rows.map((row) => Number(row.id))
   if (!ids.length) return 0
   try {
@@ -36,7 +35,7 @@ export async function notifyNewDocuments(payload: Payload, candidate: number): P
     for (const learner of learners) await sendTemplatedEmail(payload, { template: newDocumentsMessage, to: learner.email, data: { firstName: learner.firstName, documents: lines } })
     return learners.length
   } catch (error) {
-    await drizzle(payload).execute(sql`update documents set learner_notified_at = null where id in ${ids}`)
+    await payloadPool(payload).query('update documents set learner_notified_at = null where id = any($1)', [ids])
     throw error
   }
 }

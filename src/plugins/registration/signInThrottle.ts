@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { countFailure } from '../../collections/SignInThrottles/countFailure'
-import { databasePool } from '../../collections/sql'
+import { payloadPool } from '../../collections/sql'
 import { PER_ACCOUNT_FROM_IP, PER_IP, secondsToWait, type ThrottlePolicy, type ThrottleState } from '../../lib/throttle'
 
 // System task: the throttle table is closed to every role.
@@ -29,7 +29,7 @@ export async function recordSignInFailure(payload: Payload, ip: string, email: s
 
 /** Counts one more attempt against `key` under `policy` (atomically: see `countFailure`). */
 export async function recordAttempt(payload: Payload, key: string, policy: ThrottlePolicy, now = new Date()): Promise<void> {
-  await countFailure(databasePool(payload), key, policy, now)
+  await countFailure(payloadPool(payload), key, policy, now)
 }
 
 /** Seconds before `key` may be tried again; 0 when it may go ahead. */

@@ -1,11 +1,20 @@
-import type { InputHTMLAttributes } from 'react'
+import type { InputHTMLAttributes, ReactNode } from 'react'
 
-type Props = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; hint?: string; error?: string }
+type FrameProps = { name: string; label: string; hint?: string; error?: string; required?: boolean }
+/** What a control needs to be tied to its label, hint and error for screen readers. */
+export type ControlProps = { id: string; name: string; required?: boolean; 'aria-invalid'?: true; 'aria-describedby'?: string }
 
-/** A labelled input with its hint and error tied to it for screen readers. */
-export function Field({ name, label, hint, error, required, ...input }: Props) {
+/** A labelled control with its hint and error: the frame every form field shares. */
+export function FieldFrame({ name, label, hint, error, required, children }: FrameProps & { children: (control: ControlProps) => ReactNode }) {
   const hintId = hint ? `${name}-hint` : undefined
   const errorId = error ? `${name}-error` : undefined
+  const control: ControlProps = {
+    id: name,
+    name,
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
+  }
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
       <label htmlFor={name}>
@@ -23,15 +32,19 @@ export function Field({ name, label, hint, error, required, ...input }: Props) {
           {error}
         </p>
       ) : null}
-      <input
-        id={name}
-        name={name}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        {...input}
-      />
+      {children(control)}
     </div>
+  )
+}
+
+type Props = InputHTMLAttributes<HTMLInputElement> & FrameProps
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function Field({ name, label, hint, error, required, ...input }: Props) {
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error} required={required}>
+      {(control) => <input {...control} {...input} />}
+    </FieldFrame>
   )
 }
 
