@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import * as audit from '../../src/collections/AuditLog/auditTrail'
 import { accountPhotosDir } from '../../src/lib/storage'
 import type { SignedInAccount } from '../../src/portal/profile/account'
 import { addressBook, removeAddress, saveAddress, setDefaultAddress } from '../../src/portal/profile/addresses'
@@ -379,6 +380,27 @@ describe('delete my account', () => {
     expect(await t.payload.count({ collection: 'connections', where: { learner: { equals: learner.id } }, ...system })).toEqual({ totalDocs: 1 })
   })
 
+  it('a failure part-way changes nothing: the account, its photo row, connections and orders stay as they were', async () => {
+    const learner = await learnerWithEverything()
+    const original = audit.recordAudit
+    const failing = vi.spyOn(audit, 'recordAudit').mockImplementation(async (req, entry) => {
+      if (entry.action === 'accounts.deleted-by-holder') throw new Error('the audit log could not be written')
+      return original(req, entry)
+    })
+    try {
+      await expect(deleteOwnAccount(t.payload, learner.account, { password: PASSWORD })).rejects.toThrow(/audit log/)
+    } finally {
+      failing.mockRestore()
+    }
+    expect(await t.payload.count({ collection: 'accounts', where: { id: { equals: learner.id } }, ...system })).toEqual({ totalDocs: 1 })
+    expect(await t.payload.count({ collection: 'account-photos', where: { account: { equals: learner.id } }, ...system })).toEqual({ totalDocs: 1 })
+    expect(existsSync(path.join(accountPhotosDir(), learner.photo.filename!))).toBe(true)
+    expect(await t.payload.count({ collection: 'connections', where: { learner: { equals: learner.id } }, ...system })).toEqual({ totalDocs: 1 })
+    const unpaid = await t.payload.findByID({ collection: 'orders', id: learner.orders.unpaid.id, ...system })
+    expect(unpaid).toMatchObject({ account: learner.id, status: learner.orders.unpaid.status })
+    expect(unpaid.accountDeletedAt ?? null).toBeNull()
+  })
+
   it('removes the account and its personal data, keeps its orders without it, ends the session and writes the audit log', async () => {
     const learner = await learnerWithEverything()
     const result = await deleteOwnAccount(t.payload, learner.account, { password: PASSWORD })
@@ -415,6 +437,7 @@ describe('delete my account', () => {
     const admin = await t.payload.findByID({ collection: 'staff', id: f.staff.administrator.id, ...system })
     await t.payload.delete({ collection: 'accounts', id: learner.id, overrideAccess: false, user: { ...admin, collection: 'staff' } })
     expect(await t.payload.count({ collection: 'account-photos', where: { account: { equals: learner.id } }, ...system })).toEqual({ totalDocs: 0 })
+    expect(existsSync(path.join(accountPhotosDir(), learner.photo.filename!))).toBe(false)
     expect((await t.payload.findByID({ collection: 'orders', id: learner.orders.sent.id, ...system })).account ?? null).toBeNull()
   })
 })

@@ -8,7 +8,7 @@ import { auditTrail } from '../AuditLog/auditTrail'
 import { authCookies } from '../authCookies'
 import { ADMIN_GROUPS } from '../fields'
 import { enforcePasswordRule } from '../passwordRule'
-import { erasePersonalData } from './hooks/erasePersonalData'
+import { erasePersonalData, removeErasedPhotoFilesAfterDelete } from './hooks/erasePersonalData'
 
 const self: Access = ({ req: { user } }) => (isPortalAccount(user) ? { id: { equals: user.id } } : false)
 const supportOnly = staffField('administrator', 'support')
@@ -168,6 +168,7 @@ export const Accounts: CollectionConfig = {
     beforeValidate: [enforcePasswordRule],
     beforeChange: [emailChangeByStaffOnly, keepOneDefaultAddress],
     beforeDelete: [erasePersonalData],
+    afterOperation: [removeErasedPhotoFilesAfterDelete],
   },
   timestamps: true,
 }

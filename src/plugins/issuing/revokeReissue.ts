@@ -1,6 +1,7 @@
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
+import { inTransaction } from '../../collections/transaction'
 import { toDateOnly } from '../../lib/dates'
 
 export class IssuingError extends Error {
@@ -13,19 +14,6 @@ export class IssuingError extends Error {
 }
 
 const today = () => toDateOnly(new Date().toISOString())
-
-/** Runs `work` in one database transaction on `req` (Payload's own, shared with every call given `req`). */
-async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const owns = await initTransaction(req)
-  try {
-    const result = await work()
-    if (owns) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (owns) await killTransaction(req)
-    throw error
-  }
-}
 
 async function validDocument(req: PayloadRequest, id: string) {
   const document = await req.payload.findByID({ collection: 'documents', id, depth: 0, req, overrideAccess: false, disableErrors: true })

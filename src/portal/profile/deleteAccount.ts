@@ -1,7 +1,8 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
-import type { ErasureSummary } from '../../collections/Accounts/hooks/erasePersonalData'
+import { inTransaction } from '../../collections/transaction'
+import { removeErasedPhotoFiles, type ErasureSummary } from '../../collections/Accounts/hooks/erasePersonalData'
 import { sendTemplatedEmail } from '../../email/send'
 import { accountDeletedEmail } from '../../email/templates/profile'
 import type { FieldErrors } from '../../lib/profile'
@@ -20,9 +21,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 async function systemDeleteAccountForHolder(payload: Payload, account: SignedInAccount, confirmed: { ok: boolean }): Promise<ErasureSummary> {
   if (!confirmed.ok || account.collection !== 'accounts') throw new Error('An account is deleted for its holder only once their password is confirmed.')
   const accountId = account.id
-  const req = await createLocalReq({}, payload)
-  const ownTransaction = await initTransaction(req)
-  try {
+  // The photo files are removed once the transaction has committed, below.
+  const req = await createLocalReq({ context: { keepErasedPhotoFiles: true } }, payload)
+  const summary = await inTransaction(req, async () => {
     await payload.delete({ collection: 'accounts', id: accountId, overrideAccess: true, req })
     const summary = req.context.erasure as ErasureSummary
     await recordAudit(req, {
@@ -31,12 +32,10 @@ async function systemDeleteAccountForHolder(payload: Payload, account: SignedInA
       entityId: accountId,
       summary: `The account holder deleted their account, confirming it with their password. Kept without the account: ${plural(summary.ordersKept, 'order')}. Removed: ${plural(summary.photos, 'photo')}, ${plural(summary.connections, 'connection')}, ${plural(summary.enquiries, 'enquiry', 'enquiries')}.`,
     })
-    if (ownTransaction) await commitTransaction(req)
     return summary
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  })
+  await removeErasedPhotoFiles(req.context)
+  return summary
 }
 
 export type DeletionResult = { ok: true; summary: ErasureSummary } | { ok: false; errors: FieldErrors }

@@ -1,6 +1,10 @@
-import type { CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+
+import type { CollectionAfterOperationHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
 import { orderAfterAccountDeletion } from '../../../lib/profile'
+import { accountPhotosDir } from '../../../lib/storage'
 
 const EMPTY_ADDRESS = { fullName: null, line1: null, line2: null, town: null, county: null, postcode: null, country: null }
 
@@ -24,7 +28,10 @@ async function eraseAccountData(req: PayloadRequest, id: number | string): Promi
   const system = { overrideAccess: true, depth: 0, req } as const
   const account = await payload.findByID({ collection: 'accounts', id, select: { email: true }, ...system })
 
-  const photos = await payload.delete({ collection: 'account-photos', where: { account: { equals: id } }, ...system })
+  // The rows go in the transaction; their files only once it is committed (see removeErasedPhotoFiles).
+  const photos = await payload.find({ collection: 'account-photos', where: { account: { equals: id } }, pagination: false, select: { filename: true }, ...system })
+  await payload.db.deleteMany({ collection: 'account-photos', where: { account: { equals: id } }, req })
+  req.context.erasedPhotoFiles = photos.docs.map((photo) => photo.filename).filter((name): name is string => Boolean(name))
   const connections = await payload.delete({ collection: 'connections', where: { learner: { equals: id } }, ...system })
   const cancelled = await payload.update({
     collection: 'connections',
@@ -59,4 +66,21 @@ async function eraseAccountData(req: PayloadRequest, id: number | string): Promi
     ordersKept: orders.length,
     outbox: outbox.docs.length,
   }
+}
+
+/**
+ * Removes the photo files of an erased account once nothing can roll the erasure back. A
+ * file cannot come back with a rolled-back row, so it goes last: after Payload's own delete
+ * (this hook, `afterOperation`), or, where the caller's transaction goes on after the delete
+ * (`context.keepErasedPhotoFiles`), by the caller once it has committed.
+ */
+export const removeErasedPhotoFilesAfterDelete: CollectionAfterOperationHook = async ({ operation, req, result }) => {
+  if ((operation === 'delete' || operation === 'deleteByID') && !req.context.keepErasedPhotoFiles) await removeErasedPhotoFiles(req.context)
+  return result
+}
+
+export async function removeErasedPhotoFiles(context: PayloadRequest['context']): Promise<void> {
+  const files = (context.erasedPhotoFiles as string[] | undefined) ?? []
+  await Promise.all(files.map((name) => rm(path.join(accountPhotosDir(), path.basename(name)), { force: true })))
+  context.erasedPhotoFiles = []
 }
