@@ -2,7 +2,6 @@ import { APIError, type Access, type CollectionBeforeChangeHook, type Collection
 
 import { administrators, anyOf, staffField, supportStaff } from '../../access/rules'
 import { ACCOUNT_KINDS, isLearner, isPortalAccount } from '../../access/users'
-import { portalPasswordResetEmail } from '../../email/templates/portalPasswordReset'
 import { normaliseDefaults, type BookEntry } from '../../lib/addresses'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { authCookies } from '../authCookies'
@@ -74,12 +73,8 @@ export const Accounts: CollectionConfig = {
     maxLoginAttempts: 0,
     useSessions: true,
     verify: true,
-    forgotPassword: {
-      expiration: 60 * 60 * 1000,
-      generateEmailHTML: (args) =>
-        portalPasswordResetEmail.html({ token: args?.token ?? '', firstName: String((args?.user as { firstName?: string })?.firstName ?? '') }),
-      generateEmailSubject: () => portalPasswordResetEmail.subject({ token: '', firstName: '' }),
-    },
+    // The link is made here and emailed by the registration plugin, which keeps only its hash.
+    forgotPassword: { expiration: 60 * 60 * 1000 },
   },
   access: {
     admin: () => false,

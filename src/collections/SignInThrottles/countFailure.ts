@@ -36,13 +36,15 @@ where updated_at < cutoff.at and (blocked_until is null or blocked_until < cutof
 /** About one failure in this many also clears out stale rows, so the table stays the size of current abuse. */
 const PURGE_EVERY = 500
 
-export async function countFailure(db: Queryable, key: string, policy: ThrottlePolicy, now: Date, { purgeChance = 1 / PURGE_EVERY } = {}): Promise<void> {
+/** Returns the count in the current window, this failure included. */
+export async function countFailure(db: Queryable, key: string, policy: ThrottlePolicy, now: Date, { purgeChance = 1 / PURGE_EVERY } = {}): Promise<number> {
   const { rows } = await db.query<{ failures: string; first_failure_at: Date }>({ name: 'throttle-count', text: COUNT_SQL, values: [key, now, policy.windowMs] })
   const counted = rows[0]!
   const before = { failures: Number(counted.failures) - 1, firstFailureAt: counted.first_failure_at.toISOString() }
   const { blockedUntil } = afterFailure(before, now, policy)
   if (blockedUntil) await db.query({ name: 'throttle-block', text: BLOCK_SQL, values: [key, blockedUntil] })
   if (Math.random() < purgeChance) await purgeStaleThrottles(db, now)
+  return Number(counted.failures)
 }
 
 export async function purgeStaleThrottles(db: Queryable, now = new Date()): Promise<number> {

@@ -9,7 +9,7 @@ import { ACCOUNT_EXISTS_NOTICE } from '../../lib/throttle'
 import { checkContactDetails, checkEligibility, checkLoginDetails, checkThirdPartyDetails, type FieldErrors } from '../../lib/registration'
 import { newLinkToken } from '../../lib/tokens'
 import { alreadyRegisteredMessage, verifyEmailMessage } from './emails'
-import { attemptWait, recordAttempt } from './signInThrottle'
+import { recordAttempt } from './signInThrottle'
 import { systemRequest } from './system'
 
 type Form = Record<string, string | undefined>
@@ -61,8 +61,8 @@ async function createPendingAccount(payload: Payload, data: Record<string, unkno
 /** Emails the owner that someone registered with their address, at most once every 15 minutes. */
 async function tellOwnerOnce(payload: Payload, owner: { email: string; firstName: string }, now: Date): Promise<void> {
   const key = `notice:account-exists:${owner.email}`
-  if ((await attemptWait(payload, key, now)) > 0) return
-  await recordAttempt(payload, key, ACCOUNT_EXISTS_NOTICE, now)
+  // Counted first, in one statement: of registrations at the same moment, only the first in the window sends.
+  if ((await recordAttempt(payload, key, ACCOUNT_EXISTS_NOTICE, now)) > 1) return
   await sendTemplatedEmail(payload, { template: alreadyRegisteredMessage, to: owner.email, data: { firstName: owner.firstName } })
 }
 

@@ -27,9 +27,9 @@ export async function recordSignInFailure(payload: Payload, ip: string, email: s
   for (const [key, policy] of keysFor(ip, email)) await recordAttempt(payload, key, policy, now)
 }
 
-/** Counts one more attempt against `key` under `policy` (atomically: see `countFailure`). */
-export async function recordAttempt(payload: Payload, key: string, policy: ThrottlePolicy, now = new Date()): Promise<void> {
-  await countFailure(payloadPool(payload), key, policy, now)
+/** Counts one more attempt against `key` under `policy` (atomically: see `countFailure`); returns the count in the window. */
+export async function recordAttempt(payload: Payload, key: string, policy: ThrottlePolicy, now = new Date()): Promise<number> {
+  return countFailure(payloadPool(payload), key, policy, now)
 }
 
 /** Seconds before `key` may be tried again; 0 when it may go ahead. */

@@ -93,7 +93,7 @@ export async function signOut(): Promise<void> {
   const payload = await portalPayload()
   const jar = await cookies()
   const { user } = await payload.auth({ headers: await headers() })
-  await signOutAccount(payload, user as never)
+  await signOutAccount(payload, user)
   jar.delete(`${payload.config.cookiePrefix}-token`)
   redirect('/')
 }
