@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { payloadPool } from '../../src/runtime/pool'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { startServer, type RunningServer } from '../helpers/server'
 
@@ -93,20 +94,21 @@ function difference(a: ReturnType<typeof visible>, b: ReturnType<typeof visible>
  * Known and unknown requests, 200 pairs; the gap is the median of the pairs' differences. By
  * default each pair's two requests are sent at the same moment, so both meet the same load.
  * Where work follows the answer (registration), a pair's two go one after the other in a
- * random order, each followed by a pause for that work, so neither meets the other's work
- * and slow drift over the run (a growing table, the server warming) falls on both alike.
+ * random order, each once the work behind the one before has finished (`workAfterAnswer`
+ * waits for it), so neither meets the other's work, and slow drift over the run (a growing
+ * table, the server warming) falls on both alike.
  */
 async function compare(
   path: string,
   fieldsFor: (email: string) => Record<string, string>,
   unknownEmail: (i: number) => string,
-  { oneAtATimeWithPauseMs = 0 } = {},
+  { workAfterAnswer }: { workAfterAnswer?: (email: string, isKnown: boolean) => Promise<void> } = {},
 ) {
   const hidden = await hiddenFields(path)
   const known: Answer[] = []
   const unknown: Answer[] = []
   const check = (k: Answer, u: Answer, stranger: string) => expect(difference(visible(u, stranger), visible(k, KNOWN))).toBe('')
-  if (!oneAtATimeWithPauseMs) {
+  if (!workAfterAnswer) {
     for (let i = 0; i < REQUESTS; i++) {
       const stranger = unknownEmail(i)
       const [k, u] = await Promise.all([submitForm(path, hidden, fieldsFor(KNOWN)), submitForm(path, hidden, fieldsFor(stranger))])
@@ -120,7 +122,7 @@ async function compare(
       const knownFirst = Math.random() < 0.5
       for (const isKnown of knownFirst ? [true, false] : [false, true]) {
         ;(isKnown ? known : unknown).push(await submitForm(path, hidden, fieldsFor(isKnown ? KNOWN : stranger)))
-        await new Promise((resolve) => setTimeout(resolve, oneAtATimeWithPauseMs))
+        await workAfterAnswer(isKnown ? KNOWN : stranger, isKnown)
       }
       check(known.at(-1)!, unknown.at(-1)!, stranger)
     }
@@ -149,9 +151,20 @@ describe('no account enumeration', () => {
       confirmPassword: 'a long enough passphrase',
       consent: 'on',
     })
-    // The account is made (or its owner emailed) after the answer; the pause lets that work finish
-    // rather than fall on the next answer measured.
-    const { known, gap } = await compare('/register/third-party', form, (i) => `new.person${i}@example.test`, { oneAtATimeWithPauseMs: 300 })
+    // The account is made (or its owner's notice counted) after the answer: the next request
+    // goes once that work is done, so it does not fall on the next answer measured.
+    const pool = payloadPool(t.payload)
+    const noticesCounted = async () =>
+      Number((await pool.query('select failures from sign_in_throttles where key = $1', [`notice:account-exists:${KNOWN}`])).rows[0]?.failures ?? 0)
+    let counted = await noticesCounted()
+    const workAfterAnswer = async (email: string, isKnown: boolean) => {
+      const done = isKnown
+        ? async () => (await noticesCounted()) !== counted
+        : async () => (await pool.query("select 1 from email_outbox where \"to\" = $1 and template = 'registration-verify-email'", [email])).rowCount === 1
+      await expect.poll(done, { timeout: 10_000, interval: 10 }).toBe(true)
+      counted = await noticesCounted()
+    }
+    const { known, gap } = await compare('/register/third-party', form, (i) => `new.person${i}@example.test`, { workAfterAnswer })
     expect(known[0]).toMatchObject({ status: 303 })
     expect(known[0]!.location).toContain('/register/check-email')
     expect(gap).toBeLessThanOrEqual(5)

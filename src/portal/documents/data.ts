@@ -35,16 +35,25 @@ export async function myAchievements({ payload, user }: Reader): Promise<{ candi
   }
 }
 
+export type Printable = { document: Document; achievement: Achievement; qualification: Qualification; candidate: Candidate }
+type ReadAs = { overrideAccess: false; user: Reader['user'] } | { overrideAccess: true }
+
+/** What a document prints besides itself (its achievement, qualification and holder), read `as` given; null if any is missing. */
+export async function printableOf(payload: Payload, document: Document, as: ReadAs): Promise<Printable | null> {
+  const candidateId = relationId(document.candidate)
+  const [achievement, candidate] = await Promise.all([
+    payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, depth: 1, disableErrors: true, ...as }),
+    candidateId === null ? null : payload.findByID({ collection: 'candidates', id: candidateId, depth: 0, disableErrors: true, ...as }),
+  ])
+  if (!achievement || !candidate || typeof achievement.qualification !== 'object') return null
+  return { document, achievement, qualification: achievement.qualification as Qualification, candidate }
+}
+
 /** One document with everything it prints, read as `user`; null when it is not theirs to read. */
-export async function readableDocument({ payload, user }: Reader, id: string) {
+export async function readableDocument({ payload, user }: Reader, id: string): Promise<Printable | null> {
   if (!/^\d{1,12}$/.test(id)) return null
   const document = await payload.findByID({ collection: 'documents', id, depth: 0, disableErrors: true, overrideAccess: false, user })
-  if (!document) return null
-  const achievement = await payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, depth: 1, disableErrors: true, overrideAccess: false, user })
-  const candidateId = relationId(document.candidate)
-  const candidate = candidateId === null ? null : await payload.findByID({ collection: 'candidates', id: candidateId, depth: 0, disableErrors: true, overrideAccess: false, user })
-  if (!achievement || !candidate) return null
-  return { document, achievement, qualification: achievement.qualification as Qualification, candidate }
+  return document ? printableOf(payload, document, { overrideAccess: false, user }) : null
 }
 
 export const verifyUrlOf = (document: Pick<Document, 'verificationCode'>) => `${serverURL()}/verify/${document.verificationCode}`

@@ -6,10 +6,7 @@ import type { Payload } from 'payload'
 import { relationId } from '../../access/users'
 import { renderBadgePng, renderDocumentPdf, type Branding, type DocumentFacts } from '../../documents/pdf'
 import { brandAssetsDir } from '../../lib/storage'
-import type { Achievement, Candidate, Document, Qualification } from '../../payload-types'
-import { fullNameOf, verifyUrlOf } from './data'
-
-type Printable = { document: Document; achievement: Achievement; qualification: Qualification; candidate: Candidate }
+import { fullNameOf, verifyUrlOf, type Printable } from './data'
 
 export function factsOf({ document, achievement, qualification, candidate }: Printable): DocumentFacts {
   return {

@@ -1,11 +1,10 @@
 import type { Payload } from 'payload'
 
-import { relationId } from '../../access/users'
 import { isWellFormedVerificationCode } from '../../lib/codes'
 import { VERIFY_LOOKUPS } from '../../lib/throttle'
 import { verifyThrottleKey } from '../../lib/verify'
-import type { Qualification } from '../../payload-types'
 import { attemptWait, recordAttempt } from '../../plugins/registration'
+import { printableOf } from '../documents/data'
 import { badgeResponse, pdfResponse } from '../documents/render'
 import { portalPayload } from '../payload'
 
@@ -18,21 +17,15 @@ import { portalPayload } from '../payload'
  */
 async function systemReadPublishedDocument(payload: Payload, code: string) {
   if (!isWellFormedVerificationCode(code)) return null
-  const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
   const { docs } = await payload.find({
     collection: 'documents',
     where: { verificationCode: { equals: code }, showOnVerify: { equals: true } },
     limit: 1,
     pagination: false,
-    ...AS_SYSTEM,
+    depth: 0,
+    overrideAccess: true,
   })
-  const document = docs[0]
-  if (!document) return null
-  const achievement = await payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, disableErrors: true, ...AS_SYSTEM, depth: 1 })
-  const candidateId = relationId(achievement?.candidate)
-  const candidate = candidateId === null ? null : await payload.findByID({ collection: 'candidates', id: candidateId, disableErrors: true, ...AS_SYSTEM })
-  if (!achievement || !candidate || typeof achievement.qualification !== 'object') return null
-  return { document, achievement, qualification: achievement.qualification as Qualification, candidate }
+  return docs[0] ? printableOf(payload, docs[0], { overrideAccess: true }) : null
 }
 
 const PUBLIC = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Content-Type': 'text/plain; charset=utf-8' }
