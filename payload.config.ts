@@ -5,6 +5,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { closePayloadInternals } from './src/access/payloadInternals'
 import { administrators, nobody } from './src/access/rules'
 import { staffHasRole } from './src/access/users'
 import { collections } from './src/collections'
@@ -18,6 +19,7 @@ import { plugins } from './src/plugins'
 const onlyAdministrators = ({ req }: { req: { user?: unknown } }) => staffHasRole(req.user as never, ['administrator'])
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+// Payload's own collections are added while the config is built: their access is closed after.
 export default buildConfig({
   serverURL: serverURL(),
   secret: payloadSecret(),
@@ -60,4 +62,4 @@ export default buildConfig({
     }),
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-})
+}).then(closePayloadInternals)

@@ -47,7 +47,7 @@ export async function benchDatabase(name: string): Promise<BenchDatabase> {
 /** `npm start` on the bench's build and database; TRUST_PROXY lets a load generator vary the client address. */
 export async function startProduction(databaseUrl: string, env: Record<string, string> = {}) {
   const server = await timeStart({
-    env: { NODE_ENV: 'production', NEXT_DIST_DIR: PRODUCTION_DIST, PAYLOAD_SECRET: SECRET, DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', ...env },
+    env: { NODE_ENV: 'production', EMAIL_OUTBOX_IN_PRODUCTION: 'true', NEXT_DIST_DIR: PRODUCTION_DIST, PAYLOAD_SECRET: SECRET, DATABASE_URL: databaseUrl, TRUST_PROXY: 'true', ...env },
     secondPath: '/sign-in',
   })
   return server

@@ -39,7 +39,7 @@ try {
     })
     record('npm run build', buildSeconds, 'none')
     const production = await timeStart({
-      env: { ...embedded, NODE_ENV: 'production', NEXT_DIST_DIR: '.next-bench/production', PAYLOAD_SECRET: 'bench-secret-0123456789abcdef' },
+      env: { ...embedded, NODE_ENV: 'production', EMAIL_OUTBOX_IN_PRODUCTION: 'true', NEXT_DIST_DIR: '.next-bench/production', PAYLOAD_SECRET: 'bench-secret-0123456789abcdef' },
       secondPath: '/admin',
     })
     await production.stop()

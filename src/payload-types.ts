@@ -300,7 +300,10 @@ export interface Document {
 export interface Account {
   id: number;
   kind: 'learner' | 'third-party';
-  status: 'pending' | 'awaiting-review' | 'information-requested' | 'approved' | 'rejected';
+  /**
+   * Only an approved account with a confirmed email address reaches its records. Rejecting or suspending takes effect on its open sessions at once.
+   */
+  status: 'pending' | 'awaiting-review' | 'information-requested' | 'approved' | 'rejected' | 'suspended';
   firstName: string;
   lastName: string;
   /**
@@ -335,6 +338,7 @@ export interface Account {
           | 'not-found'
           | 'mismatch'
           | 'several'
+          | 'already-linked'
           | 'approved-by-staff'
           | 'information-requested'
           | 'rejected'
@@ -708,6 +712,10 @@ export interface EmailOutbox {
   from?: string | null;
   subject: string;
   template?: string | null;
+  /**
+   * A verification or password-reset message. In production its link is never kept here.
+   */
+  carriesSignInLink?: boolean | null;
   text?: string | null;
   html?: string | null;
   updatedAt: string;
@@ -1320,6 +1328,7 @@ export interface EmailOutboxSelect<T extends boolean = true> {
   from?: T;
   subject?: T;
   template?: T;
+  carriesSignInLink?: T;
   text?: T;
   html?: T;
   updatedAt?: T;

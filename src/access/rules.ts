@@ -1,6 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { isLearner, isPortalAccount, relationId, staffHasRole, type StaffRole } from './users'
+import { isActiveLearner, isActivePortalAccount, isPortalAccount, relationId, staffHasRole, type StaffRole } from './users'
 
 export const nobody: Access = () => false
 export const anyone: Access = () => true
@@ -20,22 +20,31 @@ export const staffField =
   ({ req: { user } }) =>
     staffHasRole(user, roles)
 
-/** Rows whose `field` points at the signed-in learner's own candidate record. */
+/** Rows whose `field` points at the signed-in learner's own candidate record (an approved, verified learner's). */
 export const ownCandidateRecords =
   (field: string): Access =>
   ({ req: { user } }) => {
-    if (!isLearner(user)) return false
+    if (!isActiveLearner(user)) return false
     const candidate = relationId(user.candidate)
     return candidate === null ? false : { [field]: { equals: candidate } }
   }
 
-/** Rows whose `field` points at the signed-in learner's account. */
+/** Rows whose `field` points at the signed-in learner's account (an approved, verified learner's). */
 export const ownedByLearner =
   (field: string): Access =>
   ({ req: { user } }) =>
-    isLearner(user) ? { [field]: { equals: user.id } } : false
+    isActiveLearner(user) ? { [field]: { equals: user.id } } : false
 
-/** Rows whose `field` points at the signed-in portal account (learner or third party). */
+/** Rows whose `field` points at the signed-in portal account, approved and verified (learner or third party). */
+export const ownedByActiveAccount =
+  (field: string): Access =>
+  ({ req: { user } }) =>
+    isActivePortalAccount(user) ? { [field]: { equals: user.id } } : false
+
+/**
+ * Rows of the account's own making whatever its status (its profile photo): what it put
+ * there itself, nothing of the awarding body's records.
+ */
 export const ownedByAccount =
   (field: string): Access =>
   ({ req: { user } }) =>
@@ -47,8 +56,11 @@ export const creatingForSelf =
   ({ req: { user }, data }) =>
     isPortalAccount(user) && String(relationId((data as Record<string, unknown> | undefined)?.[field])) === String(user.id)
 
-/** Signed-in learners, whatever rows. */
-export const learners: Access = ({ req: { user } }) => isLearner(user)
+/** Approved, verified learners, whatever rows. */
+export const learners: Access = ({ req: { user } }) => isActiveLearner(user)
+
+/** Approved, verified portal accounts (learners and third parties), whatever rows. */
+export const activePortalAccounts: Access = ({ req: { user } }) => isActivePortalAccount(user)
 
 /**
  * Grants what any of the rules grants: `true` if one says true, otherwise the

@@ -7,7 +7,7 @@ export type AccountKind = (typeof ACCOUNT_KINDS)[number]
 /** The shape of `req.user` that access rules rely on, whichever auth collection signed in. */
 export type SignedInUser =
   | { collection: 'staff'; id: number | string; role?: StaffRole | null }
-  | { collection: 'accounts'; id: number | string; kind?: AccountKind | null; candidate?: unknown }
+  | { collection: 'accounts'; id: number | string; kind?: AccountKind | null; candidate?: unknown; status?: string | null; _verified?: boolean | null }
 
 type MaybeUser = { collection?: string } | null | undefined
 
@@ -25,6 +25,19 @@ export function staffHasRole(user: MaybeUser, roles: readonly StaffRole[]): bool
 
 export function isLearner(user: MaybeUser): user is Extract<SignedInUser, { collection: 'accounts' }> {
   return isPortalAccount(user) && user.kind === 'learner'
+}
+
+/**
+ * A portal account that may be granted anything beyond its own account row: its email is
+ * verified and its registration approved. Read from the account as it is now (Payload loads it
+ * on every request), so rejecting or suspending an account takes effect on its open sessions at once.
+ */
+export function isActivePortalAccount(user: MaybeUser): user is Extract<SignedInUser, { collection: 'accounts' }> {
+  return isPortalAccount(user) && user.status === 'approved' && user._verified === true
+}
+
+export function isActiveLearner(user: MaybeUser): user is Extract<SignedInUser, { collection: 'accounts' }> {
+  return isActivePortalAccount(user) && user.kind === 'learner'
 }
 
 /** The id of a relationship value, whether populated or not. */

@@ -3,13 +3,17 @@ import type { EmailAdapter } from 'payload'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer from 'nodemailer'
 
-import { emailFrom } from '../lib/env'
+import { emailFrom, emailTransport, isProduction } from '../lib/env'
 import { outboxAdapter, withTextPart } from './outboxAdapter'
 
 /** SMTP through nodemailer when SMTP_URL is set; otherwise the outbox. */
 export async function portalEmailAdapter(): Promise<EmailAdapter> {
-  const smtpUrl = process.env.SMTP_URL
-  if (!smtpUrl) return outboxAdapter
+  const transport = emailTransport()
+  if (transport.kind === 'outbox') {
+    if (isProduction()) console.warn('[portal] EMAIL_OUTBOX_IN_PRODUCTION=true: no email is delivered; every message is kept in the admin\'s email outbox, sign-in links withheld.')
+    return outboxAdapter
+  }
+  const smtpUrl = transport.url
   const smtp = await nodemailerAdapter({
     defaultFromAddress: emailFrom().address,
     defaultFromName: emailFrom().name,

@@ -11,9 +11,11 @@ export function message<Data extends Person>(
   subject: string,
   lines: (data: Data) => string[],
   action?: (data: Data) => { label: string; href: string },
+  { carriesSignInLink = false } = {},
 ) {
   return defineEmailTemplate<Data>({
     name,
+    carriesSignInLink,
     subject: () => subject,
     text: (data) => {
       const act = action?.(data)

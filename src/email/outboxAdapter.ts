@@ -1,7 +1,8 @@
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 
-import { emailFrom } from '../lib/env'
+import { emailFrom, isProduction } from '../lib/env'
 import { htmlToText, templateNameOf } from './layout'
+import { emailTemplateNamed } from './template'
 
 function addressList(value: SendEmailOptions['to']): string {
   const list = Array.isArray(value) ? value : value ? [value] : []
@@ -19,6 +20,13 @@ export function withTextPart(message: SendEmailOptions): SendEmailOptions {
   return { ...message, text: htmlToText(message.html) }
 }
 
+const WITHHELD = '[link withheld: only its recipient may have it]'
+
+/** The message with every address in it replaced, for a stored copy nobody may use to sign in. */
+export function withoutLinks(body: string | undefined): string | undefined {
+  return body?.replace(/https?:\/\/[^\s"'<>]+/g, WITHHELD)
+}
+
 /**
  * With no SMTP server configured, messages are kept in the email outbox collection
  * (readable in the admin) and written to the log, so nothing sent is lost.
@@ -32,6 +40,10 @@ export const outboxAdapter: EmailAdapter = ({ payload }) => ({
     const to = addressList(message.to)
     const subject = message.subject ?? '(no subject)'
     const template = templateOf(message)
+    const carriesSignInLink = emailTemplateNamed(template)?.carriesSignInLink === true
+    // In production (outbox mode only by explicit choice) a stored sign-in link would let
+    // whoever reads the outbox into someone else's account: it is not kept.
+    const keep = carriesSignInLink && isProduction() ? withoutLinks : (body: string | undefined) => body
     await payload.create({
       collection: 'email-outbox',
       data: {
@@ -39,8 +51,9 @@ export const outboxAdapter: EmailAdapter = ({ payload }) => ({
         from: addressList(message.from) || `${emailFrom().name} <${emailFrom().address}>`,
         subject,
         template,
-        text: typeof message.text === 'string' ? message.text : undefined,
-        html: typeof message.html === 'string' ? message.html : undefined,
+        carriesSignInLink,
+        text: keep(typeof message.text === 'string' ? message.text : undefined),
+        html: keep(typeof message.html === 'string' ? message.html : undefined),
       },
       overrideAccess: true, // system task: the outbox is closed to every role for writing
     })

@@ -3,6 +3,8 @@ export type EmailTemplate<Data> = {
   subject: (data: Data) => string
   text: (data: Data) => string
   html: (data: Data) => string
+  /** The message holds a link that signs its holder in or sets a password (verification, reset). */
+  carriesSignInLink?: boolean
 }
 
 const registry = new Map<string, EmailTemplate<never>>()
@@ -13,4 +15,8 @@ export function defineEmailTemplate<Data>(template: EmailTemplate<Data>): EmailT
     throw new Error(`Two email templates are called ${template.name}`)
   registry.set(template.name, template as EmailTemplate<never>)
   return template
+}
+
+export function emailTemplateNamed(name: string | undefined): EmailTemplate<never> | undefined {
+  return name ? registry.get(name) : undefined
 }

@@ -14,6 +14,18 @@ export const emailFrom = () => ({
   name: process.env.EMAIL_FROM_NAME || 'Digital Achievement Portal',
 })
 
+/**
+ * How mail leaves: SMTP with SMTP_URL; otherwise kept in the outbox. Production refuses to
+ * start without SMTP_URL unless EMAIL_OUTBOX_IN_PRODUCTION=true says keeping it is meant.
+ */
+export function emailTransport(): { kind: 'smtp'; url: string } | { kind: 'outbox' } {
+  const url = process.env.SMTP_URL
+  if (url) return { kind: 'smtp', url }
+  if (isProduction() && process.env.EMAIL_OUTBOX_IN_PRODUCTION !== 'true' && process.env.NEXT_PHASE !== 'phase-production-build')
+    throw new Error('SMTP_URL must be set in production, or EMAIL_OUTBOX_IN_PRODUCTION=true to keep every message in the admin\'s email outbox instead (no message is then delivered).')
+  return { kind: 'outbox' }
+}
+
 export const shouldSeedDemoData = () => !isProduction() && process.env.SEED_DEMO_DATA !== 'false'
 
 /**

@@ -14,11 +14,13 @@ export type CandidateRecord = {
   firstName: string
   surname: string
   dateOfBirth: string
+  /** Another portal account is linked to this record already. */
+  linkedToAccount?: boolean
 }
 
 export type MatchOutcome =
   | { kind: 'matched'; candidateId: number | string }
-  | { kind: 'review'; reason: 'no-number' | 'not-found' | 'mismatch' | 'several' }
+  | { kind: 'review'; reason: 'no-number' | 'not-found' | 'mismatch' | 'several' | 'already-linked'; candidateId?: number | string }
 
 const calendarDate = (value: string) => value.slice(0, 10)
 
@@ -32,15 +34,19 @@ export function detailsMatch(registration: RegistrationDetails, candidate: Candi
 }
 
 /**
- * The rule: approved automatically only when the number finds exactly one record and the
- * names and date of birth match it; anything else goes to a person.
+ * The rule: approved automatically only when the number finds exactly one record, the
+ * names and date of birth match it, and no other account holds it; anything else goes to a
+ * person. (What is printed on a certificate, name and number, and a date of birth, which is
+ * rarely secret, must not be enough to open a second account on someone's record.)
  * `candidatesWithNumber` are the records whose normalised number equals the registrant's.
  */
 export function matchRegistration(registration: RegistrationDetails, candidatesWithNumber: CandidateRecord[]): MatchOutcome {
   if (!registration.candidateNumber || normaliseCandidateNumber(registration.candidateNumber) === '') return { kind: 'review', reason: 'no-number' }
   if (candidatesWithNumber.length === 0) return { kind: 'review', reason: 'not-found' }
   const matching = candidatesWithNumber.filter((candidate) => detailsMatch(registration, candidate))
-  if (matching.length === 1) return { kind: 'matched', candidateId: matching[0]!.id }
+  const [only] = matching
+  if (only && matching.length === 1)
+    return only.linkedToAccount ? { kind: 'review', reason: 'already-linked', candidateId: only.id } : { kind: 'matched', candidateId: only.id }
   return { kind: 'review', reason: matching.length > 1 || candidatesWithNumber.length > 1 ? 'several' : 'mismatch' }
 }
 

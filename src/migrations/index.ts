@@ -5,6 +5,7 @@ import * as migration_20261123_140350_sign_in_throttles from './20261123_140350_
 import * as migration_20261123_164320_profile from './20261123_164320_profile';
 import * as migration_20261123_170917_documents_issuing from './20261123_170917_documents_issuing';
 import * as migration_20261123_171423_enquiry_authors from './20261123_171423_enquiry_authors';
+import * as migration_20261201_073814_hardening from './20261201_073814_hardening';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261123_171423_enquiry_authors.up,
     down: migration_20261123_171423_enquiry_authors.down,
-    name: '20261123_171423_enquiry_authors'
+    name: '20261123_171423_enquiry_authors',
+  },
+  {
+    up: migration_20261201_073814_hardening.up,
+    down: migration_20261201_073814_hardening.down,
+    name: '20261201_073814_hardening'
   },
 ];

@@ -1,6 +1,6 @@
 import { getPayload, type Payload } from 'payload'
 
-import { isProduction, payloadSecret } from '../lib/env'
+import { emailTransport, isProduction, payloadSecret } from '../lib/env'
 import { assertNode24 } from '../lib/nodeVersion'
 import { ensureDatabase } from './database'
 import { closePool, logPoolErrors, payloadPool } from './pool'
@@ -17,7 +17,9 @@ const withTimeout = <T>(promise: Promise<T>, ms: number) =>
  */
 export async function bootPayload(log: (message: string) => void = console.log): Promise<BootedPayload> {
   assertNode24()
-  payloadSecret() // fails fast, before any database starts, when production has no secret
+  // Fail fast, before any database starts, when production has no secret or no mail transport.
+  payloadSecret()
+  emailTransport()
   const database = await ensureDatabase(log)
   try {
     const [{ default: config }, { migrations }] = await Promise.all([

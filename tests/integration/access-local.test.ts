@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { checkCase, MATRIX, type Api } from '../helpers/accessMatrix'
 import { createFixtures, ROLES, userFor, type Fixtures, type Role } from '../helpers/fixtures'
+import { checkLockedDocuments, checkMigrationsAndStore, checkPreferences, INTERNAL_SLUGS } from '../helpers/internalsMatrix'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -42,16 +43,25 @@ async function localApi(role: Role): Promise<Api> {
 }
 
 describe('access matrix through the Local API with overrideAccess: false', () => {
-  it('covers every collection of ours (Payload’s own preferences, locks and migrations aside)', () => {
-    const internal = ['payload-preferences', 'payload-locked-documents', 'payload-migrations', 'payload-kv', 'payload-folders']
-    const ours = Object.keys(t.payload.collections).filter((slug) => !internal.includes(slug))
-    expect(MATRIX.map((test) => test.slug).sort()).toEqual(ours.sort())
+  it('covers every collection, ours and Payload’s own', () => {
+    expect([...MATRIX.map((test) => test.slug), ...INTERNAL_SLUGS].sort()).toEqual(Object.keys(t.payload.collections).sort())
+    expect(t.payload.config.globals.map((global) => global.slug)).toEqual(['site-settings'])
   })
   for (const test of MATRIX) {
     it.each(ROLES)(`${test.slug}: %s`, async (role) => {
       await checkCase(t.payload, f, await localApi(role), test, role)
     })
   }
+
+  it.each(ROLES)('Payload’s document locks: %s', async (role) => {
+    await checkLockedDocuments(t.payload, f, await localApi(role), role)
+  })
+  it.each(ROLES)('Payload’s admin preferences: %s', async (role) => {
+    await checkPreferences(t.payload, f, await localApi(role), role)
+  })
+  it.each(ROLES)('Payload’s migrations and key-value store: %s', async (role) => {
+    await checkMigrationsAndStore(t.payload, await localApi(role), role, { rest: false })
+  })
 
   it.each(ROLES)('site settings: everyone reads, only administrators change (%s)', async (role) => {
     const { payload } = t

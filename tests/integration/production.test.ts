@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../helpers/server'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const DIST = '.next-test-production'
+const PRODUCTION = { NODE_ENV: 'production', NEXT_DIST_DIR: DIST, PAYLOAD_SECRET: 'production-test-secret-0123456789', EMAIL_OUTBOX_IN_PRODUCTION: 'true' }
 let database: Awaited<ReturnType<typeof createTestDatabase>>
 let server: RunningServer
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
   })
   if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
   database = await createTestDatabase(inject('databaseServerUrl'), { empty: true })
-  server = await startServer({ NODE_ENV: 'production', NEXT_DIST_DIR: DIST, DATABASE_URL: database.url, PAYLOAD_SECRET: 'production-test-secret-0123456789' })
+  server = await startServer({ ...PRODUCTION, DATABASE_URL: database.url })
 }, 300_000)
 
 afterAll(async () => {
@@ -70,8 +71,15 @@ describe('production mode (npm run build && npm start)', () => {
   })
 
   it('refuses to start without PAYLOAD_SECRET, saying why, before touching a database', async () => {
-    await expect(startServer({ NODE_ENV: 'production', NEXT_DIST_DIR: DIST, DATABASE_URL: database.url, PAYLOAD_SECRET: '' })).rejects.toThrow(
+    await expect(startServer({ ...PRODUCTION, DATABASE_URL: database.url, PAYLOAD_SECRET: '' })).rejects.toThrow(
       /exited with 1[\s\S]*PAYLOAD_SECRET must be set in production/,
     )
+  })
+
+  it('refuses to start without a mail server unless keeping mail in the outbox is chosen, and says so when it is', async () => {
+    await expect(startServer({ ...PRODUCTION, DATABASE_URL: database.url, EMAIL_OUTBOX_IN_PRODUCTION: '' })).rejects.toThrow(
+      /exited with 1[\s\S]*SMTP_URL must be set in production, or EMAIL_OUTBOX_IN_PRODUCTION=true/,
+    )
+    expect(server.output()).toContain('EMAIL_OUTBOX_IN_PRODUCTION=true: no email is delivered')
   })
 })

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { checkCase, MATRIX, type Api } from '../helpers/accessMatrix'
 import { createFixtures, EMAILS, PASSWORD, ROLES, type Fixtures, type Role } from '../helpers/fixtures'
+import { checkLockedDocuments, checkMigrationsAndStore, checkPreferences } from '../helpers/internalsMatrix'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { freePort, signIn, startServer, type RunningServer } from '../helpers/server'
 
@@ -177,6 +178,48 @@ describe('access matrix through REST over HTTP with real session cookies', () =>
       await checkCase(t.payload, f, restApi(role), test, role)
     })
   }
+
+  it.each(ROLES)('Payload’s document locks: %s', async (role) => {
+    await checkLockedDocuments(t.payload, f, restApi(role), role)
+  })
+  it.each(ROLES)('Payload’s admin preferences: %s', async (role) => {
+    await checkPreferences(t.payload, f, restApi(role), role)
+  })
+  it.each(ROLES)('Payload’s migrations and key-value store: %s', async (role) => {
+    await checkMigrationsAndStore(t.payload, restApi(role), role, { rest: true })
+  })
+  it.each(ROLES)('Payload’s preference routes by key are staff members’ own (%s)', async (role) => {
+    const headers = { ...browserHeaders(cookies.get(role)), 'Content-Type': 'application/json' }
+    const key = `list-${role}`
+    const saved = await fetch(`${server.url}/api/payload-preferences/${key}`, { method: 'POST', headers, body: JSON.stringify({ value: { limit: 25 } }) })
+    const staffRole = role === 'administrator' || role === 'support' || role === 'content'
+    expect(saved.status).toBe(staffRole ? 200 : 403)
+    const stored = await t.payload.find({ collection: 'payload-preferences', where: { key: { equals: key } }, overrideAccess: true })
+    expect(stored.totalDocs).toBe(staffRole ? 1 : 0)
+    const read = await fetch(`${server.url}/api/payload-preferences/${key}`, { headers })
+    expect(read.status).toBe(staffRole ? 200 : 403)
+    if (staffRole) expect((await read.json()).value).toEqual({ limit: 25 })
+  })
+  it.each(ROLES)('Payload’s jobs statistics global does not exist to be written (%s)', async (role) => {
+    const headers = { ...browserHeaders(cookies.get(role)), 'Content-Type': 'application/json' }
+    const written = await fetch(`${server.url}/api/globals/payload-jobs-stats`, { method: 'POST', headers, body: JSON.stringify({ stats: { scheduledRuns: {} } }) })
+    expect(written.status).toBe(404)
+  })
+
+  it('suspending an account takes its open session’s access away at once, and approving gives it back', async () => {
+    const headers = browserHeaders(cookies.get('learner'))
+    const documentIds = async () => ((await (await fetch(`${server.url}/api/documents?depth=0`, { headers })).json()).docs as Array<{ id: number }>).map((d) => d.id)
+    expect(await documentIds()).toEqual([f.a.document.id])
+    const system = { overrideAccess: true, context: { skipAudit: true } } as const
+    await t.payload.update({ collection: 'accounts', id: f.a.account.id, data: { status: 'suspended' }, ...system })
+    try {
+      expect(await documentIds()).toEqual([])
+      expect((await fetch(`${server.url}/api/candidates/${f.a.candidate.id}`, { headers })).status).toBe(403)
+    } finally {
+      await t.payload.update({ collection: 'accounts', id: f.a.account.id, data: { status: 'approved' }, ...system })
+    }
+    expect(await documentIds()).toEqual([f.a.document.id])
+  })
 
   it('a learner cannot reach another learner’s document by id, where or sort', async () => {
     const headers = browserHeaders(cookies.get('learner'))

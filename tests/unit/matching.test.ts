@@ -65,4 +65,8 @@ describe('matching a registration to a record', () => {
     expect(matchRegistration({ ...registration, dateOfBirth: '1990-06-16T00:00:00.000Z' }, [record])).toEqual({ kind: 'review', reason: 'mismatch' })
     expect(matchRegistration(registration, [record, { ...record, id: 8 }])).toEqual({ kind: 'review', reason: 'several' })
   })
+  it('sends to review an exact match on a record another account already holds, naming the record', () => {
+    expect(matchRegistration(registration, [{ ...record, linkedToAccount: true }])).toEqual({ kind: 'review', reason: 'already-linked', candidateId: 7 })
+    expect(matchRegistration(registration, [{ ...record, linkedToAccount: false }])).toEqual({ kind: 'matched', candidateId: 7 })
+  })
 })

@@ -50,6 +50,7 @@ export const ACCOUNT_STATUSES = [
   { label: 'More information requested', value: 'information-requested' },
   { label: 'Approved', value: 'approved' },
   { label: 'Rejected', value: 'rejected' },
+  { label: 'Suspended', value: 'suspended' },
 ] as const
 
 /**
@@ -102,6 +103,7 @@ export const Accounts: CollectionConfig = {
           required: true,
           defaultValue: 'pending',
           index: true,
+          admin: { description: 'Only an approved account with a confirmed email address reaches its records. Rejecting or suspending takes effect on its open sessions at once.' },
           options: [...ACCOUNT_STATUSES],
           access: { create: supportOnly, update: supportOnly },
         },
@@ -118,7 +120,8 @@ export const Accounts: CollectionConfig = {
       name: 'candidate',
       type: 'relationship',
       relationTo: 'candidates',
-      index: true,
+      // One account per record: the last word when two registrations of one person race.
+      unique: true,
       access: { create: supportOnly, update: supportOnly },
       admin: {
         condition: (data) => data?.kind !== 'third-party',

@@ -10,7 +10,7 @@ export const EmailOutbox: CollectionConfig = {
   admin: {
     group: ADMIN_GROUPS.system,
     useAsTitle: 'subject',
-    defaultColumns: ['createdAt', 'to', 'subject', 'template'],
+    defaultColumns: ['createdAt', 'to', 'subject', 'template', 'carriesSignInLink'],
     listSearchableFields: ['to', 'subject', 'template'],
     description: 'Messages kept here instead of being sent, because SMTP_URL is not set.',
   },
@@ -21,6 +21,13 @@ export const EmailOutbox: CollectionConfig = {
     { name: 'from', type: 'text' },
     { name: 'subject', type: 'text', required: true },
     { name: 'template', type: 'text', index: true },
+    {
+      name: 'carriesSignInLink',
+      label: 'Carries a sign-in link',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'A verification or password-reset message. In production its link is never kept here.' },
+    },
     { name: 'text', label: 'Plain text', type: 'textarea' },
     { name: 'html', label: 'HTML', type: 'code', admin: { language: 'html' } },
   ],

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { administrators, anyOf, ownedByAccount, supportStaff } from '../../access/rules'
+import { administrators, anyOf, ownedByActiveAccount, supportStaff } from '../../access/rules'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { ADMIN_GROUPS } from '../fields'
 
@@ -16,7 +16,7 @@ export const Enquiries: CollectionConfig = {
   },
   access: {
     create: supportStaff,
-    read: anyOf(supportStaff, ownedByAccount('reporter')),
+    read: anyOf(supportStaff, ownedByActiveAccount('reporter')),
     update: supportStaff,
     delete: administrators,
   },

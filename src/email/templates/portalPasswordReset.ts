@@ -6,6 +6,7 @@ const resetLink = (token: string) => `${serverURL()}/reset-password?token=${enco
 
 export const portalPasswordResetEmail = defineEmailTemplate<{ token: string; firstName: string }>({
   name: 'portal-password-reset',
+  carriesSignInLink: true,
   subject: () => 'Choose a new password',
   text: ({ token, firstName }) =>
     `Dear ${firstName},\n\nSomeone asked to reset the password of your account. To choose a new password, open this link within 60 minutes. It works once.\n\n${resetLink(token)}\n\nIf you did not ask for this, ignore this message: your password has not changed.`,

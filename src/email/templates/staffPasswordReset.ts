@@ -6,6 +6,7 @@ const resetLink = (token: string) => `${serverURL()}/admin/reset/${encodeURIComp
 
 export const staffPasswordResetEmail = defineEmailTemplate<{ token: string }>({
   name: 'staff-password-reset',
+  carriesSignInLink: true,
   subject: () => 'Reset your staff password',
   text: ({ token }) =>
     `Someone asked to reset the password of your staff account.\n\nTo choose a new password, open this link within 60 minutes:\n${resetLink(token)}\n\nIf you did not ask for this, ignore this message: your password has not changed.`,

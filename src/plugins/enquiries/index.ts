@@ -1,7 +1,6 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
-import { anyOf, supportStaff } from '../../access/rules'
-import { isPortalAccount } from '../../access/users'
+import { activePortalAccounts, anyOf, supportStaff } from '../../access/rules'
 import { shapeReport, stampSupportReplies, tellReporter } from './hooks'
 import { replyEndpoint } from './reply'
 
@@ -9,8 +8,8 @@ export { STATUS_WORDS } from './emails'
 
 const withReports = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
-  // Any signed-in portal account may report a problem on a document it can read (checked in shapeReport).
-  access: { ...collection.access, create: anyOf(supportStaff, ({ req: { user } }) => isPortalAccount(user)) },
+  // An approved portal account may report a problem on a document it can read (checked in shapeReport).
+  access: { ...collection.access, create: anyOf(supportStaff, activePortalAccounts) },
   fields: [{ name: 'replyPanel', type: 'ui', admin: { components: { Field: '/plugins/enquiries/admin/ReplyPanel#ReplyPanel' } } }, ...collection.fields],
   endpoints: [...(collection.endpoints || []), replyEndpoint],
   hooks: {

@@ -34,6 +34,7 @@ export const registrationFields: Field[] = [
           { label: 'Number not found', value: 'not-found' },
           { label: 'Details differ from the record', value: 'mismatch' },
           { label: 'Several possible records', value: 'several' },
+          { label: 'Record already linked to another account', value: 'already-linked' },
           { label: 'Approved by staff', value: 'approved-by-staff' },
           { label: 'More information requested', value: 'information-requested' },
           { label: 'Rejected', value: 'rejected' },

@@ -52,7 +52,8 @@ export async function decideRegistration(req: PayloadRequest, accountId: number 
   await payload.update({
     collection: 'accounts',
     id: account.id,
-    data: { status: rejected ? 'rejected' : 'information-requested', registration: { ...given, matchOutcome: rejected ? 'rejected' : 'information-requested', lastMessage: message } } as never,
+    // Either decision unlinks the record: until approved again the account reaches nothing of it.
+    data: { status: rejected ? 'rejected' : 'information-requested', candidate: null, registration: { ...given, matchOutcome: rejected ? 'rejected' : 'information-requested', lastMessage: message } } as never,
     ...as,
     overrideAccess: true,
   })

@@ -5,7 +5,8 @@ import { sendTemplatedEmail } from '../../email/send'
 import { normaliseCandidateNumber } from '../../lib/candidateNumber'
 import { matchRegistration } from '../../lib/matching'
 import { hashLinkToken, linkStillValid } from '../../lib/tokens'
-import { accountReadyMessage, detailsBeingCheckedMessage, documentsReadyMessage } from './emails'
+import { relationId } from '../../access/users'
+import { accountReadyMessage, detailsBeingCheckedMessage, documentsReadyMessage, someoneUsedYourDetailsMessage } from './emails'
 import { sendVerificationLink } from './register'
 import { systemRequest } from './system'
 
@@ -48,9 +49,12 @@ export async function verifyEmail(payload: Payload, token: string, now = new Dat
   const { docs: candidates } = number
     ? await payload.find({ collection: 'candidates', where: { candidateNumberNormalised: { equals: number } }, limit: 2, ...AS_SYSTEM })
     : { docs: [] }
+  const holders = candidates.length
+    ? (await payload.find({ collection: 'accounts', where: { candidate: { in: candidates.map((c) => c.id) }, id: { not_equals: account.id } }, pagination: false, req, ...AS_SYSTEM })).docs
+    : []
   const outcome = matchRegistration(
     { candidateNumber: number, firstName: account.firstName, surname: account.lastName, dateOfBirth: given.dateOfBirth ?? '' },
-    candidates.map((c) => ({ id: c.id, firstName: c.firstName, surname: c.surname, dateOfBirth: c.dateOfBirth })),
+    candidates.map((c) => ({ id: c.id, firstName: c.firstName, surname: c.surname, dateOfBirth: c.dateOfBirth, linkedToAccount: holders.some((h) => relationId(h.candidate) === c.id) })),
   )
   const matched = outcome.kind === 'matched'
   await payload.update({
@@ -77,6 +81,9 @@ export async function verifyEmail(payload: Payload, token: string, now = new Dat
     to: account.email,
     data: { firstName: account.firstName },
   })
+  if (outcome.kind === 'review' && outcome.reason === 'already-linked')
+    for (const holder of holders.filter((h) => relationId(h.candidate) === outcome.candidateId))
+      await sendTemplatedEmail(payload, { template: someoneUsedYourDetailsMessage, to: holder.email, data: { firstName: holder.firstName } })
   return { ok: true, outcome: matched ? 'matched' : 'review' }
 }
 

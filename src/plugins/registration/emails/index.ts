@@ -12,6 +12,7 @@ export const verifyEmailMessage = message<Person & { link: string }>(
     'If you did not register, you can ignore this message.',
   ],
   ({ link }) => ({ label: 'Confirm my email address', href: link }),
+  { carriesSignInLink: true },
 )
 
 export const alreadyRegisteredMessage = message<Person>(
@@ -64,4 +65,15 @@ export const registrationRejectedMessage = message<Person & { reason: string }>(
   'registration-rejected',
   'We could not approve your registration',
   ({ reason }) => ['Our support team could not approve your registration, for this reason:', reason, 'If you think this is a mistake, please contact our support team.'],
+)
+
+/** To the holder of an account linked to a record, when someone else's registration matched that record. */
+export const someoneUsedYourDetailsMessage = message<Person>(
+  'registration-someone-used-your-details',
+  'Someone tried to register with your details',
+  () => [
+    'Someone has just registered a new portal account with the name, candidate number and date of birth of your record. Your account is still the one linked to your record: the new registration was not approved and our support team will check it.',
+    'If this was you, with another email address, you do not need a second account: sign in with this one. If it was not you, please contact our support team.',
+  ],
+  () => ({ label: 'Sign in', href: SIGN_IN() }),
 )
