@@ -9,6 +9,7 @@ import { closePayloadInternals } from './src/access/payloadInternals'
 import { administrators, nobody } from './src/access/rules'
 import { staffHasRole } from './src/access/users'
 import { collections } from './src/collections'
+import { answerBadRequestsAsSuch } from './src/collections/badRequests'
 import { ADMIN_GROUPS } from './src/collections/fields'
 import { portalEmailAdapter } from './src/email/adapter'
 import { SiteSettings } from './src/globals/SiteSettings'
@@ -48,6 +49,7 @@ export default buildConfig({
   maxDepth: 3,
   telemetry: false,
   plugins,
+  hooks: { afterError: [answerBadRequestsAsSuch] },
   jobs: {
     // The queue lives in PostgreSQL: every app process works it (unless JOBS_AUTORUN=false), or a
     // separate worker does with `npx payload jobs:run`.

@@ -99,8 +99,9 @@ export const MATRIX: MatrixCase[] = [
       thirdParty: READ_OWN,
       anonymous: NONE,
     },
-    // A portal account may add a photo for itself only: B's photo is never A's (or staff's) to create.
-    newRow: (f) => ({ account: f.b.account.id }),
+    // A portal account may add a photo for itself only: another's photo is never A's (or staff's) to create.
+    // (An account with no photo of its own here: each new photo replaces the one before.)
+    newRow: (f) => ({ account: f.spareAccount.id }),
     file: TINY_PNG,
     change: { filename: 'renamed.png' },
     other: (f) => f.b.photo.id,

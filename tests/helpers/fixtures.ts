@@ -36,6 +36,7 @@ export async function createFixtures(payload: Payload) {
   const b = await record('200')
   const learnerA = await create('accounts', { email: 'learner-a@fixture.test', password: PASSWORD, _verified: true, kind: 'learner', status: 'approved', firstName: 'A', lastName: 'Learner', candidate: a.candidate.id })
   const learnerB = await create('accounts', { email: 'learner-b@fixture.test', password: PASSWORD, _verified: true, kind: 'learner', status: 'approved', firstName: 'B', lastName: 'Learner', candidate: b.candidate.id })
+  const spareAccount = await create('accounts', { email: 'spare@fixture.test', password: PASSWORD, _verified: true, kind: 'learner', status: 'approved', firstName: 'S', lastName: 'Spare' })
   const thirdParty = await create('accounts', { email: 'third@fixture.test', password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'T', lastName: 'Party', companyName: 'Acme' })
   const product = await create('products', { name: 'Duplicate certificate', code: 'DUP', pricePence: 3050, vatRatePercent: 0 })
   const deliveryOption = await create('delivery-options', { name: 'Royal Mail', region: 'uk', pricePence: 0 })
@@ -69,6 +70,7 @@ export async function createFixtures(payload: Payload) {
     a: { ...a, account: learnerA, order: await order(learnerA.id, a.achievement.id), connection: await connection(learnerA.id, [a.document.id]), enquiry: await enquiry(learnerA.id, a.document.id), photo: await photo(learnerA.id) },
     b: { ...b, account: learnerB, order: await order(learnerB.id, b.achievement.id), connection: await connection(learnerB.id, [b.document.id]), enquiry: await enquiry(learnerB.id, b.document.id), photo: await photo(learnerB.id) },
     thirdParty,
+    spareAccount,
     thirdPartyPhoto: await photo(thirdParty.id),
     product,
     deliveryOption,

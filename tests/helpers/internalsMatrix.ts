@@ -97,7 +97,7 @@ export async function checkMigrationsAndStore(payload: Payload, api: Api, role: 
   const readsMigrations = role === 'administrator' && !rest
   const migrations = await api.findIds('payload-migrations')
   expect(migrations.ok, `${role} reads migrations (status ${migrations.status})`).toBe(readsMigrations)
-  if (rest) expect(migrations.status).toBe(404)
+  if (rest) expect([404, 501]).toContain(migrations.status)
   expect(migrations.ids.map(String).sort()).toEqual(readsMigrations ? await rowIds(payload, 'payload-migrations') : [])
   const before = await rowIds(payload, 'payload-migrations')
   const created = await api.create('payload-migrations', { name: 'forged', batch: 99 })

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { VERIFY_LOOKUPS } from '../../src/lib/throttle'
 import { payloadPool } from '../../src/runtime/pool'
+import { flatText } from '../helpers/pdf'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { startServer, type RunningServer } from '../helpers/server'
 
@@ -148,6 +149,12 @@ describe('the "show the document" switch', () => {
     expect(pdf.headers.get('x-robots-tag')).toBe('noindex')
     expect(pdf.headers.get('cache-control')).toContain('no-store')
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    // The public copy prints what the page shows, never the candidate number (a key to matching).
+    const text = await flatText(pdf.bytes)
+    expect(text).toContain(docs.published.reference)
+    expect(text).toContain("Claire Elizabeth O'Hammond")
+    expect(text).not.toContain('00777001')
+    expect(text).not.toMatch(/candidate number/i)
   })
 
   it('on for a badge: the badge image', async () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 
-import { ValidationError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
+import { ValidationError, type CollectionAfterChangeHook, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
 import { anyOf, creatingForSelf, nobody, ownedByAccount, supportStaff } from '../../access/rules'
+import { relationId } from '../../access/users'
 import { checkPhoto, PHOTO_MIME_TYPES } from '../../lib/photos'
 import { accountPhotosDir } from '../../lib/storage'
 import { auditTrail } from '../AuditLog/auditTrail'
@@ -25,9 +26,28 @@ const checkAndRenameUpload: CollectionBeforeOperationHook = async ({ args, opera
 }
 
 /**
+ * One photo per account however it arrives (portal, REST, admin): a new one replaces the
+ * ones before it, in the same transaction. System task: it removes only rows of the account
+ * the new photo belongs to.
+ */
+const replacePreviousPhotos: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (operation !== 'create') return doc
+  const account = relationId(doc.account)
+  await req.payload.delete({
+    collection: 'account-photos',
+    where: { and: [{ account: { equals: account } }, { id: { not_equals: doc.id } }] },
+    overrideAccess: true,
+    req,
+  })
+  return doc
+}
+
+/**
  * Profile photos of portal accounts. Seen only by the account holder and support staff:
  * the files are served through this collection's read access, never from a public folder.
  */
+const audit = auditTrail('account-photos')
+
 export const AccountPhotos: CollectionConfig = {
   slug: 'account-photos',
   labels: { singular: 'Profile photo', plural: 'Profile photos' },
@@ -63,7 +83,7 @@ export const AccountPhotos: CollectionConfig = {
       admin: { readOnly: true },
     },
   ],
-  hooks: { ...auditTrail('account-photos'), beforeOperation: [checkAndRenameUpload] },
+  hooks: { ...audit, beforeOperation: [checkAndRenameUpload], afterChange: [...audit.afterChange, replacePreviousPhotos] },
   timestamps: true,
 }
 export default AccountPhotos

@@ -20,7 +20,7 @@ export function Certificate({ facts, look }: { facts: DocumentFacts; look: Look 
     ['Issue date', formatDate(facts.issueDate)],
     ...(facts.awardDate ? [['Date of award', formatDate(facts.awardDate)] as [string, string]] : []),
     ...(facts.centre ? [['Centre', facts.centre] as [string, string]] : []),
-    ['Candidate number', facts.candidateNumber],
+    ...(facts.candidateNumber ? [['Candidate number', facts.candidateNumber] as [string, string]] : []),
     ['Certificate reference', facts.reference],
     ...(facts.expiryDate ? [['Valid until', formatDate(facts.expiryDate)] as [string, string]] : []),
   ]

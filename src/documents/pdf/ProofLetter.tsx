@@ -16,7 +16,7 @@ export function ProofLetter({ facts, look }: { facts: DocumentFacts; look: Look 
   const body = { fontFamily: serif, fontSize: 10.5, lineHeight: 1.4, color: colours.ink }
   const address = (facts.recipientAddress ?? []).map((line) => line.trim()).filter(Boolean)
   const awarded = [
-    `${facts.fullName} (candidate number ${facts.candidateNumber}) ${facts.awardDate ? 'was' : 'has been'} awarded the ${facts.qualificationTitle}`,
+    `${facts.fullName}${facts.candidateNumber ? ` (candidate number ${facts.candidateNumber})` : ''} ${facts.awardDate ? 'was' : 'has been'} awarded the ${facts.qualificationTitle}`,
     ` (qualification number ${facts.qualificationNumber}${level ? `, ${level}` : ''})`,
     ` with the grade ${facts.grade}`,
     facts.awardDate ? ` on ${formatDate(facts.awardDate)}` : '',
@@ -66,8 +66,8 @@ export function ProofLetter({ facts, look }: { facts: DocumentFacts; look: Look 
         </Text>
 
         <View style={{ marginTop: 12, paddingTop: 9, paddingBottom: 3, paddingHorizontal: 12, backgroundColor: '#f5f7fa', borderLeftWidth: 3, borderLeftColor: colours.primary, flexDirection: 'row', flexWrap: 'wrap' }} wrap={false}>
-          <Fact label="Name" value={facts.fullName} colours={colours} width="66%" />
-          <Fact label="Candidate number" value={facts.candidateNumber} colours={colours} width="34%" />
+          <Fact label="Name" value={facts.fullName} colours={colours} width={facts.candidateNumber ? '66%' : '100%'} />
+          {facts.candidateNumber ? <Fact label="Candidate number" value={facts.candidateNumber} colours={colours} width="34%" /> : null}
           <Fact label="Qualification" value={facts.qualificationTitle} colours={colours} width="100%" />
           <Fact label="Qualification number" value={facts.qualificationNumber} colours={colours} width="33%" />
           {level ? <Fact label="Level" value={level} colours={colours} width="33%" /> : null}

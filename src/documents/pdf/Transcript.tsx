@@ -27,7 +27,7 @@ export function Transcript({ facts, look }: { facts: DocumentFacts; look: Look }
           <View style={{ flex: 1 }}>
             <Text style={{ fontFamily: serif, fontWeight: 600, fontSize: 13, color: colours.primary }}>{look.awardingBodyName}</Text>
             <Text style={{ fontFamily: sans, fontSize: 8.5, color: colours.muted, marginTop: 2 }}>
-              {facts.fullName} · Candidate number {facts.candidateNumber}
+              {facts.candidateNumber ? `${facts.fullName} · Candidate number ${facts.candidateNumber}` : facts.fullName}
             </Text>
           </View>
           <View style={{ alignItems: 'flex-end', marginLeft: 12, flexShrink: 0 }}>
@@ -48,7 +48,7 @@ export function Transcript({ facts, look }: { facts: DocumentFacts; look: Look }
               <Fact label="Qualification number" value={facts.qualificationNumber} colours={colours} width="33%" />
               {level ? <Fact label="Level" value={level} colours={colours} width="33%" /> : null}
               <Fact label="Grade" value={facts.grade} colours={colours} width="33%" />
-              <Fact label="Candidate number" value={facts.candidateNumber} colours={colours} width="33%" />
+              {facts.candidateNumber ? <Fact label="Candidate number" value={facts.candidateNumber} colours={colours} width="33%" /> : null}
               <Fact label="Issue date" value={formatDate(facts.issueDate)} colours={colours} width="33%" />
               {facts.awardDate ? <Fact label="Date of award" value={formatDate(facts.awardDate)} colours={colours} width="33%" /> : null}
               {facts.expiryDate ? <Fact label="Valid until" value={formatDate(facts.expiryDate)} colours={colours} width="33%" /> : null}

@@ -21,7 +21,8 @@ export type DocumentFacts = {
   /** The document's own reference, e.g. 'CERT-2024-000123'. */
   reference: string
   fullName: string
-  candidateNumber: string
+  /** Left out of the copy served on the public verification page, which never shows it. */
+  candidateNumber?: string | null
   /** e.g. '603/1234/5' */
   qualificationNumber: string
   qualificationTitle: string

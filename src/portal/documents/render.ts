@@ -8,12 +8,13 @@ import { renderBadgePng, renderDocumentPdf, type Branding, type DocumentFacts } 
 import { brandAssetsDir } from '../../lib/storage'
 import { fullNameOf, verifyUrlOf, type Printable } from './data'
 
-export function factsOf({ document, achievement, qualification, candidate }: Printable): DocumentFacts {
+/** What a document prints. `publicCopy`: the copy on the public verification page, without the candidate number (a matching key). */
+export function factsOf({ document, achievement, qualification, candidate }: Printable, { publicCopy = false } = {}): DocumentFacts {
   return {
     type: document.type === 'badge' ? 'certificate' : document.type,
     reference: document.reference ?? '',
     fullName: fullNameOf(candidate),
-    candidateNumber: candidate.candidateNumber,
+    candidateNumber: publicCopy ? null : candidate.candidateNumber,
     qualificationNumber: qualification.qualificationNumber,
     qualificationTitle: qualification.title,
     level: qualification.level,
@@ -55,13 +56,13 @@ export async function branding(payload: Payload): Promise<Branding> {
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' }
 
-export async function pdfResponse(payload: Payload, printable: Printable): Promise<Response> {
-  const pdf = await renderDocumentPdf(factsOf(printable), await branding(payload))
+export async function pdfResponse(payload: Payload, printable: Printable, { publicCopy = false } = {}): Promise<Response> {
+  const pdf = await renderDocumentPdf(factsOf(printable, { publicCopy }), await branding(payload))
   const name = `${printable.document.reference ?? 'document'}.pdf`.replace(/[^A-Za-z0-9._-]/g, '-')
   return new Response(new Uint8Array(pdf), { headers: { ...PRIVATE, 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${name}"` } })
 }
 
-export async function badgeResponse(payload: Payload, printable: Printable): Promise<Response> {
-  const png = await renderBadgePng(factsOf(printable), await branding(payload))
+export async function badgeResponse(payload: Payload, printable: Printable, { publicCopy = false } = {}): Promise<Response> {
+  const png = await renderBadgePng(factsOf(printable, { publicCopy }), await branding(payload))
   return new Response(new Uint8Array(png), { headers: { ...PRIVATE, 'Content-Type': 'image/png' } })
 }

@@ -24,21 +24,16 @@ export async function currentPhoto(payload: Payload, account: SignedInAccount): 
 }
 
 /**
- * Stores a new profile photo, checked by its content (JPEG, PNG or WebP, 5 MB at most),
- * and removes the one it replaces. On an error nothing changes.
+ * Stores a new profile photo, checked by its content (JPEG, PNG or WebP, 5 MB at most); the
+ * collection removes the one it replaces. On an error nothing changes.
  */
 export async function savePhoto(payload: Payload, account: SignedInAccount, file: UploadedFile): Promise<{ ok: true } | { ok: false; code: PhotoErrorCode; error: string }> {
   const check = checkPhoto(file)
   if (!check.ok) return check
-  const created = await payload.create({
+  await payload.create({
     collection: 'account-photos',
     data: { account: account.id },
     file: { data: file.bytes, mimetype: check.mimeType, name: `photo.${check.extension}`, size: file.size },
-    ...asAccount(account),
-  })
-  await payload.delete({
-    collection: 'account-photos',
-    where: { and: [{ account: { equals: account.id } }, { id: { not_equals: created.id } }] },
     ...asAccount(account),
   })
   return { ok: true }

@@ -50,7 +50,8 @@ export async function verifiedDocumentRoute(request: Request, { params }: { para
     await recordAttempt(payload, key, VERIFY_LOOKUPS, now)
     return notFound()
   }
-  const response = printable.document.type === 'badge' ? await badgeResponse(payload, printable) : await pdfResponse(payload, printable)
+  const publicCopy = { publicCopy: true }
+  const response = printable.document.type === 'badge' ? await badgeResponse(payload, printable, publicCopy) : await pdfResponse(payload, printable, publicCopy)
   response.headers.set('X-Robots-Tag', 'noindex')
   return response
 }
