@@ -2,6 +2,7 @@ import type { Config, Plugin } from 'payload'
 
 import { closestCandidatesEndpoint, forgotPasswordEndpoint, loginEndpoint, logoutEndpoint, resetPasswordEndpoint, reviewEndpoint } from './endpoints'
 import { registrationFields } from './fields'
+import { meEndpoint, refreshEndpoint } from './sessionEndpoints'
 
 export { registerLearner, registerThirdParty, type RegistrationResult } from './register'
 export { requestPasswordReset, resetPassword } from './passwordReset'
@@ -24,7 +25,7 @@ export const registrationPlugin =
         ? {
             ...collection,
             fields: [...collection.fields, ...registrationFields],
-            endpoints: [...(collection.endpoints || []), loginEndpoint, logoutEndpoint, forgotPasswordEndpoint, resetPasswordEndpoint, reviewEndpoint, closestCandidatesEndpoint],
+            endpoints: [...(collection.endpoints || []), loginEndpoint, logoutEndpoint, forgotPasswordEndpoint, resetPasswordEndpoint, reviewEndpoint, closestCandidatesEndpoint, meEndpoint, refreshEndpoint],
             admin: {
               ...collection.admin,
               components: { ...collection.admin?.components, beforeListTable: ['/plugins/registration/admin/ReviewQueueLink#ReviewQueueLink'] },
