@@ -6,13 +6,14 @@ import express from 'express'
 import next from 'next'
 
 import { healthHandler } from './endpoints/health'
-import { headersSetBy, isVerifyPath, verifyHandler } from './endpoints/verify'
+import { isVerifyPath, verifyHandler } from './endpoints/verify'
 import { appPort, isProduction, serverURL, shouldSeedDemoData, trustProxySetting } from './lib/env'
 import { assertNode24 } from './lib/nodeVersion'
+import { portalSessionsStayOutOfAdmin } from './runtime/adminGate'
 import { bootPayload } from './runtime/boot'
 import { payloadPool } from './runtime/pool'
 import { requestLog } from './runtime/requestLog'
-import { securityHeaders } from './runtime/securityHeaders'
+import { securityHeaders, securityHeaderValues } from './runtime/securityHeaders'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const say = (message: string) => console.log(`[portal] ${message}`)
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     next()
   })
   app.get('/healthz', healthHandler(payloadPool(payload)))
+  app.use(portalSessionsStayOutOfAdmin)
   app.use((req, res) => handle(req, res))
 
   // Public verification answers before express and Next: one prepared query each (src/endpoints/verify).
@@ -52,7 +54,8 @@ async function main(): Promise<void> {
     payload,
     pool: payloadPool(payload),
     trust: app.get('trust proxy fn'),
-    headers: headersSetBy(securityHeaders),
+    // Its pages have no scripts.
+    headers: securityHeaderValues({ scriptNonce: null }),
     baseUrl: serverURL(),
   })
   const server = http.createServer((req, res) => (isVerifyPath(req.url) ? void verify(req, res) : app(req, res)))

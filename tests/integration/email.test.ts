@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { sendTemplatedEmail } from '../../src/email/send'
 import { staffPasswordResetEmail } from '../../src/email/templates/staffPasswordReset'
+import { someoneUsedYourDetailsMessage } from '../../src/plugins/registration/emails'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -30,3 +31,42 @@ describe('email without SMTP_URL: the outbox', () => {
     expect(message!.text).not.toContain('<')
   })
 })
+
+describe('sign-in links in the outbox', () => {
+  const inProduction = async <T>(work: () => Promise<T>): Promise<T> => {
+    const env = process.env as Record<string, string | undefined>
+    const before = env.NODE_ENV
+    env.NODE_ENV = 'production'
+    try {
+      return await work()
+    } finally {
+      env.NODE_ENV = before
+    }
+  }
+
+  it('in production (outbox chosen), a message carrying a sign-in link is kept marked and without its link, text and HTML', async () => {
+    await inProduction(() => sendTemplatedEmail(t.payload, { template: staffPasswordResetEmail, to: 'admin@fixture.test', data: { token: 'live-token-123' } }))
+    const [message] = await outbox()
+    expect(message).toMatchObject({ to: 'admin@fixture.test', template: 'staff-password-reset', carriesSignInLink: true })
+    for (const body of [message!.text, message!.html]) {
+      expect(body).not.toContain('live-token-123')
+      expect(body).not.toMatch(/https?:\/\//)
+      expect(body).toContain('[link withheld: only its recipient may have it]')
+    }
+  })
+
+  it('in production, a message with no sign-in link is kept whole', async () => {
+    await inProduction(() => sendTemplatedEmail(t.payload, { template: someoneUsedYourDetailsMessage, to: 'learner@fixture.test', data: { firstName: 'Ada' } }))
+    const [message] = await outbox()
+    expect(message).toMatchObject({ template: 'registration-someone-used-your-details', carriesSignInLink: false })
+    expect(message!.text).toMatch(/Sign in: http:\/\/localhost:\d+\/sign-in/)
+  })
+
+  it('in development, the demo outbox keeps the link, marked', async () => {
+    await sendTemplatedEmail(t.payload, { template: staffPasswordResetEmail, to: 'dev@fixture.test', data: { token: 'dev-token-456' } })
+    const [message] = await outbox()
+    expect(message).toMatchObject({ carriesSignInLink: true })
+    expect(message!.text).toContain('/admin/reset/dev-token-456')
+  })
+})
+

@@ -5,6 +5,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { createTestDatabase } from '../helpers/database'
+import { expectScriptsUnderPolicy } from '../helpers/scriptPolicy'
 import { startServer, type RunningServer } from '../helpers/server'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -51,6 +52,10 @@ describe('production mode (npm run build && npm start)', () => {
     expect(home.headers.get('strict-transport-security')).toContain('max-age=')
     expect((await fetch(`${server.url}/admin/login`)).status).toBe(200)
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+  })
+
+  it('runs only the scripts it served itself, prerendered pages included', async () => {
+    for (const path of ['/', '/help', '/sign-in', '/register', '/register/third-party', '/forgot-password', '/admin/login']) await expectScriptsUnderPolicy(`${server.url}${path}`)
   })
 
   it('sets the session cookie Secure and HttpOnly', async () => {

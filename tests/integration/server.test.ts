@@ -10,6 +10,7 @@ import { checkCase, MATRIX, type Api } from '../helpers/accessMatrix'
 import { createFixtures, EMAILS, PASSWORD, ROLES, type Fixtures, type Role } from '../helpers/fixtures'
 import { checkLockedDocuments, checkMigrationsAndStore, checkPreferences } from '../helpers/internalsMatrix'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { expectScriptsUnderPolicy } from '../helpers/scriptPolicy'
 import { freePort, signIn, startServer, type RunningServer } from '../helpers/server'
 
 let t: TestPayload
@@ -86,6 +87,11 @@ describe('the server', () => {
     expect(response.headers.get('x-powered-by')).toBeNull()
   })
 
+  it('runs only the scripts it served itself, on portal and admin pages alike', async () => {
+    for (const path of ['/', '/sign-in', '/register', '/admin/login']) await expectScriptsUnderPolicy(`${server.url}${path}`)
+    await expectScriptsUnderPolicy(`${server.url}/admin/collections/candidates`, browserHeaders(cookies.get('support')))
+  })
+
   it('serves the admin sign-in to staff, and GraphQL not at all', async () => {
     const admin = await fetch(`${server.url}/admin/login`)
     expect(admin.status).toBe(200)
@@ -97,7 +103,19 @@ describe('the server', () => {
     const staffAccess = await fetch(`${server.url}/api/access`, { headers: browserHeaders(cookies.get('support')) })
     expect((await staffAccess.json()).canAccessAdmin).toBe(true)
     const learnerAccess = await fetch(`${server.url}/api/access`, { headers: browserHeaders(cookies.get('learner')) })
-    expect((await learnerAccess.json()).canAccessAdmin).toBeFalsy()
+    expect((await learnerAccess.json()).canAccessAdmin).toBe(false)
+  })
+
+  it('sends a portal session away from the admin before it renders anything of it', async () => {
+    for (const role of ['learner', 'thirdParty'] as const)
+      for (const path of ['/admin', '/admin/collections/candidates', '/admin/login']) {
+        const response = await fetch(`${server.url}${path}`, { headers: browserHeaders(cookies.get(role)), redirect: 'manual' })
+        expect(response.status, `${role} ${path}`).toBe(303)
+        expect(response.headers.get('location')).toBe('/dashboard')
+        expect(await response.text()).not.toContain('collections')
+      }
+    const staff = await fetch(`${server.url}/admin`, { headers: browserHeaders(cookies.get('support')), redirect: 'manual' })
+    expect(staff.status).toBe(200)
   })
 
   it('ignores a session cookie sent from another site (CSRF)', async () => {

@@ -45,13 +45,6 @@ export function isVerifyPath(url: string | undefined): boolean {
   return pathname.startsWith('/verify/') && pathname.indexOf('/', 8) < 0
 }
 
-/** The headers an express middleware such as runtime/securityHeaders sets on every response, captured once. */
-export function headersSetBy(middleware: (req: never, res: never, next: () => void) => void): Record<string, string> {
-  const headers: Record<string, string> = {}
-  middleware({} as never, { setHeader: (name: string, value: unknown) => (headers[name] = String(value)) } as never, () => {})
-  return headers
-}
-
 /** JSON only when asked for before (or without) HTML: a browser's Accept never names application/json first. */
 function wantsJson(accept: string | undefined): boolean {
   if (!accept) return false
@@ -66,7 +59,7 @@ export type VerifyHandlerOptions = {
   pool: Pool
   /** express's compiled `trust proxy` (app.get('trust proxy fn')), so the client address is req.ip's. */
   trust: (address: string, hop: number) => boolean
-  /** Headers every response of the app carries (see headersSetBy). */
+  /** Headers every response of the app carries (runtime/securityHeaders). */
   headers: Record<string, string>
   /** The public address, for the absolute links in the JSON form. */
   baseUrl: string

@@ -6,17 +6,10 @@ import { sendTemplatedEmail } from '../../email/send'
 import { passwordChangedEmail } from '../../email/templates/profile'
 import { isLegacyHash, passwordMatches } from '../../lib/passwords'
 import { checkPasswordChange, type FieldErrors } from '../../lib/profile'
+import { unverifiedClaimsOf } from '../../lib/tokenClaims'
 import { clearSignInFailures, recordSignInFailure, signInWait } from '../../plugins/registration'
 import { asAccount, hasErrors, type SignedInAccount } from './account'
 
-/** The session id (`sid`) a session token was issued for. */
-function sessionIdOf(token: string): string | undefined {
-  try {
-    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')).sid
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * Whether `password` is the account's password. A hash from before today's strength is
@@ -33,7 +26,8 @@ export async function passwordIsRight(payload: Payload, email: string, password:
   if (!stored?.hash || !isLegacyHash(stored.hash)) return passwordMatches(password, stored)
   try {
     const { token, user } = await payload.login({ collection: 'accounts', data: { email, password } })
-    const sid = token ? sessionIdOf(token) : undefined
+    // Payload made this token a moment ago: its session is the one to end.
+    const sid = token ? unverifiedClaimsOf(token).sid : undefined
     if (sid && user) await endSession(payload, user.id, sid)
     return Boolean(token)
   } catch {
