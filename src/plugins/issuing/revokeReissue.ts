@@ -43,6 +43,7 @@ export async function revokeDocument(req: PayloadRequest, id: string, reason: st
 
 /** Staff reissue a document: a new one (new reference and code) that supersedes the old. */
 export async function reissueDocument(req: PayloadRequest, id: string, reason: string) {
+  if (reason.trim().length > 1000) throw new IssuingError('Keep the reason to 1,000 characters.', 400)
   return inTransaction(req, async () => {
     const old = await validDocument(req, id)
     const replacement = await req.payload.create({

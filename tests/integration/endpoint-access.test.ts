@@ -1,0 +1,91 @@
+import { handleEndpoints } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createFixtures, EMAILS, PASSWORD, ROLES, type Fixtures, type Role } from '../helpers/fixtures'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+
+/**
+ * Every endpoint that is not a collection's create, read, update or delete (those are the
+ * access matrix), ours and Payload's, as every role, through Payload's REST layer. Each
+ * staff action is called with input it refuses, so that an allowed role gets that input's
+ * 400 and nothing changes, and a refused role gets 401/403 before its input is looked at.
+ */
+let t: TestPayload
+let f: Fixtures
+const tokens = new Map<Role, string>()
+const system = { overrideAccess: true, depth: 0 } as const
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  f = await createFixtures(t.payload)
+  for (const role of ROLES) {
+    if (role === 'anonymous') continue
+    const { collection, email } = EMAILS[role]
+    const { token } = await t.payload.login({ collection, data: { email, password: PASSWORD } })
+    tokens.set(role, token!)
+  }
+})
+afterAll(async () => t?.close())
+
+async function call(role: Role, method: string, path: string, body?: unknown) {
+  const token = tokens.get(role)
+  const request = new Request(`http://localhost:3000/api${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `JWT ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const response = await handleEndpoints({ config: t.payload.config, request })
+  return { status: response.status, json: (await response.json().catch(() => ({}))) as Record<string, unknown> }
+}
+
+const supportRoles: Role[] = ['administrator', 'support']
+const refused = (status: number) => status === 401 || status === 403
+
+describe('staff actions: support staff and administrators only', () => {
+  const cases: Array<[string, string, (f: Fixtures) => string, unknown, number]> = [
+    ['review a registration', 'POST', (f) => `/accounts/${f.b.account.id}/review`, { action: 'approve', candidate: 999999 }, 400],
+    ['the closest records to a registration', 'GET', (f) => `/accounts/${f.b.account.id}/review-candidates`, undefined, 200],
+    ['revoke a document', 'POST', (f) => `/documents/${f.b.document.id}/revoke`, { reason: '' }, 400],
+    ['reissue a document', 'POST', (f) => `/documents/${f.b.document.id}/reissue`, { reason: 'x'.repeat(1001) }, 400],
+    ['reply to an enquiry', 'POST', (f) => `/enquiries/${f.b.enquiry.id}/reply`, {}, 400],
+  ]
+  for (const [name, method, path, body, allowedStatus] of cases)
+    it.each(ROLES)(`${name}: %s`, async (role) => {
+      const before = JSON.stringify(await Promise.all([t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system }), t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...system }), t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system })]))
+      const answer = await call(role, method, path(f), body)
+      if (supportRoles.includes(role)) expect(answer.status).toBe(allowedStatus)
+      else expect(refused(answer.status), `status ${answer.status}`).toBe(true)
+      const after = JSON.stringify(await Promise.all([t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system }), t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...system }), t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system })]))
+      expect(after).toBe(before)
+    })
+})
+
+describe('Payload’s own endpoints', () => {
+  it.each(ROLES)('the jobs runner is for administrators only (%s)', async (role) => {
+    const answer = await call(role, 'GET', '/payload-jobs/run?limit=1')
+    if (role === 'administrator') expect(answer.status).toBe(200)
+    else expect(refused(answer.status), `status ${answer.status}`).toBe(true)
+  })
+
+  it.each(ROLES)('access says who reaches the admin (%s)', async (role) => {
+    const answer = await call(role, 'GET', '/access')
+    expect(answer.status).toBe(200)
+    // Payload names it only for those who may: true for staff, absent for everyone else.
+    expect(answer.json.canAccessAdmin).toBe(['administrator', 'support', 'content'].includes(role) ? true : undefined)
+  })
+
+  it.each(ROLES)('Payload’s email verification route verifies nothing: portal links are ours, hashed (%s)', async (role) => {
+    const pending = await t.payload.create({
+      collection: 'accounts',
+      data: { email: `pending-${role}@fixture.test`, password: PASSWORD, kind: 'learner', firstName: 'P', lastName: 'Ending' } as never,
+      disableVerificationEmail: true,
+      ...system,
+    })
+    for (const token of ['null', 'undefined', '', 'x'.repeat(40)]) {
+      const answer = await call(role, 'POST', `/accounts/verify/${token}`)
+      expect(answer.status, `token "${token}"`).toBeGreaterThanOrEqual(400)
+      expect(answer.status).toBeLessThan(500)
+    }
+    expect((await t.payload.findByID({ collection: 'accounts', id: pending.id, ...system }))._verified).toBe(false)
+  })
+})
