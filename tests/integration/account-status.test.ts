@@ -56,10 +56,11 @@ describe('what a learner reaches depends on the account as it is now', () => {
     await expect(report).rejects.toMatchObject({ status: 403 })
   })
 
-  it('still sees its own account (to read why, export its data or delete it)', async () => {
-    const user = await learnerAWith({ status: 'rejected', _verified: true })
-    const own = await t.payload.find({ collection: 'accounts', overrideAccess: false, user })
+  it('still sees its own account (to read why, export its data or delete it), but not the record through it', async () => {
+    const user = await learnerAWith({ status: 'suspended', _verified: true, candidate: f.a.candidate.id })
+    const own = await t.payload.find({ collection: 'accounts', overrideAccess: false, user, depth: 2 })
     expect(own.docs.map((doc) => doc.id)).toEqual([f.a.account.id])
+    expect(own.docs[0]!.candidate).toBe(f.a.candidate.id) // an id, never the record with its date of birth
   })
 })
 
