@@ -9,6 +9,7 @@ import { administrators, nobody } from './src/access/rules'
 import { staffHasRole } from './src/access/users'
 import { collections } from './src/collections'
 import { ADMIN_GROUPS } from './src/collections/fields'
+import { timestampsSetBySystem } from './src/collections/timestamps'
 import { portalEmailAdapter } from './src/email/adapter'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { payloadSecret, serverURL } from './src/lib/env'
@@ -45,7 +46,7 @@ export default buildConfig({
   defaultDepth: 1,
   maxDepth: 3,
   telemetry: false,
-  plugins,
+  plugins: [...plugins, timestampsSetBySystem],
   jobs: {
     // The queue lives in PostgreSQL: every app process works it (unless JOBS_AUTORUN=false), or a
     // separate worker does with `npx payload jobs:run`.
