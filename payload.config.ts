@@ -28,6 +28,8 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Achievement Portal admin' },
     dateFormat: 'dd/MM/yyyy HH:mm',
+    // While there are no staff, the admin opens this view: it says to run `npm run create-admin`.
+    components: { views: { createFirstUser: { Component: '/admin/CreateFirstAdministrator#CreateFirstAdministrator' } } },
   },
   collections,
   globals: [SiteSettings],

@@ -6,7 +6,9 @@ import { normaliseDefaults, type BookEntry } from '../../lib/addresses'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { authCookies } from '../authCookies'
 import { ADMIN_GROUPS } from '../fields'
+import { firstRegisterRefused } from '../firstRegister'
 import { enforcePasswordRule } from '../passwordRule'
+import { storeResetTokenHashed } from '../resetTokens'
 import { erasePersonalData, removeErasedPhotoFilesAfterDelete } from './hooks/erasePersonalData'
 
 const self: Access = ({ req: { user } }) => (isPortalAccount(user) ? { id: { equals: user.id } } : false)
@@ -77,9 +79,10 @@ export const Accounts: CollectionConfig = {
     maxLoginAttempts: 0,
     useSessions: true,
     verify: true,
-    // The link is made here and emailed by the registration plugin, which keeps only its hash.
+    // The link is made here and emailed by the registration plugin; only its hash is stored.
     forgotPassword: { expiration: 60 * 60 * 1000 },
   },
+  endpoints: [firstRegisterRefused('Portal accounts are made by registering at /register.')],
   access: {
     admin: () => false,
     create: supportStaff,
@@ -165,7 +168,7 @@ export const Accounts: CollectionConfig = {
     ...auditTrail('accounts'),
     beforeOperation: [passwordSetOnlyByItsHolder],
     beforeValidate: [enforcePasswordRule],
-    beforeChange: [emailChangeByStaffOnly, keepOneDefaultAddress],
+    beforeChange: [emailChangeByStaffOnly, keepOneDefaultAddress, storeResetTokenHashed],
     beforeDelete: [erasePersonalData],
     afterOperation: [removeErasedPhotoFilesAfterDelete],
   },

@@ -1,4 +1,4 @@
-import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { isStaffUser } from '../../../access/users'
 import { passwordMatches } from '../../../lib/passwords'
@@ -20,6 +20,6 @@ export const ownChangesNeedCurrentPassword: CollectionBeforeChangeHook = async (
     req,
   })
   if (!(await passwordMatches(String(data.currentPassword ?? ''), stored)))
-    throw new ValidationError({ collection: collection.slug, errors: [{ path: 'currentPassword', label: 'Current password', message: 'Give your current password to change your email address or password.' }] })
+    throw new APIError('Give your current password to change your email address or password.', 403, undefined, true)
   return data
 }
