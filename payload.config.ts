@@ -11,6 +11,7 @@ import { staffHasRole } from './src/access/users'
 import { collections } from './src/collections'
 import { answerBadRequestsAsSuch } from './src/collections/badRequests'
 import { ADMIN_GROUPS } from './src/collections/fields'
+import { timestampsSetBySystem } from './src/collections/timestamps'
 import { portalEmailAdapter } from './src/email/adapter'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { payloadSecret, serverURL } from './src/lib/env'
@@ -30,6 +31,8 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Achievement Portal admin' },
     dateFormat: 'dd/MM/yyyy HH:mm',
+    // While there are no staff, the admin opens this view: it says to run `npm run create-admin`.
+    components: { views: { createFirstUser: { Component: '/admin/CreateFirstAdministrator#CreateFirstAdministrator' } } },
   },
   collections,
   globals: [SiteSettings],
@@ -48,7 +51,7 @@ export default buildConfig({
   defaultDepth: 1,
   maxDepth: 3,
   telemetry: false,
-  plugins,
+  plugins: [...plugins, timestampsSetBySystem],
   hooks: { afterError: [answerBadRequestsAsSuch] },
   jobs: {
     // The queue lives in PostgreSQL: every app process works it (unless JOBS_AUTORUN=false), or a

@@ -4,6 +4,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { runCreateAdmin } from '../helpers/commands'
 import { createTestDatabase } from '../helpers/database'
 import { expectScriptsUnderPolicy } from '../helpers/scriptPolicy'
 import { startServer, type RunningServer } from '../helpers/server'
@@ -58,18 +59,29 @@ describe('production mode (npm run build && npm start)', () => {
     for (const path of ['/', '/help', '/sign-in', '/register', '/register/third-party', '/forgot-password', '/admin/login']) await expectScriptsUnderPolicy(`${server.url}${path}`)
   })
 
-  it('sets the session cookie Secure and HttpOnly', async () => {
+  it('on the empty staff table, the admin names npm run create-admin and first-register is refused', async () => {
+    const page = await (await fetch(`${server.url}/admin/create-first-user`)).text()
+    expect(page).toContain('npm run create-admin -- --email you@example.org --name')
     const created = await fetch(`${server.url}/api/staff/first-register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: server.url },
       body: JSON.stringify({ email: 'first@fixture.test', password: 'harbour-lantern-keeper', name: 'First', role: 'administrator' }),
     })
-    expect(created.status).toBe(200)
+    expect(created.status).toBe(403)
+  })
+
+  it('npm run create-admin makes the first administrator in production; the session cookie is Secure and HttpOnly', async () => {
+    const env = { NODE_ENV: 'production', DATABASE_URL: database.url, PAYLOAD_SECRET: 'production-test-secret-0123456789', EMAIL_OUTBOX_IN_PRODUCTION: 'true' }
+    expect(await runCreateAdmin(['--email', 'first@fixture.test', '--name', 'First'], 'harbour-lantern-keeper\n', env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Administrator first@fixture.test created.'),
+    })
     const login = await fetch(`${server.url}/api/staff/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'first@fixture.test', password: 'harbour-lantern-keeper' }),
     })
+    expect(await login.json()).toMatchObject({ user: { email: 'first@fixture.test', role: 'administrator' } })
     const cookie = login.headers.getSetCookie().find((c) => c.startsWith('payload-token='))!
     expect(cookie).toMatch(/;\s*Secure/i)
     expect(cookie).toMatch(/;\s*HttpOnly/i)

@@ -1,12 +1,14 @@
 import { APIError, type Access, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type CollectionConfig, type FieldAccess } from 'payload'
 
 import { administrators, anyOf, staffField, supportStaff } from '../../access/rules'
-import { ACCOUNT_KINDS, isLearner, isPortalAccount } from '../../access/users'
+import { ACCOUNT_KINDS, isLearner, isPortalAccount, isStaffUser } from '../../access/users'
 import { normaliseDefaults, type BookEntry } from '../../lib/addresses'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { authCookies } from '../authCookies'
 import { ADMIN_GROUPS } from '../fields'
+import { firstRegisterRefused } from '../firstRegister'
 import { enforcePasswordRule } from '../passwordRule'
+import { storeResetTokenHashed } from '../resetTokens'
 import { erasePersonalData, removeErasedPhotoFilesAfterDelete } from './hooks/erasePersonalData'
 
 const self: Access = ({ req: { user } }) => (isPortalAccount(user) ? { id: { equals: user.id } } : false)
@@ -15,14 +17,18 @@ const supportOnly = staffField('administrator', 'support')
 const notLearners: FieldAccess = ({ req: { user } }) => !isLearner(user)
 
 /**
- * A portal account changes its own password only through the profile's change-password
- * form, which checks the current password first and says so in `req.context`. Any other
- * way (a REST PATCH with a stolen session, say) is refused.
+ * Only the holder sets a portal account's password. They change it only through the profile's
+ * change-password form, which checks the current password first and says so in `req.context`;
+ * any other way (a REST PATCH with a stolen session, say) is refused. Staff never set it: they
+ * send a reset link, which reaches the holder.
  */
-const passwordChangeNeedsCurrentPassword: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+const passwordSetOnlyByItsHolder: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   const data = (args as { data?: { password?: unknown } }).data
   // 'update' is both a single and a bulk update; a reset link (operation 'resetPassword') proves itself.
-  if (operation === 'update' && data?.password && isPortalAccount(req.user) && !req.context.currentPasswordChecked)
+  if (operation !== 'update' || !data?.password) return args
+  if (isStaffUser(req.user))
+    throw new APIError('Staff cannot set the password of a portal account. Send the account holder a link to choose a new password instead.', 403, undefined, true)
+  if (isPortalAccount(req.user) && !req.context.currentPasswordChecked)
     throw new APIError('Change your password from your profile, giving your current password.', 403, undefined, true)
   return args
 }
@@ -74,9 +80,10 @@ export const Accounts: CollectionConfig = {
     maxLoginAttempts: 0,
     useSessions: true,
     verify: true,
-    // The link is made here and emailed by the registration plugin, which keeps only its hash.
+    // The link is made here and emailed by the registration plugin; only its hash is stored.
     forgotPassword: { expiration: 60 * 60 * 1000 },
   },
+  endpoints: [firstRegisterRefused('Portal accounts are made by registering at /register.')],
   access: {
     admin: () => false,
     create: supportStaff,
@@ -162,9 +169,9 @@ export const Accounts: CollectionConfig = {
   ],
   hooks: {
     ...auditTrail('accounts'),
-    beforeOperation: [passwordChangeNeedsCurrentPassword],
+    beforeOperation: [passwordSetOnlyByItsHolder],
     beforeValidate: [enforcePasswordRule],
-    beforeChange: [emailChangeByStaffOnly, keepOneDefaultAddress],
+    beforeChange: [emailChangeByStaffOnly, keepOneDefaultAddress, storeResetTokenHashed],
     beforeDelete: [erasePersonalData],
     afterOperation: [removeErasedPhotoFilesAfterDelete],
   },

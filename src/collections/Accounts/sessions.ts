@@ -3,25 +3,32 @@ import type { Payload } from 'payload'
 import { payloadPool } from '../sql'
 
 /**
- * An account's sessions are rows of `accounts_sessions`. They are added and removed one
- * statement at a time, never by writing the account back (as Payload's own login and logout
- * do): two sign-ins at once would otherwise clash, and a sign-in racing an address-book edit
- * could put the old addresses back.
+ * An account's sessions are rows of `accounts_sessions` (a staff member's, of `staff_sessions`:
+ * the same columns). They are added and removed one statement at a time, never by writing the
+ * account back (as Payload's own login and logout do): two sign-ins at once would otherwise
+ * clash, and a sign-in racing an address-book edit could put the old addresses back.
  */
 export type StoredSession = { id: string; createdAt?: string | Date | null; expiresAt: string | Date }
 
-const INSERT_SESSION = `
-insert into accounts_sessions (_order, _parent_id, id, created_at, expires_at)
-select coalesce(max(_order), 0) + 1, $1, $2, $3, $4 from accounts_sessions where _parent_id = $1
+const insertSession = (table: 'accounts_sessions' | 'staff_sessions') => `
+insert into ${table} (_order, _parent_id, id, created_at, expires_at)
+select coalesce(max(_order), 0) + 1, $1, $2, $3, $4 from ${table} where _parent_id = $1
 on conflict (id) do nothing`
+const INSERT_SESSION = insertSession('accounts_sessions')
 
 const iso = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : null)
 
-/** Adds a session row and drops the account's expired ones. */
-export async function addSession(payload: Payload, accountId: number | string, session: { id: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+/** Adds a session row and drops the account's (or staff member's) expired ones. */
+export async function addSession(
+  payload: Payload,
+  accountId: number | string,
+  session: { id: string; createdAt: Date; expiresAt: Date },
+  collection: 'accounts' | 'staff' = 'accounts',
+): Promise<void> {
   const pool = payloadPool(payload)
-  await pool.query('delete from accounts_sessions where _parent_id = $1 and expires_at <= now()', [accountId])
-  await pool.query(INSERT_SESSION, [accountId, session.id, iso(session.createdAt), iso(session.expiresAt)])
+  const table = collection === 'staff' ? 'staff_sessions' : 'accounts_sessions'
+  await pool.query(`delete from ${table} where _parent_id = $1 and expires_at <= now()`, [accountId])
+  await pool.query(insertSession(table), [accountId, session.id, iso(session.createdAt), iso(session.expiresAt)])
 }
 
 /** The account's sessions that have not expired. */

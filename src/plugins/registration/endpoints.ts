@@ -4,26 +4,32 @@ import { generateExpiredPayloadCookie, generatePayloadCookie } from 'payload/sha
 import { closestCandidates } from './closestCandidates'
 import { requestPasswordReset, resetPassword } from './passwordReset'
 import { decideRegistration, ReviewError, type ReviewDecision } from './review'
+import type { PasswordCollection } from './session'
 import { signInAccount } from './signIn'
 import { signOutAccount } from './signOut'
 
 const field = (req: PayloadRequest, name: string) => String((req.data as Record<string, unknown> | undefined)?.[name] ?? '')
 
 /**
- * POST /api/accounts/login replaces Payload's own, so REST sign-in gets the page's rules:
- * throttling, one answer for every failure, and the same time for an unknown email.
+ * POST /api/accounts/login and /api/staff/login (the admin's login form) replace Payload's own,
+ * so REST sign-in gets the page's rules: throttling that cannot lock the owner out, one answer
+ * for every failure, and the same time for an unknown email. The answer is Payload's, without
+ * the token (it is in the HttpOnly cookie): `user` and `exp` are what the admin needs.
  */
-export const loginEndpoint: Endpoint = {
+export const loginEndpoint = (collection: PasswordCollection): Endpoint => ({
   path: '/login',
   method: 'post',
   handler: async (req) => {
     await addDataAndFileToRequest(req)
     const ip = req.headers.get('x-portal-client-ip') ?? 'unknown'
-    const outcome = await signInAccount(req.payload, { ip, email: field(req, 'email'), password: field(req, 'password') })
+    const outcome = await signInAccount(req.payload, { collection, ip, email: field(req, 'email'), password: field(req, 'password') })
     if (outcome.ok) {
-      const collectionAuthConfig = req.payload.collections.accounts.config.auth
+      const collectionAuthConfig = req.payload.collections[collection].config.auth
       const cookie = generatePayloadCookie({ collectionAuthConfig, cookiePrefix: req.payload.config.cookiePrefix, token: outcome.token })
-      return Response.json({ message: 'Signed in.', exp: outcome.exp }, { headers: headersWithCors({ headers: new Headers({ 'Set-Cookie': cookie }), req }) })
+      const self = { ...outcome.user, collection }
+      // Read as the person themselves, so the answer holds what they may see and nothing more.
+      const user = await req.payload.findByID({ collection, id: outcome.user.id, depth: 0, overrideAccess: false, user: self })
+      return Response.json({ message: 'Signed in.', user: { ...user, collection }, exp: outcome.exp }, { headers: headersWithCors({ headers: new Headers({ 'Set-Cookie': cookie }), req }) })
     }
     if (outcome.reason === 'throttled')
       return Response.json(
@@ -33,7 +39,7 @@ export const loginEndpoint: Endpoint = {
     if (outcome.reason === 'unverified') return Response.json({ errors: [{ message: 'Confirm your email address first.' }] }, { status: 403 })
     return Response.json({ errors: [{ message: 'The email address or password is not right.' }] }, { status: 401 })
   },
-}
+})
 
 /** POST /api/accounts/logout replaces Payload's own, which writes the whole account back (see `addSession`). */
 export const logoutEndpoint: Endpoint = {
@@ -48,32 +54,33 @@ export const logoutEndpoint: Endpoint = {
   },
 }
 
-/** POST /api/accounts/forgot-password: the same answer, in the same time, for every email. */
-export const forgotPasswordEndpoint: Endpoint = {
+/** POST /api/accounts/forgot-password and /api/staff/forgot-password: the same answer, in the same time, for every email. */
+export const forgotPasswordEndpoint = (collection: PasswordCollection): Endpoint => ({
   path: '/forgot-password',
   method: 'post',
   handler: async (req) => {
     await addDataAndFileToRequest(req)
-    await requestPasswordReset(req.payload, field(req, 'email'), { afterAnswer: true })
+    await requestPasswordReset(req.payload, field(req, 'email'), { afterAnswer: true, collection })
     return Response.json({ message: 'If an account uses this email address, we have sent it a link to choose a new password.' })
   },
-}
+})
 
 /**
- * POST /api/accounts/reset-password { token, password }: the reset link's form, under the
- * password rule (Payload's own skips it, and would not find the hashed token).
+ * POST /api/accounts/reset-password and /api/staff/reset-password (the admin's reset form)
+ * { token, password }: the reset link's form, under the password rule (Payload's own skips it,
+ * and would not find the hashed token).
  */
-export const resetPasswordEndpoint: Endpoint = {
+export const resetPasswordEndpoint = (collection: PasswordCollection): Endpoint => ({
   path: '/reset-password',
   method: 'post',
   handler: async (req) => {
     await addDataAndFileToRequest(req)
     const password = field(req, 'password')
-    const result = await resetPassword(req.payload, { token: field(req, 'token'), password, confirmPassword: password })
+    const result = await resetPassword(req.payload, { collection, token: field(req, 'token'), password, confirmPassword: password })
     if (result.ok) return Response.json({ message: 'Your password has been changed. Sign in with it.' })
     return Response.json({ errors: Object.entries(result.errors).map(([path, message]) => ({ path, message })) }, { status: 400 })
   },
-}
+})
 
 /** POST /api/accounts/:id/review { action, candidate?, message? }: support staff decide a registration. */
 export const reviewEndpoint: Endpoint = {

@@ -3,6 +3,7 @@ import type { Config, Plugin } from 'payload'
 import { closestCandidatesEndpoint, forgotPasswordEndpoint, loginEndpoint, logoutEndpoint, resetPasswordEndpoint, reviewEndpoint } from './endpoints'
 import { registrationFields } from './fields'
 import { meEndpoint, refreshEndpoint } from './sessionEndpoints'
+import type { PasswordCollection } from './session'
 
 export { registerLearner, registerThirdParty, type RegistrationResult } from './register'
 export { requestPasswordReset, resetPassword } from './passwordReset'
@@ -14,7 +15,8 @@ export { resendVerificationLink, verifyEmail, VERIFICATION_LINK_HOURS, type Veri
 
 /**
  * Registration matching: learner and third-party registration, email verification with
- * expiring single-use links, matching to candidate records, and the staff review queue.
+ * expiring single-use links, matching to candidate records, and the staff review queue; and
+ * password sign-in and reset for portal accounts and staff alike.
  */
 export const registrationPlugin =
   (): Plugin =>
@@ -25,13 +27,18 @@ export const registrationPlugin =
         ? {
             ...collection,
             fields: [...collection.fields, ...registrationFields],
-            endpoints: [...(collection.endpoints || []), loginEndpoint, logoutEndpoint, forgotPasswordEndpoint, resetPasswordEndpoint, reviewEndpoint, closestCandidatesEndpoint, meEndpoint, refreshEndpoint],
+            endpoints: [...(collection.endpoints || []), ...passwordEndpoints('accounts'), logoutEndpoint, reviewEndpoint, closestCandidatesEndpoint, meEndpoint, refreshEndpoint],
             admin: {
               ...collection.admin,
               components: { ...collection.admin?.components, beforeListTable: ['/plugins/registration/admin/ReviewQueueLink#ReviewQueueLink'] },
               defaultColumns: ['email', 'firstName', 'lastName', 'kind', 'status', 'registration.matchOutcome', 'createdAt'],
             },
           }
-        : collection,
+        : collection.slug === 'staff'
+          ? { ...collection, endpoints: [...(collection.endpoints || []), ...passwordEndpoints('staff')] }
+          : collection,
     ),
   })
+
+/** Sign-in, forgot password and the reset link's form, the same for portal accounts and staff. */
+const passwordEndpoints = (collection: PasswordCollection) => [loginEndpoint(collection), forgotPasswordEndpoint(collection), resetPasswordEndpoint(collection)]

@@ -6,44 +6,51 @@ import { settle } from '../../lib/background'
 import { checkNewPassword } from '../../lib/passwords'
 import type { FieldErrors } from '../../lib/registration'
 import { hashLinkToken } from '../../lib/tokens'
+import type { PasswordCollection } from './session'
 
 /**
- * "Forgot my password": the same answer whether or not the email has an account. With
- * `afterAnswer` the link is made and sent after the answer, so it takes the same time too.
+ * "Forgot my password" for a portal account or (with `collection: 'staff'`) a staff member:
+ * the same answer whether or not the email has an account. With `afterAnswer` the link is
+ * made and sent after the answer, so it takes the same time too.
  */
-export async function requestPasswordReset(payload: Payload, email: string, { afterAnswer = false } = {}): Promise<void> {
+export async function requestPasswordReset(
+  payload: Payload,
+  email: string,
+  { afterAnswer = false, collection = 'accounts' }: { afterAnswer?: boolean; collection?: PasswordCollection } = {},
+): Promise<void> {
   const address = email.trim().toLowerCase()
   if (!address) return
-  await settle(payload, 'Password reset email', () => sendResetLink(payload, address), afterAnswer)
+  const send = collection === 'staff' ? () => payload.forgotPassword({ collection: 'staff', data: { email: address } }) : () => sendPortalResetLink(payload, address)
+  await settle(payload, 'Password reset email', send, afterAnswer)
 }
 
 /**
- * Payload makes the token and its 60-minute expiry; only the token's hash is kept, so a copy
- * of the database opens no account. Payload answers an unknown email with no token.
+ * Payload makes the token and its 60-minute expiry and stores only its hash (see
+ * `storeResetTokenHashed`); an unknown email gets no token. A staff member's link is emailed
+ * by Payload with the staff template; a portal account's here, with its own.
  */
-async function sendResetLink(payload: Payload, address: string): Promise<void> {
+async function sendPortalResetLink(payload: Payload, address: string): Promise<void> {
   const token = await payload.forgotPassword({ collection: 'accounts', data: { email: address }, disableEmail: true })
   if (!token) return
   const account = await payload.db.findOne<{ id: number; firstName?: string | null }>({
     collection: 'accounts',
-    where: { resetPasswordToken: { equals: token } },
+    where: { resetPasswordToken: { equals: hashLinkToken(token) } },
     select: { firstName: true },
   })
   if (!account) return
-  await payload.db.updateOne({ collection: 'accounts', id: account.id, data: { resetPasswordToken: hashLinkToken(token), updatedAt: null }, returning: false })
   await sendTemplatedEmail(payload, { template: portalPasswordResetEmail, to: address, data: { token, firstName: account.firstName ?? '' } })
 }
 
 /** A new password from a reset link: single-use, valid 60 minutes (Payload keeps both rules), by the password rule. */
 export async function resetPassword(
   payload: Payload,
-  { token, password, confirmPassword }: { token: string; password: string; confirmPassword: string },
+  { token, password, confirmPassword, collection = 'accounts' }: { token: string; password: string; confirmPassword: string; collection?: PasswordCollection },
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const check = checkNewPassword(password)
   if (check !== true) return { ok: false, errors: { password: check } }
   if (password !== confirmPassword) return { ok: false, errors: { confirmPassword: 'The passwords do not match.' } }
   try {
-    await payload.resetPassword({ collection: 'accounts', data: { token: hashLinkToken(token), password }, overrideAccess: true })
+    await payload.resetPassword({ collection, data: { token: hashLinkToken(token), password }, overrideAccess: true })
     return { ok: true }
   } catch {
     return { ok: false, errors: { token: 'This link has expired or has already been used. Ask for a new one.' } }

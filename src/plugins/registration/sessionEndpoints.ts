@@ -32,7 +32,7 @@ export const refreshEndpoint: Endpoint = {
     const user = req.user as SessionUser | null
     const headers = headersWithCors({ headers: new Headers(), req })
     if (user?.collection !== 'accounts' || !user._sid) return Response.json({ errors: [{ message: 'You are not signed in.' }] }, { status: 401, headers })
-    const { token, exp } = await startSession(req.payload, user)
+    const { token, exp } = await startSession(req.payload, 'accounts', user)
     await endSession(req.payload, user.id, user._sid)
     const collectionAuthConfig = req.payload.collections.accounts.config.auth
     headers.set('Set-Cookie', generatePayloadCookie({ collectionAuthConfig, cookiePrefix: req.payload.config.cookiePrefix, token }))
