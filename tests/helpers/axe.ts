@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 
-import type { Page } from 'puppeteer'
+import type { Page } from 'puppeteer-core'
 
 const axeSource = createRequire(import.meta.url)('axe-core').source as string
 

@@ -1,17 +1,50 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
-import puppeteer, { type Browser, type Page } from 'puppeteer'
+import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 
-/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+/**
+ * The headless Chromium shipped inside the npm package @sparticuz/chromium, unpacked once per
+ * machine into a folder named after its version. The package unpacks into the temporary
+ * folder, so a child process does it into a private one that is then renamed into place:
+ * test files starting together never see a half-written browser, and another version left in
+ * /tmp is never picked up.
+ */
+function bundledChromium(): string {
+  const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium')
+  const { version } = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }
+  const folder = path.join(os.tmpdir(), `sparticuz-chromium-${version}`)
+  const binary = path.join(folder, 'chromium')
+  if (existsSync(binary)) return binary
+  const staging = mkdtempSync(`${folder}-unpacking-`)
+  try {
+    const unpack = `import(${JSON.stringify(entry)}).then((m) => m.default.executablePath())`
+    execFileSync(process.execPath, ['--input-type=module', '-e', unpack], { env: { ...process.env, TMPDIR: staging }, stdio: ['ignore', 'ignore', 'inherit'] })
+    renameSync(staging, folder)
+  } catch (error) {
+    if (!existsSync(binary)) throw error // otherwise another test file unpacked it first
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
+  return binary
+}
+
+/**
+ * Headless Chromium with the flags this machine's closed network needs: the one in npm's
+ * @sparticuz/chromium, or the browser PUPPETEER_EXECUTABLE_PATH names (e.g. Debian's
+ * /usr/bin/chromium) when it is set.
+ */
 export async function launchBrowser(): Promise<Browser & { cleanUp: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'))
   const browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium',
-    headless: true,
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || bundledChromium(),
+    headless: 'shell',
     args: [
       '--no-sandbox',
+      '--no-zygote',
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',

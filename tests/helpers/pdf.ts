@@ -1,106 +1,188 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import jsQR from 'jsqr'
+import * as mupdf from 'mupdf'
 import { PNG } from 'pngjs'
 
 import { svgToPng } from '../../src/documents/pdf/badge'
 import type { Branding, DocumentFacts } from '../../src/documents/pdf'
 
-/** Runs a poppler-utils tool on PDF bytes in a throwaway folder. */
-function withPdf<T>(pdf: Buffer, work: (file: string, dir: string) => T): T {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pdf-test-'))
+// PDFs are read back with MuPDF (WebAssembly, from npm), so the tests need nothing installed
+// beyond `npm ci`. Page coordinates are points from the top-left corner, as pdftotext gives.
+
+/** Opens the PDF bytes, lets `read` look at them, then frees MuPDF's memory. */
+function withPdf<T>(pdf: Buffer, read: (doc: mupdf.PDFDocument) => T): T {
+  const doc = new mupdf.PDFDocument(pdf)
   try {
-    const file = path.join(dir, 'doc.pdf')
-    writeFileSync(file, pdf)
-    return work(file, dir)
+    return read(doc)
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    doc.destroy()
   }
 }
 
-/** The PDF's text as pdftotext reads it (reading order, not layout), of all pages or one. */
+function withPage<T>(doc: mupdf.PDFDocument, index: number, read: (page: mupdf.PDFPage) => T): T {
+  const page = doc.loadPage(index)
+  try {
+    return read(page)
+  } finally {
+    page.destroy()
+  }
+}
+
+/** Each page's text in the order it is drawn, lines as MuPDF groups the characters. */
+function pageTexts(pdf: Buffer, only?: number): string[] {
+  return withPdf(pdf, (doc) => {
+    const indexes = only ? [only - 1] : Array.from({ length: doc.countPages() }, (_, i) => i)
+    return indexes.map((index) =>
+      withPage(doc, index, (page) => {
+        const text = page.toStructuredText('')
+        try {
+          return text.asText()
+        } finally {
+          text.destroy()
+        }
+      }),
+    )
+  })
+}
+
+/** The PDF's text, of all pages (each ended by a form feed, as pdftotext does) or of one. */
 export function pdfText(pdf: Buffer, { page }: { page?: number } = {}): string {
-  const range = page ? ['-f', String(page), '-l', String(page)] : []
-  return withPdf(pdf, (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8' }))
+  return pageTexts(pdf, page)
+    .map((text) => `${text}\f`)
+    .join('')
 }
 
 /**
- * The text in the order it is drawn (pdftotext -raw, so a block beside another is not
- * interleaved with it line by line), every run of whitespace made one space.
+ * The text in the order it is drawn (so a block beside another is not interleaved with it
+ * line by line), every run of whitespace made one space.
  */
 export function flatText(pdf: Buffer): string {
-  return withPdf(pdf, (file) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ')
+  return pdfText(pdf).replace(/\s+/g, ' ')
 }
 
 export type WordBox = { page: number; pageWidth: number; pageHeight: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number }
 
-/** Every word with its box in points (pdftotext -bbox), to check nothing runs off the page. */
+/** Every word with its box in points (the union of its characters' boxes), to check nothing runs off the page. */
 export function wordBoxes(pdf: Buffer): WordBox[] {
-  const html = withPdf(pdf, (file) => execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }))
-  const words: WordBox[] = []
-  let page = 0
-  let pageWidth = 0
-  let pageHeight = 0
-  for (const match of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    if (match[1]) {
-      page += 1
-      pageWidth = Number(match[1])
-      pageHeight = Number(match[2])
-    } else {
-      words.push({ page, pageWidth, pageHeight, text: match[7]!, xMin: Number(match[3]), yMin: Number(match[4]), xMax: Number(match[5]), yMax: Number(match[6]) })
+  return withPdf(pdf, (doc) => {
+    const words: WordBox[] = []
+    for (let index = 0; index < doc.countPages(); index++) {
+      withPage(doc, index, (page) => {
+        const [x0, y0, x1, y1] = page.getBounds()
+        const frame = { page: index + 1, pageWidth: x1 - x0, pageHeight: y1 - y0 }
+        let word: WordBox | null = null
+        const endWord = () => {
+          if (word) words.push(word)
+          word = null
+        }
+        const text = page.toStructuredText('')
+        try {
+          text.walk({
+            onChar(char, _origin, _font, _size, quad) {
+              if (/\s/.test(char)) return endWord()
+              const xs = [quad[0], quad[2], quad[4], quad[6]]
+              const ys = [quad[1], quad[3], quad[5], quad[7]]
+              word ??= { ...frame, text: '', xMin: Infinity, yMin: Infinity, xMax: -Infinity, yMax: -Infinity }
+              word.text += char
+              word.xMin = Math.min(word.xMin, ...xs)
+              word.yMin = Math.min(word.yMin, ...ys)
+              word.xMax = Math.max(word.xMax, ...xs)
+              word.yMax = Math.max(word.yMax, ...ys)
+            },
+            endLine: endWord,
+          })
+        } finally {
+          text.destroy()
+        }
+      })
     }
-  }
-  return words
+    return words
+  })
 }
 
-/** pdfinfo's fields: Pages, Page size (of page 1), Title, … */
+/** A number as pdfinfo prints it (printf's %g). */
+const asG = (value: number) => String(Number(value.toPrecision(6)))
+
+const PAPER_SIZES: Array<[name: string, short: number, long: number]> = [
+  ['A3', 841.89, 1190.55],
+  ['A4', 595.28, 841.89],
+  ['A5', 419.53, 595.28],
+  ['letter', 612, 792],
+]
+
+/** pdfinfo's fields: Pages, Page size (of page 1, e.g. "595.28 x 841.89 pts (A4)"), Title, … */
 export function pdfInfo(pdf: Buffer): Record<string, string> {
-  const out = withPdf(pdf, (file) => execFileSync('pdfinfo', [file], { encoding: 'utf8' }))
-  return Object.fromEntries(
-    out
-      .split('\n')
-      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1]!.trim(), m[2]!.trim()]),
-  )
+  return withPdf(pdf, (doc) => {
+    const info: Record<string, string> = {}
+    for (const key of ['Title', 'Subject', 'Keywords', 'Author', 'Creator', 'Producer']) {
+      const value = doc.getMetaData(`info:${key}`)
+      if (value) info[key] = value
+    }
+    info['Pages'] = String(doc.countPages())
+    const [x0, y0, x1, y1] = withPage(doc, 0, (page) => page.getBounds())
+    const [width, height] = [x1 - x0, y1 - y0]
+    const paper = PAPER_SIZES.find(([, short, long]) => Math.abs(Math.min(width, height) - short) < 1 && Math.abs(Math.max(width, height) - long) < 1)
+    info['Page size'] = `${asG(width)} x ${asG(height)} pts${paper ? ` (${paper[0]})` : ''}`
+    info['PDF version'] = doc.getMetaData('format')?.replace(/^PDF /, '') ?? ''
+    return info
+  })
 }
 
 export function pageCount(pdf: Buffer): number {
-  return Number(pdfInfo(pdf)['Pages'])
+  return withPdf(pdf, (doc) => doc.countPages())
 }
 
-/** One page rendered with pdftoppm as PNG bytes. */
+function renderPixmap(pdf: Buffer, page: number, dpi: number, encode: (pixmap: mupdf.Pixmap) => Uint8Array): Buffer {
+  return withPdf(pdf, (doc) =>
+    withPage(doc, page - 1, (loaded) => {
+      const pixmap = loaded.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false, true)
+      try {
+        return Buffer.from(encode(pixmap))
+      } finally {
+        pixmap.destroy()
+      }
+    }),
+  )
+}
+
+/** One page rendered as PNG bytes, white background, at `dpi` dots per inch. */
 export function renderPage(pdf: Buffer, { page = 1, dpi = 150 }: { page?: number; dpi?: number } = {}): Buffer {
-  return withPdf(pdf, (file, dir) => {
-    execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), file, path.join(dir, 'page')])
-    const png = readdirSync(dir).find((name) => name.startsWith('page') && name.endsWith('.png'))
-    if (!png) throw new Error('pdftoppm wrote no image')
-    return readFileSync(path.join(dir, png))
-  })
+  return renderPixmap(pdf, page, dpi, (pixmap) => pixmap.asPNG())
 }
 
-/** Page 1 as a small JPEG (pdftoppm -jpeg): a ready-made JPEG file for logo tests. */
+/** Page 1 as a small JPEG: a ready-made JPEG file for logo tests. */
 export function pageJpeg(pdf: Buffer, dpi = 20): Buffer {
-  return withPdf(pdf, (file, dir) => {
-    execFileSync('pdftoppm', ['-r', String(dpi), '-jpeg', '-f', '1', '-l', '1', file, path.join(dir, 'page')])
-    const jpg = readdirSync(dir).find((name) => name.startsWith('page') && name.endsWith('.jpg'))
-    if (!jpg) throw new Error('pdftoppm wrote no JPEG')
-    return readFileSync(path.join(dir, jpg))
-  })
+  return renderPixmap(pdf, 1, dpi, (pixmap) => pixmap.asJPEG(75))
 }
 
-/** The images a PDF embeds (pdfimages -list): width, height and encoding of each. */
+/** How pdfimages names an image stream's encoding, from its last filter. */
+function encodingOf(image: mupdf.PDFObject): string {
+  const filter = image.get('Filter')
+  const last = filter.isArray() ? filter.get(filter.length - 1) : filter
+  const name = last.isName() ? last.asName() : ''
+  return { DCTDecode: 'jpeg', JPXDecode: 'jp2', JBIG2Decode: 'jbig2', CCITTFaxDecode: 'ccitt' }[name] ?? 'image'
+}
+
+/**
+ * The images the pages use, as pdfimages -list counts them: width, height and encoding of
+ * each, and a soft mask (alpha channel) or mask counted as an image of its own after its image.
+ */
 export function pdfImages(pdf: Buffer): Array<{ width: number; height: number; enc: string }> {
-  const out = withPdf(pdf, (file) => execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }))
-  return out
-    .split('\n')
-    .slice(2)
-    .map((line) => line.trim().split(/\s+/))
-    .filter((cols) => cols.length > 9)
-    .map((cols) => ({ width: Number(cols[3]), height: Number(cols[4]), enc: cols[8]! }))
+  return withPdf(pdf, (doc) => {
+    const images: Array<{ width: number; height: number; enc: string }> = []
+    const add = (image: mupdf.PDFObject) => images.push({ width: image.get('Width').asNumber(), height: image.get('Height').asNumber(), enc: encodingOf(image) })
+    const visit = (resources: mupdf.PDFObject) => {
+      resources.get('XObject').forEach((value) => {
+        const object = value.resolve()
+        const subtype = object.get('Subtype').isName() ? object.get('Subtype').asName() : ''
+        if (subtype === 'Form') visit(object.get('Resources'))
+        if (subtype !== 'Image') return
+        add(object)
+        for (const mask of [object.get('SMask'), object.get('Mask')]) if (mask.isStream()) add(mask.resolve())
+      })
+    }
+    for (let index = 0; index < doc.countPages(); index++) withPage(doc, index, (page) => visit(page.getObject().getInheritable('Resources')))
+    return images
+  })
 }
 
 /** The text of the QR code in a PNG image (decoded with jsQR), or null when none is found. */

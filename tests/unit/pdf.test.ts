@@ -7,7 +7,7 @@ import { decodeQr, flatText, overlappingWords, pageCount, pageJpeg, pdfImages, p
 
 /**
  * Real rendering, no mocks: each document is rendered with @react-pdf/renderer, then read
- * back with poppler-utils (pdfinfo, pdftotext, pdftoppm) and its QR code decoded with jsQR
+ * back with MuPDF (text, word boxes, page images) and its QR code decoded with jsQR
  * from the page image, as a phone would read a printed copy.
  */
 
