@@ -302,7 +302,7 @@ describe('the embedded PostgreSQL (no DATABASE_URL)', () => {
     expect(down.status).toBe(503)
     expect(await down.json()).toMatchObject({ status: 'unavailable', database: { status: 'down' } })
     expect(await second.stop('SIGTERM')).toBe(0)
-  })
+  }, 240_000) // two cold starts of the development server, each creating or opening a cluster
 
   it('says clearly that its port is taken, and exits non-zero', async () => {
     const blocker = net.createServer().listen(pgPort, '127.0.0.1')
