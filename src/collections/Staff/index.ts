@@ -9,7 +9,6 @@ import { authCookies } from '../authCookies'
 import { ADMIN_GROUPS } from '../fields'
 import { firstRegisterRefused } from '../firstRegister'
 import { storeResetTokenHashed } from '../resetTokens'
-import { ownChangesNeedCurrentPassword } from './hooks/ownChangesNeedCurrentPassword'
 
 const self: Access = ({ req: { user } }) =>
   isStaffUser(user) ? { id: { equals: user.id } } : false
@@ -61,17 +60,8 @@ export const Staff: CollectionConfig = {
       },
       admin: { description: 'Administrators manage everything; support staff run records, registrations, enquiries and orders; content staff edit pages.' },
     },
-    {
-      // A box in the admin only (no stored value): sent as `currentPassword` with the change.
-      name: 'currentPassword',
-      type: 'ui',
-      admin: {
-        condition: (data, _siblingData, { user }) => data?.id !== undefined && String(data.id) === String(user?.id) && user?.collection === 'staff',
-        components: { Field: '/collections/Staff/CurrentPasswordField#CurrentPasswordField' },
-      },
-    },
   ],
-  hooks: { ...auditTrail('staff'), beforeValidate: [enforcePasswordRule], beforeChange: [ownChangesNeedCurrentPassword, storeResetTokenHashed] },
+  hooks: { ...auditTrail('staff'), beforeValidate: [enforcePasswordRule], beforeChange: [storeResetTokenHashed] },
   timestamps: true,
 }
 export default Staff

@@ -1,6 +1,7 @@
 import type { Config, Plugin } from 'payload'
 
 import { closestCandidatesEndpoint, forgotPasswordEndpoint, loginEndpoint, logoutEndpoint, resetPasswordEndpoint, reviewEndpoint } from './endpoints'
+import { currentPasswordField, ownChangesNeedCurrentPassword } from './currentPassword'
 import { registrationFields } from './fields'
 import type { PasswordCollection } from './session'
 
@@ -15,7 +16,8 @@ export { resendVerificationLink, verifyEmail, VERIFICATION_LINK_HOURS, type Veri
 /**
  * Registration matching: learner and third-party registration, email verification with
  * expiring single-use links, matching to candidate records, and the staff review queue; and
- * password sign-in and reset for portal accounts and staff alike.
+ * password sign-in and reset for portal accounts and staff alike (and a staff member's
+ * current password to change their own).
  */
 export const registrationPlugin =
   (): Plugin =>
@@ -34,7 +36,12 @@ export const registrationPlugin =
             },
           }
         : collection.slug === 'staff'
-          ? { ...collection, endpoints: [...(collection.endpoints || []), ...passwordEndpoints('staff')] }
+          ? {
+              ...collection,
+              fields: [...collection.fields, currentPasswordField],
+              endpoints: [...(collection.endpoints || []), ...passwordEndpoints('staff')],
+              hooks: { ...collection.hooks, beforeChange: [ownChangesNeedCurrentPassword, ...(collection.hooks?.beforeChange ?? [])] },
+            }
           : collection,
     ),
   })
