@@ -1,4 +1,4 @@
-import type { Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { closestCandidatesEndpoint, forgotPasswordEndpoint, loginEndpoint, logoutEndpoint, resetPasswordEndpoint, reviewEndpoint } from './endpoints'
 import { currentPasswordField, ownChangesNeedCurrentPassword } from './currentPassword'
@@ -24,27 +24,27 @@ export const registrationPlugin =
   (config: Config): Config => ({
     ...config,
     collections: (config.collections ?? []).map((collection) =>
-      collection.slug === 'accounts'
-        ? {
-            ...collection,
-            fields: [...collection.fields, ...registrationFields],
-            endpoints: [...(collection.endpoints || []), ...passwordEndpoints('accounts'), logoutEndpoint, reviewEndpoint, closestCandidatesEndpoint],
-            admin: {
-              ...collection.admin,
-              components: { ...collection.admin?.components, beforeListTable: ['/plugins/registration/admin/ReviewQueueLink#ReviewQueueLink'] },
-              defaultColumns: ['email', 'firstName', 'lastName', 'kind', 'status', 'registration.matchOutcome', 'createdAt'],
-            },
-          }
-        : collection.slug === 'staff'
-          ? {
-              ...collection,
-              fields: [...collection.fields, currentPasswordField],
-              endpoints: [...(collection.endpoints || []), ...passwordEndpoints('staff')],
-              hooks: { ...collection.hooks, beforeChange: [ownChangesNeedCurrentPassword, ...(collection.hooks?.beforeChange ?? [])] },
-            }
-          : collection,
+      collection.slug === 'accounts' ? withRegistration(collection) : collection.slug === 'staff' ? withStaffSignIn(collection) : collection,
     ),
   })
 
 /** Sign-in, forgot password and the reset link's form, the same for portal accounts and staff. */
 const passwordEndpoints = (collection: PasswordCollection) => [loginEndpoint(collection), forgotPasswordEndpoint(collection), resetPasswordEndpoint(collection)]
+
+const withRegistration = (accounts: CollectionConfig): CollectionConfig => ({
+  ...accounts,
+  fields: [...accounts.fields, ...registrationFields],
+  endpoints: [...(accounts.endpoints || []), ...passwordEndpoints('accounts'), logoutEndpoint, reviewEndpoint, closestCandidatesEndpoint],
+  admin: {
+    ...accounts.admin,
+    components: { ...accounts.admin?.components, beforeListTable: ['/plugins/registration/admin/ReviewQueueLink#ReviewQueueLink'] },
+    defaultColumns: ['email', 'firstName', 'lastName', 'kind', 'status', 'registration.matchOutcome', 'createdAt'],
+  },
+})
+
+const withStaffSignIn = (staff: CollectionConfig): CollectionConfig => ({
+  ...staff,
+  fields: [...staff.fields, currentPasswordField],
+  endpoints: [...(staff.endpoints || []), ...passwordEndpoints('staff')],
+  hooks: { ...staff.hooks, beforeChange: [ownChangesNeedCurrentPassword, ...(staff.hooks?.beforeChange ?? [])] },
+})
