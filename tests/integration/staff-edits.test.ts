@@ -60,6 +60,16 @@ describe('a staff member’s own password and email address', () => {
     expect((await t.payload.findByID({ collection: 'staff', id: f.staff.support.id, ...system })).email).toBe('support-desk@fixture.test')
   })
 
+  it('guessing the current password is throttled as sign-in is', async () => {
+    const guesser = await t.payload.create({ collection: 'staff', data: { email: 'guessed@fixture.test', name: 'Gus', role: 'support', password: PASSWORD }, ...system })
+    const asGuesser = { ...guesser, collection: 'staff' as const }
+    const tryWith = (currentPassword: string) =>
+      rejectionOf(t.payload.update({ collection: 'staff', id: guesser.id, data: { password: 'a taken-over passphrase', currentPassword } as never, overrideAccess: false, user: asGuesser }))
+    for (let guess = 1; guess <= 6; guess++) expect((await tryWith(`guess number ${guess}`)).status).toBe(403)
+    expect(await tryWith(PASSWORD)).toEqual({ status: 429, messages: 'Too many attempts. Wait before trying again.' })
+    expect(await signsIn('staff', 'guessed@fixture.test', PASSWORD)).toBe(true)
+  })
+
   it('other changes to one’s own account need no password; the current password is never stored or returned', async () => {
     const content = await userFor(t.payload, f, 'content')
     const saved = await t.payload.update({ collection: 'staff', id: f.staff.content.id, data: { name: 'Connie Content', currentPassword: PASSWORD } as never, overrideAccess: false, user: content })

@@ -9,7 +9,6 @@ import { authCookies } from '../authCookies'
 import { ADMIN_GROUPS } from '../fields'
 import { firstRegisterRefused } from '../firstRegister'
 import { storeResetTokenHashed } from '../resetTokens'
-import { ownChangesNeedCurrentPassword } from './hooks/ownChangesNeedCurrentPassword'
 
 const self: Access = ({ req: { user } }) =>
   isStaffUser(user) ? { id: { equals: user.id } } : false
@@ -27,10 +26,9 @@ export const Staff: CollectionConfig = {
   auth: {
     cookies: authCookies,
     tokenExpiration: 8 * 60 * 60,
-    // Sign-in is the registration plugin's, throttled per IP and per account-from-IP, and never
-    // counts Payload's per-account attempts (which would let anyone lock anyone out). 0 here
-    // would drop the two unused columns: that needs a migration of its own.
-    maxLoginAttempts: 5,
+    // Sign-in is the registration plugin's, throttled per IP and per account-from-IP: Payload's
+    // per-account lockout would let anyone lock anyone out.
+    maxLoginAttempts: 0,
     useSessions: true,
     forgotPassword: {
       expiration: 60 * 60 * 1000,
@@ -61,17 +59,8 @@ export const Staff: CollectionConfig = {
       },
       admin: { description: 'Administrators manage everything; support staff run records, registrations, enquiries and orders; content staff edit pages.' },
     },
-    {
-      // A box in the admin only (no stored value): sent as `currentPassword` with the change.
-      name: 'currentPassword',
-      type: 'ui',
-      admin: {
-        condition: (data, _siblingData, { user }) => data?.id !== undefined && String(data.id) === String(user?.id) && user?.collection === 'staff',
-        components: { Field: '/collections/Staff/CurrentPasswordField#CurrentPasswordField' },
-      },
-    },
   ],
-  hooks: { ...auditTrail('staff'), beforeValidate: [enforcePasswordRule], beforeChange: [ownChangesNeedCurrentPassword, storeResetTokenHashed] },
+  hooks: { ...auditTrail('staff'), beforeValidate: [enforcePasswordRule], beforeChange: [storeResetTokenHashed] },
   timestamps: true,
 }
 export default Staff

@@ -25,7 +25,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { CurrentPasswordField as CurrentPasswordField_559d2183a62dd8dc081b017b30559ac4 } from '../../../collections/Staff/CurrentPasswordField'
+import { CurrentPasswordField as CurrentPasswordField_3b0473b642c34a8bd2bfa96e85b4f0df } from '../../../plugins/registration/admin/CurrentPasswordField'
 import { CreateFirstAdministrator as CreateFirstAdministrator_b9abb12475c01cbc2edaa657baaecdfd } from '../../../admin/CreateFirstAdministrator'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -58,7 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/collections/Staff/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_559d2183a62dd8dc081b017b30559ac4,
+  "/plugins/registration/admin/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_3b0473b642c34a8bd2bfa96e85b4f0df,
   "/admin/CreateFirstAdministrator#CreateFirstAdministrator": CreateFirstAdministrator_b9abb12475c01cbc2edaa657baaecdfd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
