@@ -6,6 +6,7 @@ import * as migration_20261123_164320_profile from './20261123_164320_profile';
 import * as migration_20261123_170917_documents_issuing from './20261123_170917_documents_issuing';
 import * as migration_20261123_171423_enquiry_authors from './20261123_171423_enquiry_authors';
 import * as migration_20261201_073814_hardening from './20261201_073814_hardening';
+import * as migration_20261201_085930_staff_lockout_off from './20261201_085930_staff_lockout_off';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_073814_hardening.up,
     down: migration_20261201_073814_hardening.down,
-    name: '20261201_073814_hardening'
+    name: '20261201_073814_hardening',
+  },
+  {
+    up: migration_20261201_085930_staff_lockout_off.up,
+    down: migration_20261201_085930_staff_lockout_off.down,
+    name: '20261201_085930_staff_lockout_off'
   },
 ];
