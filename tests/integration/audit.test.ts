@@ -43,7 +43,9 @@ describe('the audit trail names exactly the fields that changed', () => {
 
   it('a change of a related record is recorded, populated or not', async () => {
     const support = await userFor(t.payload, f, 'support')
-    await t.payload.update({ collection: 'accounts', id: f.b.account.id, data: { candidate: f.a.candidate.id }, depth: 1, overrideAccess: false, user: support })
+    // A record of its own (one account per record).
+    const other = await t.payload.create({ collection: 'candidates', data: { candidateNumber: 'AUDIT1', firstName: 'Other', surname: 'Record', dateOfBirth: '1990-01-01T00:00:00.000Z' }, overrideAccess: true })
+    await t.payload.update({ collection: 'accounts', id: f.b.account.id, data: { candidate: other.id }, depth: 1, overrideAccess: false, user: support })
     expect(await latestSummary('accounts', f.b.account.id)).toBe('Changed: candidate')
   })
 
