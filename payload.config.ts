@@ -66,5 +66,7 @@ export default buildConfig({
       admin: { ...defaultJobsCollection.admin, group: ADMIN_GROUPS.system, hidden: false },
     }),
   },
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Types are written by `npm run generate:types` only: Payload's own run at every start is a child process
+  // that outlives the server stopping (and rewrites the file under every test).
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
 }).then(closePayloadInternals)

@@ -3,6 +3,7 @@ import type { Plugin } from 'payload'
 import { enquiriesPlugin } from './enquiries'
 import { issuingPlugin } from './issuing'
 import { registrationPlugin } from './registration'
+import { sortAccessPlugin } from './sortAccess'
 
-/** One plugin per capability, in the order they build on each other. */
-export const plugins: Plugin[] = [registrationPlugin(), issuingPlugin(), enquiriesPlugin()]
+/** One plugin per capability, in the order they build on each other; then the rule every collection follows. */
+export const plugins: Plugin[] = [registrationPlugin(), issuingPlugin(), enquiriesPlugin(), sortAccessPlugin()]

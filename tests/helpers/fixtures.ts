@@ -114,3 +114,29 @@ export const EMAILS: Record<Exclude<Role, 'anonymous'>, { collection: 'staff' | 
   learner: { collection: 'accounts', email: 'learner-a@fixture.test' },
   thirdParty: { collection: 'accounts', email: 'third@fixture.test' },
 }
+
+/**
+ * Rows learner A may read that point at records A may not: enquiries A made about two
+ * documents staff later moved to other candidates (B's and a third candidate's), and
+ * connections to two third parties' accounts. Each pair differs in every hidden value
+ * (verification code, candidate's surname and date of birth, the account's email and name),
+ * so a sort on any of them would order the pair one way or the other.
+ */
+export async function rowsOverHiddenRecords(payload: Payload, f: Fixtures) {
+  const create = async (collection: CollectionSlug, data: Record<string, unknown>) =>
+    (await payload.create({ collection, data, disableVerificationEmail: true, ...system } as never)) as unknown as { id: number }
+  const candidate = await create('candidates', { candidateNumber: 'C300', firstName: 'First300', surname: 'Aardvark300', dateOfBirth: '1970-06-01T00:00:00.000Z' })
+  const achievement = await create('achievements', { candidate: candidate.id, qualification: f.qualification.id, grade: 'Merit', issueDate: '2024-02-01T00:00:00.000Z' })
+  const document = await create('documents', { achievement: achievement.id, type: 'certificate' })
+  const documents = [f.b.document.id, document.id]
+  const enquiries = []
+  for (const about of documents)
+    enquiries.push(await create('enquiries', { subject: 'Moved', reporter: f.a.account.id, document: about, messages: [{ from: 'reporter', body: 'Please fix', sentAt: '2026-01-01T00:00:00.000Z' }] }))
+  const otherThirdParty = await create('accounts', { email: 'aaron@fixture.test', password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'Aaron', lastName: 'Zed', companyName: 'Zeta' })
+  const connections = []
+  for (const [thirdParty, shared] of [[f.thirdParty.id, documents[0]!], [otherThirdParty.id, documents[1]!]] as const)
+    connections.push(
+      await create('connections', { learner: f.a.account.id, thirdParty, thirdPartyName: 'Shared', thirdPartyEmail: 'shared@fixture.test', initiatedBy: 'learner', expiresAt: '2030-01-01T00:00:00.000Z', documents: [shared] }),
+    )
+  return { enquiries: enquiries.map((e) => e.id), connections: connections.map((c) => c.id) }
+}

@@ -8,10 +8,18 @@ export type ReceivedMail = { to: string; subject: string; text: string; html: st
 /** A real SMTP server on loopback that keeps what it receives. */
 export async function startSmtpServer() {
   const received: ReceivedMail[] = []
+  const refused: string[] = []
+  let refusals = 0
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refusals <= 0) return callback()
+      refusals -= 1
+      refused.push(address.address)
+      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }))
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -26,6 +34,12 @@ export async function startSmtpServer() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** The recipients of the messages refused so far. */
+    refused,
+    /** The next `count` messages are refused with a temporary failure (451), as a busy mail server does. */
+    refuseNext(count: number) {
+      refusals = count
+    },
     /** Waits for the next message to `to` whose subject matches. */
     async waitFor(to: string, subject: RegExp, timeoutMs = 15_000): Promise<ReceivedMail> {
       const deadline = Date.now() + timeoutMs

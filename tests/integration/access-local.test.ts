@@ -2,7 +2,7 @@ import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { checkCase, MATRIX, type Api } from '../helpers/accessMatrix'
-import { createFixtures, ROLES, userFor, type Fixtures, type Role } from '../helpers/fixtures'
+import { createFixtures, ROLES, rowsOverHiddenRecords, userFor, type Fixtures, type Role } from '../helpers/fixtures'
 import { checkLockedDocuments, checkMigrationsAndStore, checkPreferences, INTERNAL_SLUGS } from '../helpers/internalsMatrix'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -105,11 +105,38 @@ describe('a learner cannot reach another learner’s records', () => {
   })
 
   it('by sorting on a protected field', async () => {
+    const { payload } = t
     const learner = await asLearner()
-    for (const sort of ['verificationCode', '-verificationCode', 'candidate.dateOfBirth', '-candidate.surname']) {
-      const { docs } = await t.payload.find({ collection: 'documents', sort, depth: 0, ...learner })
-      expect(docs.map((doc) => doc.id), sort).toEqual([f.a.document.id])
+    const system = { overrideAccess: true, depth: 0, pagination: false } as const
+    const rows = await rowsOverHiddenRecords(payload, f)
+    const ids = (docs: Array<{ id: number }>) => docs.map((doc) => doc.id)
+    const throughHidden = [
+      ['enquiries', rows.enquiries, ['document.verificationCode', '-document.verificationCode', 'document.candidate.surname', '-document.candidate.dateOfBirth']],
+      ['connections', rows.connections, ['thirdParty.email', '-thirdParty.lastName', 'documents.verificationCode']],
+    ] as const
+    for (const [collection, visible, sorts] of throughHidden) {
+      for (const sort of sorts) {
+        // The hidden values do order A's two rows: one way up, and the other way round.
+        const up = ids((await payload.find({ collection, where: { id: { in: visible } }, sort: sort.replace(/^-/, ''), ...system })).docs)
+        const down = ids((await payload.find({ collection, where: { id: { in: visible } }, sort: `-${sort.replace(/^-/, '')}`, ...system })).docs)
+        expect(up, `${collection} by ${sort}`).toEqual([...down].reverse())
+        expect(up, `${collection} by ${sort}`).not.toEqual(down)
+        await expect(payload.find({ collection, sort, depth: 0, ...learner }), `${collection} by ${sort}`).rejects.toMatchObject({
+          status: 400,
+          message: `You cannot sort on ${sort.replace(/^-/, '')}.`,
+        })
+      }
     }
+    // Support staff read every document, so they may sort on them.
+    const support = { overrideAccess: false, user: (await userFor(payload, f, 'support')) as never }
+    const bySupport = await payload.find({ collection: 'enquiries', where: { id: { in: rows.enquiries } }, sort: '-document.verificationCode', depth: 0, ...support })
+    expect(ids(bySupport.docs)).toEqual(ids((await payload.find({ collection: 'enquiries', where: { id: { in: rows.enquiries } }, sort: '-document.verificationCode', ...system })).docs))
+    // On what A may read, sorting works, and on A's rows only.
+    await payload.create({ collection: 'documents', data: { achievement: f.a.achievement.id, type: 'transcript' } as never, ...system })
+    const own = ids((await payload.find({ collection: 'documents', where: { candidate: { equals: f.a.candidate.id } }, sort: 'verificationCode', ...system })).docs)
+    expect(own).toHaveLength(2)
+    expect(ids((await payload.find({ collection: 'documents', sort: 'verificationCode', depth: 0, ...learner })).docs)).toEqual(own)
+    expect(ids((await payload.find({ collection: 'documents', sort: '-verificationCode', depth: 0, ...learner })).docs)).toEqual([...own].reverse())
   })
 
   it('through depth: a related record of someone else stays an id', async () => {

@@ -66,7 +66,7 @@ describe('learner registration with a matching record', () => {
   })
 
   it('cannot sign in before the email is confirmed', async () => {
-    await expect(t.payload.login({ collection: 'accounts', data: { email: 'siobhan@example.test', password: 'correct horse battery staple' } })).rejects.toThrow()
+    await expect(t.payload.login({ collection: 'accounts', data: { email: 'siobhan@example.test', password: 'correct horse battery staple' } })).rejects.toMatchObject({ status: 403, name: 'UnverifiedEmail' })
   })
 
   it('verifying within 24 hours matches the record, approves, links it and says the documents are ready', async () => {

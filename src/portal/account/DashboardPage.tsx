@@ -1,14 +1,10 @@
 import { redirect } from 'next/navigation'
 
+import { relationId } from '../../access/users'
 import { portalPayload, signedInUser } from '../payload'
+import { NoDocumentsNotice } from './notices'
 
 type Tile = { title: string; href: string; text: string }
-
-const STATUS_NOTES: Record<string, string> = {
-  'awaiting-review': 'We are checking your details against our records. We will email you when your documents are ready, usually within two working days.',
-  'information-requested': 'We have emailed you asking for more information before we can show your documents. Please reply to our support team.',
-  rejected: 'We could not approve your registration. Please contact our support team if you think this is a mistake.',
-}
 
 /** The signed-in home: tiles for each area, with the connection counts. */
 export async function DashboardPage() {
@@ -37,16 +33,12 @@ export async function DashboardPage() {
     { title: 'Support', href: '/help/contact-support', text: 'Contact our support team.' },
     { title: 'FAQ', href: '/help/faq', text: 'Answers to common questions.' },
   ]
-  const note = STATUS_NOTES[String(user.status)]
+  const seesDocuments = isLearner && user.status === 'approved' && relationId(user.candidate) !== null
   return (
     <>
       <h1>Welcome, {user.firstName}</h1>
       <p className="lead">{isLearner ? 'Your learner dashboard.' : `Your dashboard${user.companyName ? ` for ${user.companyName}` : ''}.`}</p>
-      {note ? (
-        <div className="notice" role="status">
-          <p>{note}</p>
-        </div>
-      ) : null}
+      {seesDocuments ? null : <NoDocumentsNotice account={user} />}
       <ul className="cards">
         {tiles.map((tile) => (
           <li key={tile.title} className="card">

@@ -64,18 +64,18 @@ export function LearnerRegistrationForm({ privacyHref }: { privacyHref: string }
           <p>These are optional. If you give them, we use them as your billing and delivery address when you order printed documents.</p>
           <Field name="addressLine1" label="Address line 1" defaultValue={v.addressLine1} autoComplete="address-line1" />
           <Field name="addressLine2" label="Address line 2" defaultValue={v.addressLine2} autoComplete="address-line2" />
-          <Field name="town" label="Town or city" defaultValue={v.town} autoComplete="address-level2" />
+          <Field name="town" label="City" defaultValue={v.town} autoComplete="address-level2" />
           <Field name="country" label="Country" defaultValue={v.country ?? 'GB'} error={e.country} hint="Two-letter code, for example GB." autoComplete="country" maxLength={2} />
           <Field name="postcode" label="Postcode" defaultValue={v.postcode} error={e.postcode} autoComplete="postal-code" />
           <div className="row-2">
-            <Field name="phoneCountryCode" label="Country code" defaultValue={v.phoneCountryCode ?? '+44'} error={e.phoneCountryCode} autoComplete="tel-country-code" />
-            <Field name="phoneNumber" label="Telephone number" defaultValue={v.phoneNumber} error={e.phoneNumber} autoComplete="tel-national" inputMode="tel" />
+            <Field name="phoneCountryCode" label="Country Code" defaultValue={v.phoneCountryCode ?? '+44'} error={e.phoneCountryCode} autoComplete="tel-country-code" />
+            <Field name="phoneNumber" label="Phone number" defaultValue={v.phoneNumber} error={e.phoneNumber} autoComplete="tel-national" inputMode="tel" />
           </div>
         </>
       ) : null}
       {step === 3 ? (
         <>
-          <Field name="email" label="Email address" type="email" required defaultValue={v.email} error={e.email} autoComplete="email" />
+          <Field name="email" label="Email" type="email" required defaultValue={v.email} error={e.email} autoComplete="email" />
           <Field name="password" label="Password" type="password" required error={e.password} autoComplete="new-password" hint="At least 12 characters. Three random words make a strong password." />
           <Field name="confirmPassword" label="Confirm password" type="password" required error={e.confirmPassword} autoComplete="new-password" />
         </>

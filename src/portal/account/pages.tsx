@@ -1,19 +1,33 @@
 import { redirect } from 'next/navigation'
+import type { ReactNode } from 'react'
 
 import { signedInUser } from '../payload'
 import { ConfirmEmailForm, SendLinkAgainForm } from './EmailLinkForms'
 import { LearnerRegistrationForm } from './LearnerRegistrationForm'
+import { AlreadySignedInNotice } from './notices'
 import { SignInForm } from './SignInForm'
 import { ThirdPartyRegistrationForm } from './ThirdPartyRegistrationForm'
 
 const PRIVACY = '/help/privacy-policy'
 
+/** A registration page, or for someone already signed in, which account they have and how to make the other kind. */
+async function RegistrationPage({ kind, heading, form }: { kind: 'learner' | 'third-party'; heading: string; form: ReactNode }) {
+  const user = await signedInUser()
+  if (user?.collection !== 'accounts') return form
+  return (
+    <>
+      <h1>{heading}</h1>
+      <AlreadySignedInNotice account={user} registering={kind} />
+    </>
+  )
+}
+
 export function RegisterLearnerPage() {
-  return <LearnerRegistrationForm privacyHref={PRIVACY} />
+  return <RegistrationPage kind="learner" heading="Register as a learner" form={<LearnerRegistrationForm privacyHref={PRIVACY} />} />
 }
 
 export function RegisterThirdPartyPage() {
-  return <ThirdPartyRegistrationForm privacyHref={PRIVACY} />
+  return <RegistrationPage kind="third-party" heading="Register as an employer, university or auditor" form={<ThirdPartyRegistrationForm privacyHref={PRIVACY} />} />
 }
 
 export async function SignInPage({ reset }: { reset?: string }) {

@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation'
 
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../collections/Documents'
 import type { Document } from '../../payload-types'
+import { NoDocumentsNotice } from '../account/notices'
 import { portalPayload, signedInUser } from '../payload'
 import { setShowOnVerify } from './actions'
 import { fullNameOf, myAchievements, ukDate, verifyUrlOf, type AchievementWithDocuments } from './data'
@@ -80,30 +81,34 @@ function DocumentCard({ document, fullName, candidateNumber, entry }: { document
   )
 }
 
+const ERRORS: Record<string, string> = {
+  'verify-switch': 'We could not change whether the verification page shows this document. Reload the page and try again; if it happens again, contact our support team.',
+}
+
 /** /documents: every achievement of the learner's record, newest first, with its documents. */
-export async function DocumentsPage() {
+export async function DocumentsPage({ error }: { error?: string }) {
   const user = await signedInUser()
   if (!user || user.collection !== 'accounts') redirect('/sign-in')
   const payload = await portalPayload()
   const { candidate, achievements } = await myAchievements({ payload, user })
-  if (user.kind !== 'learner' || !candidate) {
+  if (user.kind !== 'learner' || user.status !== 'approved' || !candidate) {
     return (
       <>
         <h1>My documents</h1>
-        <div className="notice" role="status">
-          <p>
-            {user.kind === 'learner'
-              ? 'Your documents will appear here once your registration is approved. We email you when they are ready.'
-              : 'Documents belong to learners. To see a learner’s documents, ask them to share them with you through Connections.'}
-          </p>
-        </div>
+        <NoDocumentsNotice account={user} />
       </>
     )
   }
   const fullName = fullNameOf(candidate)
+  const errorText = error ? ERRORS[error] : undefined
   return (
     <>
       <h1>My documents</h1>
+      {errorText ? (
+        <p className="notice notice-error" role="alert">
+          {errorText}
+        </p>
+      ) : null}
       <p className="lead">
         {fullName}, candidate number {candidate.candidateNumber}. Your achievements, newest first, with their certificates, transcripts, badges and letters.
       </p>

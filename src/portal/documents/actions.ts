@@ -10,11 +10,17 @@ export async function setShowOnVerify(data: FormData): Promise<void> {
   const user = await signedInUser()
   if (!user || user.collection !== 'accounts') redirect('/sign-in')
   const id = String(data.get('document') ?? '')
-  if (!/^\d{1,12}$/.test(id)) return
   const payload = await portalPayload()
   // As the learner: the collection lets them change this field on their own documents only.
-  await payload
-    .update({ collection: 'documents', id, data: { showOnVerify: data.get('show') === 'on' }, overrideAccess: false, user })
-    .catch(() => undefined)
+  const changed = /^\d{1,12}$/.test(id)
+    ? await payload.update({ collection: 'documents', id, data: { showOnVerify: data.get('show') === 'on' }, overrideAccess: false, user }).then(
+        () => true,
+        (error: Error) => {
+          payload.logger.warn({ document: id, account: user.id, error: error.message }, 'The "show on the verification page" switch failed')
+          return false
+        },
+      )
+    : false
+  if (!changed) redirect('/documents?error=verify-switch')
   revalidatePath('/documents')
 }

@@ -1,0 +1,52 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createFixtures, type Fixtures } from '../helpers/fixtures'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startSmtpServer } from '../helpers/smtp'
+
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let t: TestPayload
+let payload: Payload
+let f: Fixtures
+const system = { overrideAccess: true, depth: 0 } as const
+
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  t = await startTestPayload({ SMTP_URL: smtp.url })
+  payload = t.payload
+  f = await createFixtures(payload)
+  await payload.jobs.run({ limit: 100 }) // the fixtures' own "new document" notices
+})
+afterAll(async () => {
+  await t?.close()
+  await smtp?.close()
+})
+
+const noticesAbout = (reference: string) =>
+  smtp.received.filter((mail) => mail.to === 'learner-a@fixture.test' && mail.subject === 'A new document is available in your account' && mail.text.includes(reference))
+const notifyJobs = async () => (await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'notify-new-documents' } }, ...system })).totalDocs
+
+describe('telling a learner about a new document through a mail server that fails once', () => {
+  it('retries the job and sends the email exactly once', async () => {
+    const document = await payload.create({ collection: 'documents', data: { achievement: f.a.achievement.id, type: 'transcript' } as never, ...system })
+    expect(await notifyJobs()).toBe(1)
+    smtp.refuseNext(1)
+
+    const notifiedAt = async () => (await payload.findByID({ collection: 'documents', id: document.id, ...system })).learnerNotifiedAt ?? null
+
+    await payload.jobs.run({ limit: 100 })
+    expect(smtp.refused).toEqual(['learner-a@fixture.test'])
+    expect(noticesAbout(document.reference!)).toEqual([])
+    expect(await notifiedAt()).toBeNull() // not marked as told, so the retry tells
+    expect(await notifyJobs()).toBe(1)
+
+    await payload.jobs.run({ limit: 100 })
+    expect(noticesAbout(document.reference!)).toHaveLength(1)
+    expect(await notifiedAt()).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(await notifyJobs()).toBe(0)
+
+    await payload.jobs.run({ limit: 100 })
+    expect(noticesAbout(document.reference!)).toHaveLength(1)
+  })
+})

@@ -1,0 +1,241 @@
+import { createLocalReq, type Payload } from 'payload'
+import { PNG } from 'pngjs'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { formatUkDate, londonCalendarDate } from '../../src/lib/dates'
+import { brandAssetsDir } from '../../src/lib/storage'
+import { reissueDocument, revokeDocument } from '../../src/plugins/issuing'
+import { createFixtures, PASSWORD, userFor, type Fixtures } from '../helpers/fixtures'
+import { formsIn, labelsIn, submitForm } from '../helpers/forms'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { flatText, pdfImages, renderPage } from '../helpers/pdf'
+import { signIn, startServer, type RunningServer } from '../helpers/server'
+
+/**
+ * The portal's pages as the server renders them for each kind of signed-in account, read as
+ * HTML (no browser): what a learner sees of their documents, what someone who cannot see any
+ * is told, the registration screens' labels, and the document files' access.
+ */
+let t: TestPayload
+let payload: Payload
+let f: Fixtures
+let server: RunningServer
+const system = { overrideAccess: true, depth: 0 } as const
+const cookies: Record<string, string> = {}
+const records = {} as {
+  older: { achievement: number; revoked: { id: number; reference: string } }
+  newer: { achievement: number; superseded: { id: number; reference: string }; reissue: { id: number; reference: string } }
+  badge: { id: number; reference: string }
+}
+const WAITING = { 'awaiting-review': 'waiting@fixture.test', 'information-requested': 'asked@fixture.test', rejected: 'rejected@fixture.test' } as const
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  payload = t.payload
+  f = await createFixtures(payload)
+  const create = async (collection: 'achievements' | 'documents', data: Record<string, unknown>) => (await payload.create({ collection, data: data as never, ...system })) as unknown as { id: number; reference: string }
+  const support = await createLocalReq({ user: (await userFor(payload, f, 'support')) as never }, payload)
+  // Learner A's record: the fixture's achievement of 2024, one of 2025 made before one of 2021.
+  const newer = await create('achievements', { candidate: f.a.candidate.id, qualification: f.qualification.id, grade: 'Distinction', issueDate: '2025-03-01T00:00:00.000Z' })
+  const older = await create('achievements', { candidate: f.a.candidate.id, qualification: f.qualification.id, grade: 'Merit', issueDate: '2021-05-01T00:00:00.000Z' })
+  const toRevoke = await create('documents', { achievement: older.id, type: 'certificate' })
+  await revokeDocument(support, String(toRevoke.id), 'Issued in error')
+  const toReissue = await create('documents', { achievement: newer.id, type: 'certificate' })
+  const reissue = await reissueDocument(support, String(toReissue.id), 'Name corrected')
+  records.older = { achievement: older.id, revoked: toRevoke }
+  records.newer = { achievement: newer.id, superseded: toReissue, reissue: { id: reissue.id, reference: reissue.reference! } }
+  records.badge = await create('documents', { achievement: f.a.achievement.id, type: 'badge' })
+  // Learners whose documents are not theirs to see yet: no record linked.
+  for (const [status, email] of Object.entries(WAITING))
+    await payload.create({ collection: 'accounts', data: { email, password: PASSWORD, _verified: true, kind: 'learner', status, firstName: 'Wait', lastName: 'Ing' } as never, disableVerificationEmail: true, ...system })
+
+  // Next runs the server's pages in development mode, whose default folder for brand images is not this test's.
+  server = await startServer({ DATABASE_URL: t.databaseUrl, BRAND_ASSETS_DIR: brandAssetsDir() }, { distDir: '.next-test-portal' })
+  for (const [name, email] of [['learner', 'learner-a@fixture.test'], ['learnerB', 'learner-b@fixture.test'], ['thirdParty', 'third@fixture.test'], ...Object.entries(WAITING)])
+    cookies[name!] = await signIn(server.url, 'accounts', email!, PASSWORD)
+  // Development mode compiles each route on its first request: do it here, not in the tests' time.
+  for (const route of ['/register', '/register/third-party', '/dashboard', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${records.badge.id}/badge`])
+    await fetch(`${server.url}${route}`, { headers: { 'Sec-Fetch-Site': 'same-origin', Cookie: cookies.learner! } })
+}, 600_000)
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') console.log(`Server output before the failure:\n${server.output().slice(-4000)}`)
+})
+
+afterAll(async () => {
+  await server?.stop()
+  await t?.close()
+})
+
+const get = async (path: string, cookie?: string) => {
+  // As a browser navigates within the site: Payload takes the session cookie of a request without an Origin only when it says so.
+  const response = await fetch(new URL(path, server.url), { redirect: 'manual', headers: { 'Sec-Fetch-Site': 'same-origin', ...(cookie ? { Cookie: cookie } : {}) } })
+  return { status: response.status, type: response.headers.get('content-type'), location: response.headers.get('location'), body: Buffer.from(await response.arrayBuffer()) }
+}
+const page = async (path: string, cookie?: string) => (await get(path, cookie)).body.toString('utf8')
+/** What the page says, as a reader hears it: its text, markup and React's comment markers gone. */
+const textOf = (html: string) =>
+  (/<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? html)
+    .replace(/<!-- -->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+
+describe('the documents page, as the learner', () => {
+  it('lists the achievements newest first, and marks the revoked and the superseded documents', async () => {
+    const html = await page('/documents', cookies.learner)
+    const achievements = [...html.matchAll(/<h2 id="achievement-(\d+)"/g)].map((match) => Number(match[1]))
+    expect(achievements).toEqual([records.newer.achievement, f.a.achievement.id, records.older.achievement])
+
+    const cards = new Map(
+      [...html.matchAll(/<li class="document-card status-(\w+)">([\s\S]*?)<\/li>/g)].map((match) => {
+        const text = textOf(match[2]!)
+        return [/Reference (\S+)/.exec(text)![1]!, { status: match[1], text }]
+      }),
+    )
+    const today = formatUkDate(londonCalendarDate(new Date()))
+    expect([...cards.keys()].sort()).toEqual([f.a.document.reference, records.badge.reference, records.older.revoked.reference, records.newer.superseded.reference, records.newer.reissue.reference].sort())
+    expect(cards.get(records.older.revoked.reference)).toMatchObject({ status: 'revoked', text: expect.stringContaining(`Revoked This document was revoked on ${today}. It is no longer valid.`) })
+    expect(cards.get(records.newer.superseded.reference)).toMatchObject({
+      status: 'superseded',
+      text: expect.stringContaining(`Superseded by a reissue This document has been replaced by a reissued one (${today}). Use the new document.`),
+    })
+    for (const valid of [records.newer.reissue.reference, f.a.document.reference]) {
+      expect(cards.get(valid)?.status, valid).toBe('valid')
+      expect(cards.get(valid)?.text, valid).not.toMatch(/revoked|replaced/)
+    }
+    // Only a valid document offers its "show on the verification page" switch.
+    expect(cards.get(records.older.revoked.reference)?.text).not.toContain('on the verification page')
+    expect(cards.get(f.a.document.reference)?.text).toContain('Show the document on the verification page')
+  })
+})
+
+describe('the document files obey the documents’ access', () => {
+  it('the badge route serves the badge to its learner only: another learner, a third party and no one signed in get 404', async () => {
+    const badgePath = `/documents/${records.badge.id}/badge`
+    const own = await get(badgePath, cookies.learner)
+    expect(own).toMatchObject({ status: 200, type: 'image/png' })
+    expect(own.body.subarray(1, 4).toString('latin1')).toBe('PNG')
+    const missing = await get('/documents/99999999/badge', cookies.learner)
+    expect(missing.status).toBe(404)
+    for (const [who, cookie] of [['learner B', cookies.learnerB], ['third party', cookies.thirdParty], ['no one', undefined]] as const) {
+      const answer = await get(badgePath, cookie)
+      expect(answer.status, who).toBe(404)
+      expect(answer.body.toString(), who).toBe(missing.body.toString())
+    }
+    // A badge is no PDF, and a certificate no badge.
+    expect((await get(`/documents/${records.badge.id}/pdf`, cookies.learner)).status).toBe(404)
+    expect((await get(`/documents/${f.a.document.id}/badge`, cookies.learner)).status).toBe(404)
+  })
+
+  it('prints the branding staff set in site settings: signatory, awarding body, main colour and logo', async () => {
+    const pdfPath = `/documents/${f.a.document.id}/pdf`
+    const before = (await get(pdfPath, cookies.learner)).body
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      data: { awardingBodyName: 'Northern Awards Board', branding: { primaryColour: '#c0137a', signatoryName: 'Dr Imogen Quayle', signatoryTitle: 'Chief Examiner', logo: f.brandAsset.id } },
+      ...system,
+    })
+    const after = await get(pdfPath, cookies.learner)
+    expect(after.type).toBe('application/pdf')
+    expect(flatText(before)).not.toContain('Imogen Quayle')
+    const text = flatText(after.body)
+    for (const printed of ['Dr Imogen Quayle', 'Chief Examiner', 'For and on behalf of Northern Awards Board']) expect(text).toContain(printed)
+    expect(pixelsOfColour(renderPage(before, { dpi: 50 }), [0xc0, 0x13, 0x7a])).toBe(0)
+    expect(pixelsOfColour(renderPage(after.body, { dpi: 50 }), [0xc0, 0x13, 0x7a])).toBeGreaterThan(50)
+    expect(pdfImages(after.body)).toHaveLength(pdfImages(before).length + 1)
+  })
+})
+
+/** How many pixels of a PNG are within a few steps of the colour. */
+function pixelsOfColour(png: Buffer, [r, g, b]: [number, number, number]): number {
+  const image = PNG.sync.read(png)
+  let count = 0
+  for (let at = 0; at < image.data.length; at += 4)
+    if (Math.abs(image.data[at]! - r) < 12 && Math.abs(image.data[at + 1]! - g) < 12 && Math.abs(image.data[at + 2]! - b) < 12) count += 1
+  return count
+}
+
+describe('someone who signs in and can see no documents is told why, and what to do next', () => {
+  const NOT_YET = {
+    'awaiting-review': 'We are checking your details against our records, usually within two working days. We will email you when your documents are ready.',
+    'information-requested': 'We need more information before we can show your documents: we have emailed you what we need. Reply to that email or contact our support team.',
+    rejected: 'We could not match your registration to our records, so there are no documents to show. If you think this is a mistake, contact our support team.',
+  } as const
+
+  it.each(Object.keys(WAITING) as Array<keyof typeof WAITING>)('a learner whose registration is %s, on the dashboard and the documents page', async (status) => {
+    for (const path of ['/dashboard', '/documents']) {
+      const html = await page(path, cookies[status])
+      expect(textOf(html), path).toContain(NOT_YET[status])
+      expect(html, path).not.toContain('document-card')
+    }
+  })
+
+  it('a third party on the learner pages: documents come from learners through connections; a learner registers with another email', async () => {
+    const told =
+      'This is a third-party account, for employers, universities and auditors: it holds no documents of its own. Learners share their documents with you through connections. If you hold our qualifications yourself, register as a learner with a different email address.'
+    for (const path of ['/dashboard', '/documents']) {
+      const html = await page(path, cookies.thirdParty)
+      expect(textOf(html), path).toContain(told)
+      expect(html, path).toContain('href="/register"')
+    }
+  })
+
+  it('a learner on the third-party registration page, and a third party on the learner one, are told which account they are signed in with', async () => {
+    expect(textOf(await page('/register/third-party', cookies.learner))).toContain(
+      'You are signed in with a learner account. Third-party accounts are for employers, universities and auditors: to register one, sign out and use a different email address.',
+    )
+    expect(textOf(await page('/register', cookies.thirdParty))).toContain(
+      'You are signed in with a third-party account. To register as a learner, sign out and use a different email address.',
+    )
+  })
+})
+
+describe('the "show on the verification page" switch', () => {
+  const switchFor = (html: string, id: number) => formsIn(html).find((form) => form.body.includes(`name="document" value="${id}"`))!
+  const showOnVerify = async (id: number) => (await payload.findByID({ collection: 'documents', id, ...system })).showOnVerify
+
+  it('switches the learner’s own document', async () => {
+    const form = switchFor(await page('/documents', cookies.learner), f.a.document.id)
+    const answer = await submitForm(`${server.url}/documents`, form.body, {}, cookies.learner)
+    expect(answer.status).toBeLessThan(400)
+    expect(await showOnVerify(f.a.document.id)).toBe(true)
+  })
+
+  it('says so when it cannot change the document, and changes nothing', async () => {
+    const form = switchFor(await page('/documents', cookies.learner), f.a.document.id)
+    for (const document of [String(f.b.document.id), 'not-a-number']) {
+      const answer = await submitForm(`${server.url}/documents`, form.body, { document, show: 'on' }, cookies.learner)
+      expect(answer.status, document).toBe(303)
+      const shown = await page(answer.headers.get('location')!, cookies.learner)
+      expect(textOf(shown), document).toContain('We could not change whether the verification page shows this document. Reload the page and try again; if it happens again, contact our support team.')
+    }
+    expect(await showOnVerify(f.b.document.id)).toBe(false)
+  })
+})
+
+describe('the learner registration screens', () => {
+  const registrationForm = (html: string) => formsIn(html).find((form) => form.body.includes('name="step"'))!
+
+  it('carry the labels of the guide learners already know, step by step', async () => {
+    const step1 = registrationForm(await page('/register'))
+    expect(labelsIn(step1.body)).toEqual([
+      'Candidate or Membership Number',
+      "I don't know my candidate or membership number",
+      'First Name',
+      'Surname',
+      'Date Of Birth',
+      expect.stringMatching(/^I confirm that the information provided is correct and relates to me/),
+    ])
+    const answer2 = await submitForm(`${server.url}/register`, step1.body, { candidateNumber: '00123456', firstName: 'Ffion', surname: 'Jones', dateOfBirth: '27/03/1990', consent: 'on', intent: 'next' })
+    const step2 = registrationForm(await answer2.text())
+    expect(textOf(step2.body)).toContain('Step 2 of 3')
+    expect(labelsIn(step2.body)).toEqual(['Address line 1', 'Address line 2', 'City', 'Country', 'Postcode', 'Country Code', 'Phone number'])
+    const answer3 = await submitForm(`${server.url}/register`, step2.body, { intent: 'next' })
+    const step3 = registrationForm(await answer3.text())
+    expect(textOf(step3.body)).toContain('Step 3 of 3')
+    expect(labelsIn(step3.body)).toEqual(['Email', 'Password', 'Confirm password'])
+  })
+})
