@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { TINY_PNG } from '../helpers/accessMatrix'
 import { accessibilityViolations } from '../helpers/axe'
-import { fillFields, launchBrowser, tickBox, visitPage } from '../helpers/browser'
+import { clickAndSettle, fillFields, launchBrowser, tickBox, visitPage } from '../helpers/browser'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { signIn, startServer, type RunningServer } from '../helpers/server'
 import { startSmtpServer } from '../helpers/smtp'
@@ -77,7 +77,7 @@ async function button(label: string) {
 }
 async function submit(label: string) {
   const target = await button(label)
-  await Promise.all([page.waitForNetworkIdle({ idleTime: 300 }), target.click()])
+  await clickAndSettle(page, target)
 }
 async function arriveAt(pathname: string) {
   try {

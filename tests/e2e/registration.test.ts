@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { accessibilityViolations } from '../helpers/axe'
-import { fillFields, launchBrowser, tickBox, visitPage } from '../helpers/browser'
+import { clickAndSettle, fillFields, launchBrowser, tickBox, visitPage } from '../helpers/browser'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { startServer, type RunningServer } from '../helpers/server'
 import { startSmtpServer } from '../helpers/smtp'
@@ -58,7 +58,7 @@ const tick = (selector: string) => tickBox(page, selector)
 async function submit(label: string) {
   const [button] = await page.$$(`xpath/.//button[normalize-space()="${label}"]`)
   if (!button) throw new Error(`No button "${label}"`)
-  await Promise.all([page.waitForNetworkIdle({ idleTime: 300 }), (button as unknown as { click: () => Promise<void> }).click()])
+  await clickAndSettle(page, button as unknown as { click: () => Promise<void> })
 }
 /** Waits until the browser is on `path`; if it never gets there, says what the page shows instead. */
 async function arriveAt(path: string) {

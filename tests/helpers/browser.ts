@@ -86,3 +86,14 @@ export async function tickBox(page: Page, selector: string): Promise<void> {
   await page.keyboard.press('Space')
   if (!(await page.$eval(selector, (el) => (el as HTMLInputElement).checked))) throw new Error(`${selector} did not tick`)
 }
+
+/**
+ * Clicks what sends a form or follows a link and waits until its answer has arrived and the
+ * page is quiet: a fixed idle wait alone can end before a busy page has even sent the request.
+ */
+export async function clickAndSettle(page: Page, target: { click: () => Promise<void> }): Promise<void> {
+  const sent = page.waitForRequest((request) => request.isNavigationRequest() || request.method() === 'POST' || 'rsc' in request.headers(), { timeout: 60_000 })
+  await target.click()
+  await sent
+  await page.waitForNetworkIdle({ idleTime: 300, timeout: 60_000 })
+}

@@ -85,7 +85,9 @@ const visible = (answer: Answer, email: string) => ({
     .replaceAll(email, 'EMAIL')
     .replaceAll(encodeURIComponent(email), 'EMAIL')
     // Scripts carry development mode's render traces and request id; what the person sees is the HTML.
-    .replaceAll(/<script\b[^>]*>[\s\S]*?<\/script>/g, ''),
+    .replaceAll(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    // Every response has a nonce of its own for its scripts and styles (the content security policy).
+    .replaceAll(/ nonce="[^"]*"/g, ''),
 })
 
 /** Where two answers part, with a little context; empty when they are the same. */

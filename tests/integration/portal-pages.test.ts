@@ -27,7 +27,7 @@ const records = {} as {
   newer: { achievement: number; superseded: { id: number; reference: string }; reissue: { id: number; reference: string } }
   badge: { id: number; reference: string }
 }
-const WAITING = { 'awaiting-review': 'waiting@fixture.test', 'information-requested': 'asked@fixture.test', rejected: 'rejected@fixture.test' } as const
+const WAITING = { 'awaiting-review': 'waiting@fixture.test', 'information-requested': 'asked@fixture.test', rejected: 'rejected@fixture.test', suspended: 'suspended@fixture.test' } as const
 
 beforeAll(async () => {
   t = await startTestPayload()
@@ -46,8 +46,15 @@ beforeAll(async () => {
   records.newer = { achievement: newer.id, superseded: toReissue, reissue: { id: reissue.id, reference: reissue.reference! } }
   records.badge = await create('documents', { achievement: f.a.achievement.id, type: 'badge' })
   // Learners whose documents are not theirs to see yet: no record linked.
+  // A suspended one keeps its link: the collections refuse it all the same.
+  const suspendedRecord = await payload.create({ collection: 'candidates', data: { candidateNumber: 'SUSP1', firstName: 'Wait', surname: 'Ing', dateOfBirth: '1990-01-01T00:00:00.000Z' }, ...system })
   for (const [status, email] of Object.entries(WAITING))
-    await payload.create({ collection: 'accounts', data: { email, password: PASSWORD, _verified: true, kind: 'learner', status, firstName: 'Wait', lastName: 'Ing' } as never, disableVerificationEmail: true, ...system })
+    await payload.create({
+      collection: 'accounts',
+      data: { email, password: PASSWORD, _verified: true, kind: 'learner', status, firstName: 'Wait', lastName: 'Ing', ...(status === 'suspended' ? { candidate: suspendedRecord.id } : {}) } as never,
+      disableVerificationEmail: true,
+      ...system,
+    })
 
   // Next runs the server's pages in development mode, whose default folder for brand images is not this test's.
   server = await startServer({ DATABASE_URL: t.databaseUrl, BRAND_ASSETS_DIR: brandAssetsDir() }, { distDir: '.next-test-portal' })
@@ -163,6 +170,7 @@ describe('someone who signs in and can see no documents is told why, and what to
     'awaiting-review': 'We are checking your details against our records, usually within two working days. We will email you when your documents are ready.',
     'information-requested': 'We need more information before we can show your documents: we have emailed you what we need. Reply to that email or contact our support team.',
     rejected: 'We could not match your registration to our records, so there are no documents to show. If you think this is a mistake, contact our support team.',
+    suspended: 'Your account is suspended, so your documents are not shown. Contact our support team to find out why and to have it restored.',
   } as const
 
   it.each(Object.keys(WAITING) as Array<keyof typeof WAITING>)('a learner whose registration is %s, on the dashboard and the documents page', async (status) => {

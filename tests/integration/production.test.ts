@@ -25,7 +25,7 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
   database = await createTestDatabase(inject('databaseServerUrl'), { empty: true })
   server = await startServer({ ...PRODUCTION, DATABASE_URL: database.url })
-}, 300_000)
+}, 480_000) // a whole next build, then a cold start
 
 afterAll(async () => {
   await server?.stop()

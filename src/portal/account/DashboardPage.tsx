@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation'
 
-import { relationId } from '../../access/users'
+import { isActiveLearner, relationId } from '../../access/users'
 import { portalPayload, signedInUser } from '../payload'
 import { NoDocumentsNotice } from './notices'
 
@@ -13,8 +13,9 @@ export async function DashboardPage() {
   const payload = await portalPayload()
   const as = { overrideAccess: false, user } as const
   const isLearner = user.kind === 'learner'
+  // An account not (or no longer) approved reaches no connections: the collection would refuse the count.
   const count = async (status: string) =>
-    isLearner ? (await payload.count({ collection: 'connections', where: { status: { equals: status } }, ...as })).totalDocs : 0
+    isActiveLearner(user) ? (await payload.count({ collection: 'connections', where: { status: { equals: status } }, ...as })).totalDocs : 0
   const [active, pending] = await Promise.all([count('active'), count('pending')])
   const tiles: Tile[] = [
     ...(isLearner ? [{ title: 'Documents', href: '/documents', text: 'View your certificates and transcripts, report a problem, order a printed copy.' }] : []),

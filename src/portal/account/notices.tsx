@@ -8,6 +8,7 @@ const NOT_LINKED_YET: Partial<Record<Account['status'], string>> = {
   'awaiting-review': 'We are checking your details against our records, usually within two working days. We will email you when your documents are ready.',
   'information-requested': 'We need more information before we can show your documents: we have emailed you what we need. Reply to that email or contact our support team.',
   rejected: 'We could not match your registration to our records, so there are no documents to show. If you think this is a mistake, contact our support team.',
+  suspended: 'Your account is suspended, so your documents are not shown. Contact our support team to find out why and to have it restored.',
 }
 const NOT_LINKED = 'Your account is not linked to our records yet, so there are no documents to show. Contact our support team and we will put it right.'
 

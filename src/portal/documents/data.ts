@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { relationId } from '../../access/users'
+import { isActiveLearner, relationId } from '../../access/users'
 import { formatUkDate } from '../../lib/dates'
 import { serverURL } from '../../lib/env'
 import type { Achievement, Candidate, Document, Qualification } from '../../payload-types'
@@ -16,7 +16,8 @@ export type AchievementWithDocuments = { achievement: Achievement; qualification
 export async function myAchievements({ payload, user }: Reader): Promise<{ candidate: Candidate | null; achievements: AchievementWithDocuments[] }> {
   const as = { overrideAccess: false, user } as const
   const candidateId = relationId((user as { candidate?: unknown }).candidate)
-  if (candidateId === null) return { candidate: null, achievements: [] }
+  // Until approved (or once suspended) the collections refuse the account outright: nothing to ask them.
+  if (candidateId === null || !isActiveLearner(user)) return { candidate: null, achievements: [] }
   const [candidate, achievements] = await Promise.all([
     payload.findByID({ collection: 'candidates', id: candidateId, depth: 0, disableErrors: true, ...as }),
     payload.find({ collection: 'achievements', sort: '-issueDate', limit: 500, depth: 1, joins: { documents: false }, ...as }),
