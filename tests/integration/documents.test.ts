@@ -111,6 +111,12 @@ describe('issuing', () => {
     const audit = await payload.find({ collection: 'audit-log', where: { action: { equals: 'document.reissued' }, entityId: { equals: String(old.id) } }, ...system })
     expect(audit.docs[0]?.summary).toContain(replacement.reference)
   })
+
+  it.each([true, false])('a reissue keeps the learner’s choice of showing the document on the verification page (%s)', async (shown) => {
+    const old = await payload.create({ collection: 'documents', data: { achievement: f.b.achievement.id, type: 'certificate', showOnVerify: shown } as never, ...system })
+    const replacement = await reissueDocument(await requestAs('support'), String(old.id), '')
+    expect(replacement.showOnVerify).toBe(shown)
+  })
 })
 
 describe('report a problem', () => {

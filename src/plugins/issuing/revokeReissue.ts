@@ -48,7 +48,7 @@ export async function reissueDocument(req: PayloadRequest, id: string, reason: s
     const old = await validDocument(req, id)
     const replacement = await req.payload.create({
       collection: 'documents',
-      data: { type: old.type, achievement: old.achievement, units: old.units, issueDate: today() } as never,
+      data: { type: old.type, achievement: old.achievement, units: old.units, issueDate: today(), showOnVerify: old.showOnVerify } as never,
       req,
       overrideAccess: false,
     })
