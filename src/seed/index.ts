@@ -1,6 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
 import { DELIVERY_OPTIONS, DEMO_PASSWORDS, DEMO_STAFF, PRODUCTS, QUALIFICATIONS } from './data'
+import { seedBranding } from './brandImages'
 import { generateRecords } from './generate'
 import { DEMO_PAGES } from './pages'
 
@@ -43,6 +44,7 @@ export async function seedDemoData(payload: Payload, log: Log = console.log): Pr
     data: { portalName: 'Digital Achievement Portal', awardingBodyName: 'Institute of Vocational Awards (demo)', supportEmail: 'support@demo.example', supportPhone: '+44 20 7946 0000', privacyPolicyVersion: '2026-01' },
     ...AS_SYSTEM,
   })
+  await seedBranding(payload)
   await ensureRows(payload, 'pages', 'slug', DEMO_PAGES.map((page) => ({ ...page, _status: 'published' })))
   await ensureRows(payload, 'products', 'code', PRODUCTS.map((p) => ({ ...p, vatRatePercent: 0, active: true })))
   await ensureRows(payload, 'delivery-options', 'name', DELIVERY_OPTIONS.map((d) => ({ ...d, active: true })))
