@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_PASSWORDS, DEMO_STAFF } from '../../src/seed/data'
+import { branding } from '../../src/portal/documents/render'
+import { renderDocumentPdf } from '../../src/documents/pdf'
+import { flatText, pdfImages, sampleFacts } from '../helpers/pdf'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -53,5 +56,17 @@ describe('demo seed', () => {
     expect(own.docs.length).toBeGreaterThanOrEqual(2)
     const candidateId = typeof learner.candidate === 'object' ? learner.candidate?.id : learner.candidate
     expect(new Set(own.docs.map((d) => d.candidate))).toEqual(new Set([candidateId]))
+  })
+
+  it('gives the demo awarding body a logo, a signatory and a signature, printed on its documents', async () => {
+    const look = await branding(t.payload)
+    expect(look).toMatchObject({ signatoryName: 'Dr Helen Marsh', signatoryTitle: 'Chief Executive' })
+    expect(look.logo?.subarray(1, 4).toString()).toBe('PNG')
+    expect(look.signature?.subarray(1, 4).toString()).toBe('PNG')
+    const pdf = await renderDocumentPdf(sampleFacts(), look)
+    expect(flatText(pdf)).toContain('Dr Helen Marsh')
+    // The QR code, the logo and the signature (each PNG with its alpha channel as a mask of its own).
+    const sizes = pdfImages(pdf).map(({ width, height }) => `${width}x${height}`)
+    expect(sizes).toEqual(expect.arrayContaining(['1120x320', '840x240']))
   })
 })
