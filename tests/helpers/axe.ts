@@ -4,13 +4,95 @@ import type { Page } from 'puppeteer-core'
 
 const axeSource = createRequire(import.meta.url)('axe-core').source as string
 
-/** WCAG 2.2 AA violations on the page as it is now, as readable lines. */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+/** The widths every page is checked at: a phone and a desktop. */
+export const CHECKED_WIDTHS = [390, 1280] as const
+const INTERACTIVE = 'a.button, button, summary, .nav-list a, input[type=submit]'
+const STATE_MARK = 'data-state-check'
+
+async function axeRun(page: Page, selector: string | null, rules: string[] | null): Promise<string[]> {
+  // @ts-expect-error axe is injected here once per loaded page
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource)
+  return page.evaluate(
+    async (selector, rules, tags) => {
+      const context = selector ? document.querySelector(selector)! : document
+      const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags }
+      // @ts-expect-error axe is injected above
+      const { violations } = await window.axe.run(context, { runOnly })
+      return violations.map((v: { id: string; help: string; nodes: Array<{ target: string[] }> }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+    },
+    selector,
+    rules,
+    WCAG_AA,
+  )
+}
+
+/**
+ * Each kind of visible button and link-button hovered and then focused from the keyboard: its text
+ * must keep WCAG AA contrast while hovered, and focus must show (an outline or a shadow).
+ */
+async function interactiveStateViolations(page: Page): Promise<string[]> {
+  const count = await page.evaluate(
+    (selector, mark) => {
+      // One of each kind (tag and classes, and the classes of its container): their states are styled alike.
+      const kinds = new Map<string, HTMLElement>()
+      for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+        const kind = `${el.tagName}.${el.className}/${el.parentElement?.className ?? ''}`
+        if (!kinds.has(kind) && el.checkVisibility() && el.getClientRects().length > 0) kinds.set(kind, el)
+      }
+      ;[...kinds.values()].forEach((el, index) => el.setAttribute(mark, String(index)))
+      return kinds.size
+    },
+    INTERACTIVE,
+    STATE_MARK,
+  )
+  const found: string[] = []
+  for (let index = 0; index < count; index++) {
+    const selector = `[${STATE_MARK}="${index}"]`
+    const label = await page.$eval(selector, (el) => `${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}”`)
+    await page.hover(selector)
+    for (const line of await axeRun(page, selector, ['color-contrast'])) found.push(`hovered ${label}: ${line}`)
+    await page.mouse.move(0, 0)
+    await page.keyboard.press('Shift') // the last input was the keyboard, so :focus-visible applies as for Tab
+    await page.focus(selector)
+    const shows = await page.$eval(selector, (el) => {
+      const style = getComputedStyle(el)
+      return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'
+    })
+    if (!shows) found.push(`focused ${label}: no visible focus indicator`)
+  }
+  await page.evaluate((mark) => document.querySelectorAll(`[${mark}]`).forEach((el) => el.removeAttribute(mark)), STATE_MARK)
+  return found
+}
+
+/**
+ * WCAG 2.2 AA violations on the page as it is now, at phone and desktop widths, including the
+ * hover and keyboard-focus states of its buttons, as readable lines. The viewport, the focused
+ * element and the scroll position are put back afterwards.
+ */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource)
-  const results = await page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const { violations } = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-    return violations.map((v: { id: string; help: string; nodes: Array<{ target: string[] }> }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  const viewport = page.viewport()
+  const restore = await page.evaluate(() => {
+    const focused = document.activeElement as HTMLElement | null
+    if (focused && focused !== document.body) focused.setAttribute('data-refocus', '')
+    return { x: window.scrollX, y: window.scrollY }
   })
-  return results as string[]
+  const found: string[] = []
+  try {
+    for (const width of CHECKED_WIDTHS) {
+      await page.setViewport({ width, height: 900 })
+      const lines = [...(await axeRun(page, null, null)), ...(await interactiveStateViolations(page))]
+      found.push(...lines.map((line) => `at ${width} px: ${line}`))
+    }
+  } finally {
+    if (viewport) await page.setViewport(viewport)
+    await page.evaluate(({ x, y }) => {
+      const refocus = document.querySelector<HTMLElement>('[data-refocus]')
+      refocus?.removeAttribute('data-refocus')
+      if (refocus) refocus.focus()
+      else (document.activeElement as HTMLElement | null)?.blur()
+      window.scrollTo(x, y)
+    }, restore)
+  }
+  return found
 }
