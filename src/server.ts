@@ -7,7 +7,7 @@ import next from 'next'
 
 import { healthHandler } from './endpoints/health'
 import { isVerifyPath, verifyHandler } from './endpoints/verify'
-import { appPort, isProduction, serverURL, shouldSeedDemoData, trustProxySetting } from './lib/env'
+import { appPort, serverURL, servesPrebuiltPages, shouldSeedDemoData, trustProxySetting } from './lib/env'
 import { assertNode24 } from './lib/nodeVersion'
 import { portalSessionsStayOutOfAdmin } from './runtime/adminGate'
 import { bootPayload } from './runtime/boot'
@@ -21,11 +21,11 @@ const say = (message: string) => console.log(`[portal] ${message}`)
 async function main(): Promise<void> {
   assertNode24()
   process.env.NEXT_TELEMETRY_DISABLED ??= '1'
-  const dev = !isProduction()
+  const dev = !servesPrebuiltPages()
   const port = appPort()
   const { payload, shutdown } = await bootPayload(say)
 
-  if (dev && shouldSeedDemoData()) {
+  if (shouldSeedDemoData()) {
     const { seedDemoDataIfEmpty } = await import('./seed')
     await seedDemoDataIfEmpty(payload, say)
   }

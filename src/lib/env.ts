@@ -3,7 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 /** Every environment variable the app reads, in one place (the README lists them). */
-export const isProduction = () => process.env.NODE_ENV === 'production'
+// Read at run time, not as `process.env.NODE_ENV`, which Next's build replaces with "production" in its
+// bundles: a build served by the test suite (NEXT_PREBUILT) must agree with the server on the mode.
+export const isProduction = () => Reflect.get(process.env, 'NODE_ENV') === 'production'
+
+/** Serve the Next build in NEXT_DIST_DIR (made by `next build`) outside production: the test suite builds once and shares it. */
+export const servesPrebuiltPages = () => isProduction() || process.env.NEXT_PREBUILT === 'true'
 
 export const appPort = () => Number(process.env.PORT || 3000)
 

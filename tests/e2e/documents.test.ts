@@ -22,7 +22,7 @@ const violations: string[] = []
 beforeAll(async () => {
   t = await startTestPayload()
   f = await createFixtures(t.payload)
-  server = await startServer({ DATABASE_URL: t.databaseUrl }, { distDir: '.next-test-documents' })
+  server = await startServer({ DATABASE_URL: t.databaseUrl })
   for (const route of ['/sign-in', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${f.a.document.id}/report`, '/enquiries', `/enquiries/${f.a.enquiry.id}`, '/admin/login'])
     await fetch(`${server.url}${route}`)
   browser = await launchBrowser()

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const mine = await account('ada@example.test', (await record('00888001', 'Ada', 'Lovelace')).id, 'Ada', 'Lovelace')
   learnerId = mine.id
   await account('bob@example.test', (await record('00888002', 'Bob', 'Other')).id, 'Bob', 'Other')
-  server = await startServer({ DATABASE_URL: t.databaseUrl, SMTP_URL: smtp.url }, { distDir: '.next-test-profile' })
+  server = await startServer({ DATABASE_URL: t.databaseUrl, SMTP_URL: smtp.url })
   // Development mode compiles each route on its first request: do it here, not in the journeys' time.
   for (const route of ['/sign-in', '/dashboard', '/', ...PROFILE_PAGES, '/profile/export', '/api/accounts/me']) await fetch(`${server.url}${route}`)
   browser = await launchBrowser()

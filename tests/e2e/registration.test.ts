@@ -23,7 +23,7 @@ beforeAll(async () => {
   await t.payload.create({ collection: 'achievements', data: { candidate: candidate.id, qualification: qualification.id, grade: 'Merit', issueDate: '2024-01-01T00:00:00.000Z' }, ...system })
   await t.payload.create({ collection: 'candidates', data: { candidateNumber: '00777002', firstName: 'Zoe', surname: 'Darcy-Smith', dateOfBirth: '1988-11-02T00:00:00.000Z' }, ...system })
   await t.payload.create({ collection: 'staff', data: { email: 'support@fixture.test', name: 'Sam Support', role: 'support', password: 'fixture-password-123' }, ...system })
-  server = await startServer({ DATABASE_URL: t.databaseUrl, SMTP_URL: smtp.url }, { distDir: '.next-test-e2e' })
+  server = await startServer({ DATABASE_URL: t.databaseUrl, SMTP_URL: smtp.url })
   // Development mode compiles each route on its first request: do it here, not in the journeys' time.
   for (const route of ['/register', '/register/third-party', '/register/check-email', '/register/verify', '/register/confirmed', '/sign-in', '/dashboard', '/forgot-password', '/reset-password', '/admin/login'])
     await fetch(`${server.url}${route}`)

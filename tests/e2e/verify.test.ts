@@ -28,7 +28,7 @@ beforeAll(async () => {
   await t.payload.update({ collection: 'documents', id: superseded.id, data: { status: 'superseded', supersededBy: valid.id, statusChangedAt: '2025-06-30T00:00:00.000Z' }, ...system })
   Object.assign(codes, { valid: valid.verificationCode, revoked: revoked.verificationCode, superseded: superseded.verificationCode })
 
-  server = await startServer({ DATABASE_URL: t.databaseUrl }, { distDir: '.next-test-verify-e2e' })
+  server = await startServer({ DATABASE_URL: t.databaseUrl })
   browser = await launchBrowser()
   page = await browser.newPage()
   await page.setViewport({ width: 1280, height: 900 })

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node'
 import { startEmbeddedPostgres } from '../../src/runtime/embeddedPostgres'
 import { closePool, payloadPool } from '../../src/runtime/pool'
 import { TEMPLATE_DATABASE, withDatabase } from './database'
+import { buildPagesOnce } from './nextBuild'
 import { freePort } from './server'
 
 declare module 'vitest' {
@@ -17,7 +18,8 @@ declare module 'vitest' {
 /**
  * One PostgreSQL for the run (embedded in a throwaway folder, or the one DATABASE_URL
  * names) and a template database with the committed migrations applied, which every
- * test file clones into a fresh database of its own.
+ * test file clones into a fresh database of its own; and one Next build that every test server
+ * serves (tests/helpers/nextBuild.ts).
  */
 export default async function setup(project: TestProject) {
   let stopEmbedded = async () => {}
@@ -34,7 +36,7 @@ export default async function setup(project: TestProject) {
     stopEmbedded = running.stop
   }
   const templateUrl = withDatabase(serverUrl, TEMPLATE_DATABASE)
-  await buildTemplate(serverUrl, templateUrl)
+  await Promise.all([buildTemplate(serverUrl, templateUrl), buildPagesOnce(console.log)])
   project.provide('databaseServerUrl', serverUrl)
 
   return async () => {

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 
+import { SHARED_DIST } from './nextBuild'
+
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
 export async function freePort(): Promise<number> {
@@ -23,16 +25,17 @@ export type RunningServer = {
 }
 
 /**
- * Starts `src/server.ts` (what `npm run dev` runs) as a child process and waits until it is
- * ready. Test files running at the same time need Next build folders of their own (`distDir`).
+ * Starts `src/server.ts` as a child process and waits until it is ready. It serves the run's one
+ * Next build (built by the global set-up), so pages answer at once instead of compiling on their
+ * first visit; everything else runs as `npm run dev` does unless `env` says NODE_ENV=production.
  */
-export async function startServer(env: Record<string, string>, { distDir = '.next-test-server', readyTimeoutMs = 180_000 } = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, { readyTimeoutMs = 180_000 } = {}): Promise<RunningServer> {
   const port = env.PORT ?? String(await freePort())
   const url = `http://localhost:${port}`
   // Node itself with tsx as a loader (as `npm run dev` does): no wrapper process between us and the server's signals.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: distDir, SEED_DEMO_DATA: 'false', SERVER_URL: url, ...env, PORT: port },
+    env: { ...process.env, NEXT_DIST_DIR: SHARED_DIST, NEXT_PREBUILT: 'true', SEED_DEMO_DATA: 'false', SERVER_URL: url, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -197,7 +197,7 @@ describe('the work behind a refused sign-in', () => {
 describe('no account enumeration', () => {
   beforeAll(async () => {
     // TRUST_PROXY lets each request come from an address of its own, so throttling stays out of the timings.
-    server = await startServer({ DATABASE_URL: t.databaseUrl, TRUST_PROXY: 'true' }, { distDir: '.next-test-enumeration' })
+    server = await startServer({ DATABASE_URL: t.databaseUrl, TRUST_PROXY: 'true' })
     for (const path of ['/sign-in', '/forgot-password', '/register/third-party', '/register/check-email']) await fetch(`${server.url}${path}`)
   }, 300_000)
 

@@ -57,7 +57,7 @@ beforeAll(async () => {
     })
 
   // Next runs the server's pages in development mode, whose default folder for brand images is not this test's.
-  server = await startServer({ DATABASE_URL: t.databaseUrl, BRAND_ASSETS_DIR: brandAssetsDir() }, { distDir: '.next-test-portal' })
+  server = await startServer({ DATABASE_URL: t.databaseUrl, BRAND_ASSETS_DIR: brandAssetsDir() })
   for (const [name, email] of [['learner', 'learner-a@fixture.test'], ['learnerB', 'learner-b@fixture.test'], ['thirdParty', 'third@fixture.test'], ...Object.entries(WAITING)])
     cookies[name!] = await signIn(server.url, 'accounts', email!, PASSWORD)
   // Development mode compiles each route on its first request: do it here, not in the tests' time.

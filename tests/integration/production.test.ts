@@ -1,6 +1,3 @@
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
-
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
@@ -10,22 +7,15 @@ import { createTestDatabase } from '../helpers/database'
 import { expectScriptsUnderPolicy } from '../helpers/scriptPolicy'
 import { startServer, type RunningServer } from '../helpers/server'
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
-const DIST = '.next-test-production'
-const PRODUCTION = { NODE_ENV: 'production', NEXT_DIST_DIR: DIST, PAYLOAD_SECRET: 'production-test-secret-0123456789', EMAIL_OUTBOX_IN_PRODUCTION: 'true' }
+const PRODUCTION = { NODE_ENV: 'production', PAYLOAD_SECRET: 'production-test-secret-0123456789', EMAIL_OUTBOX_IN_PRODUCTION: 'true' }
 let database: Awaited<ReturnType<typeof createTestDatabase>>
 let server: RunningServer
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  })
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
+  // The pages are the run's one `next build` (the global set-up runs it as `npm run build` does).
   database = await createTestDatabase(inject('databaseServerUrl'), { empty: true })
   server = await startServer({ ...PRODUCTION, DATABASE_URL: database.url })
-}, 480_000) // a whole next build, then a cold start
+}, 240_000)
 
 afterAll(async () => {
   await server?.stop()

@@ -304,8 +304,7 @@ const postgresPid = (dataDir: string) => Number(readFileSync(path.join(dataDir, 
 describe('stopping', () => {
   it('stops cleanly on SIGTERM, leaving no process behind', async () => {
     const started = processTree(server.process.pid!)
-    // The server itself and tsx's esbuild service at least.
-    expect(started.length, started.map((p) => p.command).join('\n')).toBeGreaterThanOrEqual(2)
+    expect(started.map((p) => p.pid)).toContain(server.process.pid)
     const code = await server.stop('SIGTERM')
     expect(code, server.output().slice(-3000)).toBe(0)
     expect(server.output()).toContain('Stopped')

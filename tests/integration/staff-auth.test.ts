@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await startTestPayload()
   smtp = await startSmtpServer()
   // TRUST_PROXY lets each request say which address it comes from (X-Forwarded-For), as behind a load balancer.
-  server = await startServer({ DATABASE_URL: t.databaseUrl, TRUST_PROXY: 'true', SMTP_URL: smtp.url }, { distDir: '.next-test-staff-auth' })
+  server = await startServer({ DATABASE_URL: t.databaseUrl, TRUST_PROXY: 'true', SMTP_URL: smtp.url })
   // Development mode compiles each route on its first request: do it here, not in the tests' time.
   for (const route of ['/admin/login', '/api/staff/init']) await fetch(`${server.url}${route}`)
 }, 300_000)

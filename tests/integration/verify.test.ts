@@ -50,7 +50,7 @@ beforeAll(async () => {
   docs.reissue = await document()
   await t.payload.update({ collection: 'documents', id: docs.superseded.id, data: { status: 'superseded', supersededBy: docs.reissue.id, statusChangedAt: '2025-06-30T00:00:00.000Z' }, ...system })
 
-  server = await startServer({ DATABASE_URL: t.databaseUrl, TRUST_PROXY: 'true' }, { distDir: '.next-test-verify' })
+  server = await startServer({ DATABASE_URL: t.databaseUrl, TRUST_PROXY: 'true' })
   // Development mode compiles the document route on its first request: do it here.
   await get(`/verify/${docs.published.verificationCode}/document`)
 }, 300_000)
