@@ -8,8 +8,8 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; error: strin
 
 const isPhoneCountry = (code: string): code is CountryCode => (getCountries() as string[]).includes(code)
 
-/** Ofcom keeps 07700 900000 to 900999 for drama and examples: no one has them, so demonstrations and tests use them. */
-const OFCOM_EXAMPLE_MOBILE = /^\+447700900\d{3}$/
+/** Ofcom keeps 07700 900xxx and 01632 960xxx for drama and examples: no one has them, so demonstrations and tests use them. */
+const OFCOM_EXAMPLE_NUMBER = /^\+44(?:7700900|1632960)\d{3}$/
 
 /**
  * A typed telephone number as stored, in E.164 (+447700900123). Without a country code it is
@@ -26,7 +26,7 @@ export function parsePhone(typed: string, country: string = DEFAULT_PHONE_COUNTR
   if (length === 'TOO_SHORT' || length === 'NOT_A_NUMBER') return { ok: false, error: 'The telephone number is too short. Check it has all its digits.' }
   if (length === 'TOO_LONG') return { ok: false, error: 'The telephone number is too long. Check it has no extra digits.' }
   const parsed = parsePhoneNumberFromString(value, defaultCountry)
-  if (!parsed || !(parsed.isValid() || OFCOM_EXAMPLE_MOBILE.test(parsed.number)))
+  if (!parsed || !(parsed.isValid() || OFCOM_EXAMPLE_NUMBER.test(parsed.number)))
     return { ok: false, error: 'This is not a telephone number that can exist. Check the digits, and the country code if it is not a UK number.' }
   return { ok: true, e164: parsed.number }
 }

@@ -7,6 +7,7 @@ describe('telephone numbers', () => {
     expect(parsePhone('+44 07700 900123')).toEqual({ ok: true, e164: '+447700900123' })
     expect(parsePhone('07700 900123')).toEqual({ ok: true, e164: '+447700900123' })
     expect(parsePhone('0044 (0)20 7946 0000')).toEqual({ ok: true, e164: '+442079460000' })
+    expect(parsePhone('+44 1632 960000')).toEqual({ ok: true, e164: '+441632960000' })
     expect(parsePhone('+33 1 23 45 67 89')).toEqual({ ok: true, e164: '+33123456789' })
   })
   it('are read as numbers of the country chosen for them', () => {
