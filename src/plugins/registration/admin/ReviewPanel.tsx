@@ -20,12 +20,13 @@ const RESULT: Record<DetailResult, { text: string; sign: string; colour: string;
 const shown = ({ detail, given, onRecord }: ComparedDetail) =>
   detail === 'dateOfBirth' ? { given: ukDate(given), onRecord: ukDate(onRecord) } : { given, onRecord }
 
-const cell = { padding: '4px 8px', textAlign: 'left', verticalAlign: 'top' } as const
+const cell = { padding: '4px 6px', textAlign: 'left', verticalAlign: 'top', overflowWrap: 'anywhere' } as const
 
 /** One record beside the registration, detail by detail. */
 function Comparison({ candidate }: { candidate: Suggestion }) {
   const name = [candidate.firstName, candidate.middleNames, candidate.surname].filter(Boolean).join(' ')
   return (
+    <div style={{ overflowX: 'auto' }}>
     <table style={{ width: '100%', borderCollapse: 'collapse', margin: '8px 0 0' }}>
       <caption style={{ textAlign: 'left', position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
         The registration compared with the record of {name}, {candidate.candidateNumber}
@@ -33,8 +34,8 @@ function Comparison({ candidate }: { candidate: Suggestion }) {
       <thead>
         <tr>
           <th scope="col" style={cell}>Detail</th>
-          <th scope="col" style={cell}>Registration (as typed)</th>
-          <th scope="col" style={cell}>Candidate record</th>
+          <th scope="col" style={cell}>Typed</th>
+          <th scope="col" style={cell}>On the record</th>
           <th scope="col" style={cell}>Result</th>
         </tr>
       </thead>
@@ -48,7 +49,7 @@ function Comparison({ candidate }: { candidate: Suggestion }) {
               <td style={cell}>{values.given || <em>Not given</em>}</td>
               <td style={cell}>{values.onRecord || <em>None on the record</em>}</td>
               <td style={cell}>
-                <span style={{ color: result.colour, background: result.background, fontWeight: 600, padding: '1px 8px', borderRadius: 10, whiteSpace: 'nowrap' }}>
+                <span style={{ color: result.colour, background: result.background, fontWeight: 600, padding: '1px 6px', borderRadius: 10, display: 'inline-block' }}>
                   <span aria-hidden="true">{result.sign} </span>
                   {result.text}
                 </span>
@@ -58,6 +59,7 @@ function Comparison({ candidate }: { candidate: Suggestion }) {
         })}
       </tbody>
     </table>
+    </div>
   )
 }
 
@@ -109,7 +111,7 @@ export function ReviewPanel() {
           {candidates.map((c) => {
             const name = [c.firstName, c.middleNames, c.surname].filter(Boolean).join(' ')
             return (
-              <li key={c.id} className="review-candidate" style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 12, marginBottom: 12 }}>
+              <li key={c.id} className="review-candidate" style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 8, marginBottom: 12 }}>
                 <label style={{ display: 'flex', gap: 8, alignItems: 'baseline', fontWeight: 600 }}>
                   <input
                     type="radio"
