@@ -92,15 +92,6 @@ const statusText = async () => (await page.waitForSelector('[role=status]', { ti
 const errorSummary = async () => (await page.waitForSelector('.error-summary', { timeout: 60_000 }))!.evaluate((el) => el.textContent ?? '')
 /** After a refused submission the focus is on the list of problems (the GOV.UK pattern). */
 const focusIsOnErrorSummary = () => page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false)
-const SHOTS = process.env.FORMS_SCREENSHOTS
-async function screenshots(name: string) {
-  if (!SHOTS) return
-  for (const width of [390, 1280]) {
-    await page.setViewport({ width, height: 900 })
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewport({ width: 1280, height: 900 })
-}
 const heading = () => page.$eval('h1', (el) => el.textContent?.trim())
 const mainText = () => page.$eval('main', (el) => el.textContent ?? '')
 const value = (name: string) => page.$eval(`[name="${name}"]`, (el) => (el as HTMLInputElement).value)
@@ -142,7 +133,6 @@ describe('a learner keeps their profile (Chromium)', { timeout: 300_000 }, () =>
     expect(await focusIsOnErrorSummary()).toBe(true)
     expect(await page.$eval('#phone', (el) => el.getAttribute('aria-describedby'))).toContain('phone-error')
     await checkAccessibility()
-    await screenshots('profile-details-errors')
     // Typed with the country code and the UK's 0, stored in E.164, shown as a UK number.
     await fill({ phone: '+44 07700 900123' })
     await submit('Save details')
@@ -169,7 +159,6 @@ describe('a learner keeps their profile (Chromium)', { timeout: 300_000 }, () =>
     expect(await value('line1')).toBe('12 Analytical Row')
     expect(await value('postcode')).toBe('NOT A CODE')
     await checkAccessibility()
-    await screenshots('profile-address-errors')
     await fill({ label: 'Home', postcode: 'sw1a1aa' })
     await submit('Add address')
     await arriveAt('/profile/addresses')

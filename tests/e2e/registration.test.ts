@@ -73,15 +73,6 @@ const checkAccessibility = async () => violations.push(...(await accessibilityVi
 const errorSummary = async () => (await page.waitForSelector('.error-summary', { timeout: 60_000 }))!.evaluate((el) => el.textContent ?? '')
 /** After a refused submission the focus is on the list of problems (the GOV.UK pattern). */
 const focusIsOnErrorSummary = () => page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false)
-const SHOTS = process.env.FORMS_SCREENSHOTS
-async function screenshots(name: string) {
-  if (!SHOTS) return
-  for (const width of [390, 1280]) {
-    await page.setViewport({ width, height: 900 })
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewport({ width: 1280, height: 900 })
-}
 
 describe('a learner registers, confirms the email and signs in (Chromium)', { timeout: 300_000 }, () => {
   it('step 1 checks the details on the server and keeps what was typed', async () => {
@@ -98,7 +89,6 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     expect(await focusIsOnErrorSummary()).toBe(true)
     expect(await page.$eval('[name="surname"]', (el) => (el as HTMLInputElement).value)).toBe('DARCY')
     await checkAccessibility()
-    await screenshots('registration-step1-errors')
     await fill({ firstName: 'zoe', dateOfBirth: '02/11/1988' })
     await submit('Agree and continue')
     expect(await heading()).toMatch(/address and telephone/)
@@ -119,7 +109,6 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     expect(await errorSummary()).toContain('The telephone number is too short')
     expect(await focusIsOnErrorSummary()).toBe(true)
     await checkAccessibility()
-    await screenshots('registration-step2-errors')
     await fill({ phoneNumber: '+44 07700 900123' })
     await submit('Continue')
     expect(await heading()).toMatch(/email and password/)
@@ -270,11 +259,6 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
       free: { candidateNumber: 'Candidate number77700100777002✗ Differs', firstName: 'First nameZoeZoe✓ Match', surname: 'SurnameDarcy-SmithDarcy-Smith✓ Match', dateOfBirth: 'Date of birth02/11/198802/11/1988✓ Match' },
       linked: { candidateNumber: 'Candidate number77700100777001✓ Match', firstName: 'First nameZoeZoë✓ Match', surname: "SurnameDarcy-SmithD'Arcy✗ Differs", dateOfBirth: 'Date of birth02/11/198802/11/1988✓ Match' },
     })
-    if (SHOTS)
-      for (const width of [390, 1280]) {
-        await admin.setViewport({ width, height: 900 })
-        await admin.screenshot({ path: `${SHOTS}/review-panel-${width}.png`, fullPage: false })
-      }
     await admin.click('input[name="review-candidate"]:not([disabled])')
     // Wait until the choice has enabled the button (the admin re-renders after the click).
     const approve = await admin.waitForSelector('xpath/.//button[normalize-space()="Approve with the chosen record" and not(@disabled)]')

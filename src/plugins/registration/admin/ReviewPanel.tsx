@@ -48,8 +48,8 @@ function Comparison({ candidate }: { candidate: Suggestion }) {
               <th scope="row" style={cell}>{compared.label}</th>
               <td style={cell}>{values.given || <em>Not given</em>}</td>
               <td style={cell}>{values.onRecord || <em>None on the record</em>}</td>
-              <td style={cell}>
-                <span style={{ color: result.colour, background: result.background, fontWeight: 600, padding: '1px 6px', borderRadius: 10, display: 'inline-block' }}>
+              <td style={{ ...cell, overflowWrap: 'normal' }}>
+                <span style={{ color: result.colour, background: result.background, fontWeight: 600, padding: '1px 6px', borderRadius: 10, whiteSpace: 'nowrap' }}>
                   <span aria-hidden="true">{result.sign} </span>
                   {result.text}
                 </span>
