@@ -1,4 +1,5 @@
-import { isCountryCode } from './countries'
+import { countryProblem } from './countries'
+import { tooLong } from './formats'
 
 export type FieldErrors = Record<string, string>
 type Form = Record<string, string | undefined>
@@ -69,10 +70,11 @@ export function checkAddress(form: Form): { errors: FieldErrors; values: Address
   if (!values.fullName) errors.fullName = 'Enter the full name of the person at this address.'
   if (!values.line1) errors.line1 = 'Enter the first line of the address, for example the house number and street.'
   if (!values.town) errors.town = 'Enter the town or city.'
-  for (const [field, max, name] of LIMITS) if (!errors[field] && values[field].length > max) errors[field] = `${name} must be ${max} characters or fewer.`
+  for (const [field, max, name] of LIMITS) if (values[field].length > max) errors[field] = tooLong(name, max)
   if (!country) errors.country = 'Choose the country.'
-  else if (!isCountryCode(country)) errors.country = 'Choose the country from the list.'
-  if (ukFormat) {
+  else if (countryProblem(country)) errors.country = countryProblem(country)!
+  if (typedPostcode.length > 20) errors.postcode = tooLong('The postcode', 20)
+  else if (ukFormat) {
     if (!typedPostcode) errors.postcode = 'Enter the postcode.'
     else if (!isUkPostcode(typedPostcode)) errors.postcode = 'Enter a real UK postcode, for example SW1A 1AA.'
   } else if (values.postcode && !/^[A-Z0-9][A-Z0-9 -]{1,19}$/.test(values.postcode)) {

@@ -1,31 +1,33 @@
-/** ISO 3166-1 alpha-2 codes of the countries and territories an address can be in. */
-const CODES = (
-  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG ' +
-  'CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL ' +
-  'GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA ' +
-  'LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP ' +
-  'NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV ' +
-  'SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW'
-).split(' ')
+import countries from 'i18n-iso-countries'
+import english from 'i18n-iso-countries/langs/en.json'
 
-const names = new Intl.DisplayNames(['en-GB'], { type: 'region' })
+countries.registerLocale(english)
 
-/** The country's name in British English, or the code itself when it is not a known country. */
+/** ISO 3166-1 alpha-2 code to English name, from the maintained i18n-iso-countries list. */
+const NAMES: Readonly<Record<string, string>> = countries.getNames('en', { select: 'official' })
+
+/** The country's name in English, or the code itself when it is not a known country. */
 export function countryName(code: string | null | undefined): string {
   if (!code) return ''
-  try {
-    return names.of(code.toUpperCase()) ?? code
-  } catch {
-    return code
-  }
+  return NAMES[code.toUpperCase()] ?? code
 }
 
-export const isCountryCode = (code: string): boolean => CODES.includes(code)
+export const isCountryCode = (code: string): boolean => Object.hasOwn(NAMES, code)
 
 /** For a country list: the United Kingdom first, then the rest by name. */
 export const COUNTRIES: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'GB', name: countryName('GB') },
-  ...CODES.filter((code) => code !== 'GB')
-    .map((code) => ({ code, name: countryName(code) }))
+  ...Object.entries(NAMES)
+    .filter(([code]) => code !== 'GB')
+    .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
 ]
+
+/** The same list as `<select>` options. */
+export const COUNTRY_OPTIONS: ReadonlyArray<{ value: string; label: string }> = COUNTRIES.map(({ code, name }) => ({ value: code, label: name }))
+
+/** Why a typed country is refused, or null when it is a country of the list. */
+export function countryProblem(code: string): string | null {
+  if (isCountryCode(code)) return null
+  return `We do not recognise the country “${code.slice(0, 40)}”. Choose the country from the list.`
+}

@@ -48,3 +48,21 @@ export function checkSlug(value: unknown): string | true {
     return 'Use lower-case letters, digits and single hyphens, for example privacy-policy.'
   return true
 }
+
+/** The message for a value over its limit: the same words on every form. */
+export const tooLong = (what: string, max: number) => `${what} is too long (at most ${max.toLocaleString('en-GB')} characters).`
+
+export type TypedDate = { ok: true; iso: string } | { ok: false; problem: 'format' | 'not-a-date' }
+
+/**
+ * A date typed as day/month/year: its ISO form (midnight UTC), or whether it is not written
+ * as day/month/year at all or is written so but is no date (31/02/1990, 00/13/2000).
+ */
+export function readUkDate(typed: string): TypedDate {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(typed)
+  if (!match) return { ok: false, problem: 'format' }
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return { ok: false, problem: 'not-a-date' }
+  return { ok: true, iso: date.toISOString() }
+}

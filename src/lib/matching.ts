@@ -50,16 +50,47 @@ export function matchRegistration(registration: RegistrationDetails, candidatesW
   return { kind: 'review', reason: matching.length > 1 || candidatesWithNumber.length > 1 ? 'several' : 'mismatch' }
 }
 
+export type DetailResult = 'match' | 'differs' | 'missing'
+
+export type ComparedDetail = {
+  detail: 'candidateNumber' | 'firstName' | 'surname' | 'dateOfBirth'
+  label: string
+  /** As the registrant typed it (a date as its calendar date, yyyy-mm-dd); '' when not given. */
+  given: string
+  /** As on the candidate record; '' when the record has none. */
+  onRecord: string
+  /** `missing`: one side has nothing to compare. */
+  result: DetailResult
+}
+
+type RecordWithNumber = CandidateRecord & { candidateNumber?: string | null; candidateNumberNormalised?: string | null }
+
 /**
- * How close a record is to a registration, for the review queue: the number counts most,
- * then the date of birth, then each name. 0 means nothing in common.
+ * Each detail matching uses, the registration's beside the record's, compared by the rule
+ * `matchRegistration` applies (numbers without leading zeros, case or spaces; names without
+ * case, accents or punctuation; dates by calendar day).
  */
-export function closeness(registration: RegistrationDetails, candidate: CandidateRecord & { candidateNumberNormalised?: string | null }): number {
-  const number = registration.candidateNumber ? normaliseCandidateNumber(registration.candidateNumber) : ''
-  return (
-    (number && number === candidate.candidateNumberNormalised ? 4 : 0) +
-    (calendarDate(registration.dateOfBirth) === calendarDate(candidate.dateOfBirth) ? 3 : 0) +
-    (normaliseName(registration.surname) === normaliseName(candidate.surname) ? 2 : 0) +
-    (normaliseName(registration.firstName) === normaliseName(candidate.firstName) ? 1 : 0)
-  )
+export function compareWithRecord(registration: RegistrationDetails, candidate: RecordWithNumber): ComparedDetail[] {
+  const compare = (given: string, onRecord: string, same: (a: string, b: string) => boolean): DetailResult =>
+    !given.trim() || !onRecord.trim() ? 'missing' : same(given, onRecord) ? 'match' : 'differs'
+  const sameName = (a: string, b: string) => normaliseName(a) === normaliseName(b)
+  const number = { given: registration.candidateNumber ?? '', onRecord: candidate.candidateNumber ?? '' }
+  const recordNumber = candidate.candidateNumberNormalised ?? normaliseCandidateNumber(number.onRecord)
+  const dates = { given: registration.dateOfBirth ? calendarDate(registration.dateOfBirth) : '', onRecord: candidate.dateOfBirth ? calendarDate(candidate.dateOfBirth) : '' }
+  return [
+    { detail: 'candidateNumber', label: 'Candidate number', ...number, result: compare(number.given, number.onRecord, (a) => normaliseCandidateNumber(a) === recordNumber) },
+    { detail: 'firstName', label: 'First name', given: registration.firstName, onRecord: candidate.firstName, result: compare(registration.firstName, candidate.firstName, sameName) },
+    { detail: 'surname', label: 'Surname', given: registration.surname, onRecord: candidate.surname, result: compare(registration.surname, candidate.surname, sameName) },
+    { detail: 'dateOfBirth', label: 'Date of birth', ...dates, result: compare(dates.given, dates.onRecord, (a, b) => a === b) },
+  ]
+}
+
+const WEIGHT: Record<ComparedDetail['detail'], number> = { candidateNumber: 4, dateOfBirth: 3, surname: 2, firstName: 1 }
+
+/**
+ * How close a record is to a registration, for ordering the review queue's suggestions: the
+ * number counts most, then the date of birth, then each name. 0 means nothing in common.
+ */
+export function closeness(comparison: readonly ComparedDetail[]): number {
+  return comparison.reduce((sum, { detail, result }) => sum + (result === 'match' ? WEIGHT[detail] : 0), 0)
 }

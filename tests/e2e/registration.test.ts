@@ -70,28 +70,55 @@ async function arriveAt(path: string) {
 }
 const heading = () => page.$eval('h1', (el) => el.textContent?.trim())
 const checkAccessibility = async () => violations.push(...(await accessibilityViolations(page)).map((v) => `${page.url()}: ${v}`))
+const errorSummary = async () => (await page.waitForSelector('.error-summary', { timeout: 60_000 }))!.evaluate((el) => el.textContent ?? '')
+/** After a refused submission the focus is on the list of problems (the GOV.UK pattern). */
+const focusIsOnErrorSummary = () => page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false)
 
 describe('a learner registers, confirms the email and signs in (Chromium)', { timeout: 300_000 }, () => {
   it('step 1 checks the details on the server and keeps what was typed', async () => {
     await visit('/register')
     expect(await heading()).toMatch(/eligible to register/)
     await checkAccessibility()
-    await fill({ candidateNumber: '777001', firstName: 'zoe', surname: 'DARCY', dateOfBirth: '31/02/1988' })
+    await fill({ candidateNumber: '777001', firstName: 'Z'.repeat(150), surname: 'DARCY', dateOfBirth: '31/02/1988' })
     await tick('#consent')
     await submit('Agree and continue')
-    expect(await page.$eval('.error-summary', (el) => el.textContent)).toContain('day/month/year')
+    // Each problem named for what it is, both at once, and the focus on the list of them.
+    const problems = await errorSummary()
+    expect(problems).toContain('31/02/1988 is not a real date')
+    expect(problems).toContain('Your first name is too long (at most 100 characters).')
+    expect(await focusIsOnErrorSummary()).toBe(true)
     expect(await page.$eval('[name="surname"]', (el) => (el as HTMLInputElement).value)).toBe('DARCY')
     await checkAccessibility()
-    await fill({ dateOfBirth: '02/11/1988' })
+    await fill({ firstName: 'zoe', dateOfBirth: '02/11/1988' })
     await submit('Agree and continue')
     expect(await heading()).toMatch(/address and telephone/)
   })
 
   it('steps 2 and 3 lead to "check your email"', async () => {
     await checkAccessibility()
-    await fill({ addressLine1: '5 Mill Lane', town: 'Leeds', postcode: 'LS1 4AP' })
+    // The country is chosen from the ISO list, the United Kingdom first, as is the telephone number's.
+    expect(await page.$eval('select[name="country"]', (el) => [(el as HTMLSelectElement).value, el.options[0]!.text, el.options[1]!.text, el.options.length])).toEqual([
+      'GB',
+      'Select country',
+      'United Kingdom',
+      251,
+    ])
+    expect(await page.$eval('select[name="phoneCountry"] option:checked', (el) => el.textContent)).toBe('United Kingdom (+44)')
+    await fill({ addressLine1: '5 Mill Lane', town: 'Leeds', postcode: 'LS1 4AP', phoneNumber: '0770' })
+    await submit('Continue')
+    expect(await errorSummary()).toContain('The telephone number is too short')
+    expect(await focusIsOnErrorSummary()).toBe(true)
+    await checkAccessibility()
+    await fill({ phoneNumber: '+44 07700 900123' })
     await submit('Continue')
     expect(await heading()).toMatch(/email and password/)
+    await fill({ email: 'zoe@example.test', password: 'short', confirmPassword: 'shorter' })
+    await submit('Save details and register')
+    const problems = await errorSummary()
+    expect(problems).toContain('at least 12 characters')
+    expect(problems).toContain('The passwords do not match.')
+    expect(await focusIsOnErrorSummary()).toBe(true)
+    await checkAccessibility()
     await fill({ email: 'zoe@example.test', password: 'purple otter lantern', confirmPassword: 'purple otter lantern' })
     await checkAccessibility()
     await submit('Save details and register')
@@ -102,6 +129,8 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
 
   it('the link in the email confirms the address, matches the record and the learner signs in to the dashboard', async () => {
     const mail = await smtp.waitFor('zoe@example.test', /Confirm your email address/)
+    const stored = (await t.payload.find({ collection: 'accounts', where: { email: { equals: 'zoe@example.test' } }, overrideAccess: true, depth: 0 })).docs[0]!
+    expect(stored).toMatchObject({ phone: '+447700900123', addresses: [expect.objectContaining({ country: 'GB', postcode: 'LS1 4AP' })] })
     const link = /(http:\/\/localhost:\d+\/register\/verify\?token=[A-Za-z0-9_-]+)/.exec(mail.text)![1]!
     await page.goto(link, { waitUntil: 'networkidle0' })
     await checkAccessibility()
@@ -130,9 +159,36 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     expect(new URL(page.url()).pathname).toBe('/sign-in')
   })
 
+  it('"Send the link again" from the sign-in page asks for the address before saying a link was sent', async () => {
+    await newPerson()
+    await visit('/sign-in')
+    await fill({ email: 'someone@example.test', password: 'not the password' })
+    await submit('Sign in')
+    const [again] = await page.$$('xpath/.//a[normalize-space()="Send the link again"]')
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), (again as unknown as { click: () => Promise<void> }).click()])
+    await arriveAt('/register/check-email')
+    expect(await heading()).toBe('Send the confirmation link again')
+    expect(await page.$eval('main', (el) => el.textContent)).not.toContain('We have sent a link')
+    await checkAccessibility()
+    await submit('Send the link again')
+    expect(await errorSummary()).toContain('Enter your email address.')
+    expect(await focusIsOnErrorSummary()).toBe(true)
+    expect(await page.$$('[role=status]')).toHaveLength(0)
+    await checkAccessibility()
+    await fill({ email: 'someone@example.test' })
+    await submit('Send the link again')
+    expect(await page.$eval('[role=status]', (el) => el.textContent)).toContain('If someone@example.test has an account waiting to be confirmed, we have sent it a new link')
+  })
+
   it('a third party registers, confirms and signs in', async () => {
     await newPerson()
     await visit('/register/third-party')
+    await checkAccessibility()
+    await submit('Register')
+    const problems = await errorSummary()
+    for (const message of ['Enter your first name.', 'Enter your last name.', 'Enter the name of your company or organisation.', 'Enter your job title.', 'Enter your email address.', 'read the privacy policy'])
+      expect(problems).toContain(message)
+    expect(await focusIsOnErrorSummary()).toBe(true)
     await checkAccessibility()
     await fill({ firstName: 'Riley', lastName: 'Admissions', companyName: 'Uni of Example', jobTitle: 'Admissions Officer', email: 'riley@uni.test', password: 'green kettle harbour', confirmPassword: 'green kettle harbour' })
     await tick('#consent')
@@ -181,6 +237,28 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), (row as unknown as { click: () => Promise<void> }).click()])
     // The record the number points at is already linked to another account; the right one is offered beside it.
     await admin.waitForSelector('input[name="review-candidate"]:not([disabled])')
+    // The panel comes first, each detail side by side with its result in words; the status and the record are not edited here.
+    const layout = await admin.evaluate(() => {
+      const panel = document.querySelector('[aria-labelledby=review-heading]')!
+      const status = document.querySelector('#field-status')!
+      const results = (li: Element | null | undefined) =>
+        Object.fromEntries([...(li?.querySelectorAll('tr[data-detail]') ?? [])].map((row) => [row.getAttribute('data-detail'), row.textContent]))
+      const items = [...document.querySelectorAll('li.review-candidate')]
+      return {
+        panelFirst: Boolean(panel.compareDocumentPosition(status) & Node.DOCUMENT_POSITION_FOLLOWING),
+        statusReadOnly: status.classList.contains('read-only'),
+        candidateReadOnly: document.querySelector('#field-candidate')?.classList.contains('relationship--read-only') ?? null,
+        free: results(items.find((li) => !li.querySelector('input[disabled]'))),
+        linked: results(items.find((li) => li.querySelector('input[disabled]'))),
+      }
+    })
+    expect(layout).toEqual({
+      panelFirst: true,
+      statusReadOnly: true,
+      candidateReadOnly: true,
+      free: { candidateNumber: 'Candidate number77700100777002✗ Differs', firstName: 'First nameZoeZoe✓ Match', surname: 'SurnameDarcy-SmithDarcy-Smith✓ Match', dateOfBirth: 'Date of birth02/11/198802/11/1988✓ Match' },
+      linked: { candidateNumber: 'Candidate number77700100777001✓ Match', firstName: 'First nameZoeZoë✓ Match', surname: "SurnameDarcy-SmithD'Arcy✗ Differs", dateOfBirth: 'Date of birth02/11/198802/11/1988✓ Match' },
+    })
     await admin.click('input[name="review-candidate"]:not([disabled])')
     // Wait until the choice has enabled the button (the admin re-renders after the click).
     const approve = await admin.waitForSelector('xpath/.//button[normalize-space()="Approve with the chosen record" and not(@disabled)]')
@@ -207,6 +285,13 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     expect(await page.$eval('[role=status]', (el) => el.textContent)).toContain('If zoe@example.test has an account')
     const mail = await smtp.waitFor('zoe@example.test', /Choose a new password/)
     await page.goto(/(http:\/\/\S+reset-password\?token=[a-f0-9]+)/.exec(mail.text)![1]!, { waitUntil: 'networkidle0' })
+    await checkAccessibility()
+    await fill({ password: 'short', confirmPassword: 'shorter' })
+    await submit('Save my new password')
+    const problems = await errorSummary()
+    expect(problems).toContain('at least 12 characters')
+    expect(problems).toContain('The passwords do not match.')
+    expect(await focusIsOnErrorSummary()).toBe(true)
     await checkAccessibility()
     await fill({ password: 'silver meadow compass', confirmPassword: 'silver meadow compass' })
     await submit('Save my new password')

@@ -85,7 +85,7 @@ export const MATRIX: MatrixCase[] = [
     slug: 'accounts',
     rules: { ...recordRules(SELF), thirdParty: SELF },
     newRow: (f) => ({ email: `new-${u(f)}@fixture.test`, password: PASSWORD, kind: 'third-party', firstName: 'New', lastName: 'Account' }),
-    change: { phone: '+44 1632 960000' },
+    change: { phone: '+441632960000' }, // as stored (E.164)
     other: (f) => f.b.account.id,
     own: (f, role) => [role === 'thirdParty' ? f.thirdParty.id : f.a.account.id],
   },

@@ -43,10 +43,10 @@ describe('the audit trail names exactly the fields that changed', () => {
 
   it('a change of a related record is recorded, populated or not', async () => {
     const support = await userFor(t.payload, f, 'support')
-    // A record of its own (one account per record).
-    const other = await t.payload.create({ collection: 'candidates', data: { candidateNumber: 'AUDIT1', firstName: 'Other', surname: 'Record', dateOfBirth: '1990-01-01T00:00:00.000Z' }, overrideAccess: true })
-    await t.payload.update({ collection: 'accounts', id: f.b.account.id, data: { candidate: other.id }, depth: 1, overrideAccess: false, user: support })
-    expect(await latestSummary('accounts', f.b.account.id)).toBe('Changed: candidate')
+    // (An account's candidate record is linked only by the review's decisions, so an achievement's qualification here.)
+    const other = await t.payload.create({ collection: 'qualifications', data: { qualificationNumber: '603/0000/1', title: 'Other qualification', level: '2', type: 'regulated' }, overrideAccess: true })
+    await t.payload.update({ collection: 'achievements', id: f.a.achievement.id, data: { qualification: other.id }, depth: 1, overrideAccess: false, user: support })
+    expect(await latestSummary('achievements', f.a.achievement.id)).toBe('Changed: qualification')
   })
 
   it('an edit that changes nothing records nothing', async () => {

@@ -69,6 +69,9 @@ describe('address book', () => {
     })
     expect(await saveAddress(t.payload, account, { ...home, town: '' }, before[0]!.id!)).toMatchObject({ ok: false, errors: { town: 'Enter the town or city.' } })
     expect(await addressBook(t.payload, account)).toEqual(before)
+    // A country not on the list is named and refused.
+    expect(await saveAddress(t.payload, account, { ...home, country: 'UN' })).toEqual({ ok: false, errors: { country: 'We do not recognise the country “UN”. Choose the country from the list.' } })
+    expect(await addressBook(t.payload, account)).toEqual(before)
     // A postcode of another country is not held to the UK format.
     expect(await saveAddress(t.payload, account, { ...home, country: 'FR', postcode: '75001' })).toEqual({ ok: true })
   })
@@ -117,13 +120,28 @@ describe('address book', () => {
 })
 
 describe('personal details', () => {
-  it('a learner changes the telephone number; the name stays as on the record', async () => {
+  it('a learner changes the telephone number, stored in E.164 however typed; the name stays as on the record', async () => {
     const { account, id } = await newLearner()
-    expect(await updatePersonalDetails(t.payload, account, { phone: '+44 7700 900982', firstName: 'Changed' })).toEqual({ ok: true })
+    expect(await updatePersonalDetails(t.payload, account, { phone: '+44 07700 900123', firstName: 'Changed' })).toEqual({ ok: true })
     // Even straight through the Local API, a learner's name is not theirs to change.
     await t.payload.update({ collection: 'accounts', id, data: { lastName: 'Changed' }, overrideAccess: false, user: account })
-    expect(await t.payload.findByID({ collection: 'accounts', id, ...system })).toMatchObject({ phone: '+44 7700 900982', firstName: 'Pat', lastName: 'Example' })
-    expect(await updatePersonalDetails(t.payload, account, { phone: '07700 900982' })).toEqual({ ok: false, errors: { phone: expect.stringMatching(/country code/) } })
+    expect(await t.payload.findByID({ collection: 'accounts', id, ...system })).toMatchObject({ phone: '+447700900123', firstName: 'Pat', lastName: 'Example' })
+    // A UK number needs no country code.
+    expect(await updatePersonalDetails(t.payload, account, { phone: '020 7946 0000' })).toEqual({ ok: true })
+    expect(await t.payload.findByID({ collection: 'accounts', id, ...system })).toMatchObject({ phone: '+442079460000' })
+  })
+
+  it('a telephone number that cannot be one is refused with a clear message, on every path, and changes nothing', async () => {
+    const { account, id } = await newLearner({ phone: '07700 900982' })
+    expect(await t.payload.findByID({ collection: 'accounts', id, ...system })).toMatchObject({ phone: '+447700900982' })
+    expect(await updatePersonalDetails(t.payload, account, { phone: '+44 12' })).toEqual({ ok: false, errors: { phone: 'The telephone number is too short. Check it has all its digits.' } })
+    await expect(t.payload.update({ collection: 'accounts', id, data: { phone: '+999 123456' }, overrideAccess: false, user: account })).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [expect.objectContaining({ path: 'phone', message: 'We do not recognise the country code of this telephone number. Check the digits after the +.' })] },
+    })
+    // Typed with spaces straight through the Local API, it is stored in E.164 too.
+    await t.payload.update({ collection: 'accounts', id, data: { phone: '+33 1 23 45 67 89' }, overrideAccess: false, user: account })
+    expect(await t.payload.findByID({ collection: 'accounts', id, ...system })).toMatchObject({ phone: '+33123456789' })
   })
 
   it('a third party changes name, company and job title', async () => {
@@ -144,7 +162,7 @@ describe('change password', () => {
   const form = (over: Record<string, string> = {}) => ({ currentPassword: PASSWORD, password: NEW, confirmPassword: NEW, ...over })
 
   it('a wrong current password is refused with a clear message, changes nothing and leaves no session behind', async () => {
-    const { account, id, email } = await newLearner({ phone: '+44 7700 900982' })
+    const { account, id, email } = await newLearner({ phone: '+447700900982' })
     await saveAddress(t.payload, account, home)
     const sessions = await sessionCount(id)
     const { updatedAt } = await t.payload.findByID({ collection: 'accounts', id, ...system })
@@ -155,10 +173,23 @@ describe('change password', () => {
     expect(await passwordIsRight(t.payload, email, PASSWORD)).toBe(true)
     expect(await sessionCount(id)).toBe(sessions)
     expect(await addressBook(t.payload, account)).toHaveLength(1)
-    expect(await t.payload.findByID({ collection: 'accounts', id, ...system })).toMatchObject({ phone: '+44 7700 900982', firstName: 'Pat', updatedAt })
+    expect(await t.payload.findByID({ collection: 'accounts', id, ...system })).toMatchObject({ phone: '+447700900982', firstName: 'Pat', updatedAt })
   })
 
-  it('a weak or mistyped new password is refused before anything is checked', async () => {
+  it('every problem of the form is told at once, the wrong current password among them', async () => {
+    const { account, email } = await newLearner()
+    expect(await changePassword(t.payload, account, form({ currentPassword: 'not my password at all', password: 'short', confirmPassword: 'shirt' }), { ip: '198.51.100.7' })).toEqual({
+      ok: false,
+      errors: {
+        currentPassword: 'Your current password is not right. Check it and try again.',
+        password: 'Your password must be at least 12 characters long.',
+        confirmPassword: 'The new passwords do not match.',
+      },
+    })
+    expect(await passwordIsRight(t.payload, email, PASSWORD)).toBe(true)
+  })
+
+  it('a weak or mistyped new password is refused and changes nothing', async () => {
     const { account, email } = await newLearner()
     expect(await changePassword(t.payload, account, form({ password: 'password1234', confirmPassword: 'password1234' }))).toMatchObject({ ok: false, errors: { password: expect.stringMatching(/too common/) } })
     expect(await changePassword(t.payload, account, form({ password: 'short', confirmPassword: 'short' }))).toMatchObject({ ok: false, errors: { password: expect.stringMatching(/at least 12/) } })

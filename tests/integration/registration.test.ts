@@ -2,7 +2,7 @@ import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closestCandidates } from '../../src/plugins/registration/closestCandidates'
-import { decideRegistration, registerLearner, registerThirdParty, resendVerificationLink, verifyEmail } from '../../src/plugins/registration'
+import { decideRegistration, registerLearner, registerThirdParty, resendVerificationLink, resetPassword, verifyEmail } from '../../src/plugins/registration'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -35,7 +35,7 @@ const form = (overrides: Record<string, string> = {}) => ({
   town: 'Bristol',
   postcode: 'bs1 4dj',
   country: 'GB',
-  phoneCountryCode: '+44',
+  phoneCountry: 'GB',
   phoneNumber: '07700 900982',
   email: 'siobhan@example.test',
   password: 'correct horse battery staple',
@@ -55,7 +55,7 @@ describe('learner registration with a matching record', () => {
   it('creates a Pending account, records consent, and emails a verification link', async () => {
     expect(await registerLearner(t.payload, form(), { now: T0 })).toEqual({ ok: true })
     const account = await accountByEmail('siobhan@example.test')
-    expect(account).toMatchObject({ kind: 'learner', status: 'pending', _verified: false, firstName: 'siobhan', lastName: 'O SULLIVAN', candidate: null, phone: '+44 07700 900982' })
+    expect(account).toMatchObject({ kind: 'learner', status: 'pending', _verified: false, firstName: 'siobhan', lastName: 'O SULLIVAN', candidate: null, phone: '+447700900982' })
     expect(account.privacyConsent).toEqual({ agreedAt: T0.toISOString(), policyVersion: '2026-02' })
     expect(account.addresses).toEqual([expect.objectContaining({ line1: '1 High Street', postcode: 'BS1 4DJ', defaultBilling: true, defaultDelivery: true })])
     expect((account as { _verificationToken?: string | null })._verificationToken ?? null).toBeNull()
@@ -126,8 +126,23 @@ describe('registrations that need a person', () => {
     const req = await createLocalReq({ user: supportUser as never }, t.payload)
     const suggestions = await closestCandidates(req, account.id)
     expect(suggestions[0]).toMatchObject({ id: candidateId, candidateNumber: '00412345', linkedAccount: true })
+    // Each detail side by side: only the surname ("Sullivan" for "O'Sullivan") differs.
+    expect(suggestions[0]!.comparison).toEqual([
+      { detail: 'candidateNumber', label: 'Candidate number', given: '412345', onRecord: '00412345', result: 'match' },
+      { detail: 'firstName', label: 'First name', given: 'siobhan', onRecord: 'Siobhán', result: 'match' },
+      { detail: 'surname', label: 'Surname', given: 'Sullivan', onRecord: "O'Sullivan", result: 'differs' },
+      { detail: 'dateOfBirth', label: 'Date of birth', given: '1990-06-15', onRecord: '1990-06-15', result: 'match' },
+    ])
     const learnerReq = await createLocalReq({ user: { ...(await accountByEmail('siobhan@example.test')), collection: 'accounts' } as never }, t.payload)
     await expect(closestCandidates(learnerReq, account.id)).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('while in review, staff cannot set the status or the record directly: only the review decisions do', async () => {
+    const account = await accountByEmail('mismatch@example.test')
+    const asSupport = { overrideAccess: false, user: supportUser as never, depth: 0 } as const
+    const updated = await t.payload.update({ collection: 'accounts', id: account.id, data: { status: 'approved', candidate: candidateId, reviewNote: 'looked at it' }, ...asSupport })
+    expect(updated).toMatchObject({ status: 'awaiting-review', candidate: null, reviewNote: 'looked at it' })
+    expect(await accountByEmail('mismatch@example.test')).toMatchObject({ status: 'awaiting-review', candidate: null })
   })
 
   it('support staff approve it with the right record; the learner is emailed and it is audited', async () => {
@@ -159,6 +174,22 @@ describe('registrations that need a person', () => {
       expect(sent).toMatchObject({ template })
       expect(sent!.text).toContain('Please send a copy of your certificate.')
     }
+  })
+
+  it('an approved account can be suspended and restored directly, but not sent back to review or rejected that way', async () => {
+    const account = await accountByEmail('mismatch@example.test')
+    const asSupport = { overrideAccess: false, user: supportUser as never, depth: 0 } as const
+    expect(await t.payload.update({ collection: 'accounts', id: account.id, data: { status: 'suspended' }, ...asSupport })).toMatchObject({ status: 'suspended' })
+    expect(await t.payload.update({ collection: 'accounts', id: account.id, data: { status: 'approved' }, ...asSupport })).toMatchObject({ status: 'approved' })
+    await expect(t.payload.update({ collection: 'accounts', id: account.id, data: { status: 'rejected' }, ...asSupport })).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [expect.objectContaining({ path: 'status', message: expect.stringContaining('Decide a registration with the buttons of the review panel') })] },
+    })
+    // Nor is the linked record changed by a direct edit.
+    const other = await t.payload.create({ collection: 'candidates', data: { candidateNumber: 'C88', firstName: 'Nobody', surname: 'Else', dateOfBirth: '1970-01-01T00:00:00.000Z' }, ...system })
+    await t.payload.update({ collection: 'accounts', id: account.id, data: { candidate: other.id }, ...asSupport })
+    expect(await accountByEmail('mismatch@example.test')).toMatchObject({ status: 'approved', candidate: account.candidate })
+    expect(account.candidate).not.toBe(other.id)
   })
 
   it('only support staff may decide', async () => {
@@ -199,7 +230,7 @@ describe('what registration never reveals, and bad input', () => {
       ok: false,
       errors: {
         candidateNumber: expect.stringMatching(/Enter your candidate or membership number, or tick/),
-        dateOfBirth: expect.stringMatching(/day\/month\/year/),
+        dateOfBirth: '31/02/1990 is not a real date. Check the day and the month.',
         consent: expect.stringMatching(/privacy policy/),
         postcode: expect.stringMatching(/postcode/),
         password: expect.stringMatching(/too common/),
@@ -207,7 +238,25 @@ describe('what registration never reveals, and bad input', () => {
     })
     const mismatch = await registerLearner(t.payload, form({ email: 'bad@example.test', confirmPassword: 'something else entirely' }), { now: T0 })
     expect(mismatch).toEqual({ ok: false, errors: { confirmPassword: 'The passwords do not match.' } })
+    // A country typed out (the old two-letter box cut "United Kingdom" to "UN") is named and refused.
+    expect(await registerLearner(t.payload, form({ email: 'bad@example.test', country: 'UN' }), { now: T0 })).toEqual({
+      ok: false,
+      errors: { country: 'We do not recognise the country “UN”. Choose the country from the list.' },
+    })
+    expect(await registerLearner(t.payload, form({ email: 'bad@example.test', phoneNumber: '0770' }), { now: T0 })).toEqual({
+      ok: false,
+      errors: { phoneNumber: 'The telephone number is too short. Check it has all its digits.' },
+    })
     expect((await t.payload.count({ collection: 'accounts', ...system })).totalDocs).toBe(before)
+  })
+})
+
+describe('choosing a new password from a reset link', () => {
+  it('a weak password and a different confirmation are both told at once', async () => {
+    expect(await resetPassword(t.payload, { token: 'not-a-real-token', password: 'short', confirmPassword: 'other' })).toEqual({
+      ok: false,
+      errors: { password: 'Your password must be at least 12 characters long.', confirmPassword: 'The passwords do not match.' },
+    })
   })
 })
 

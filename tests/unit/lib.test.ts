@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { checkCandidateNumber, normaliseCandidateNumber } from '../../src/lib/candidateNumber'
 import { isWellFormedVerificationCode, newReference, newVerificationCode } from '../../src/lib/codes'
 import { formatUkDate, parseUkDate, toDateOnly } from '../../src/lib/dates'
-import { checkPence, checkQualificationNumber, checkReference } from '../../src/lib/formats'
+import { checkPence, checkQualificationNumber, checkReference, readUkDate, tooLong } from '../../src/lib/formats'
+import { checkContactDetails, checkEligibility, checkLoginDetails } from '../../src/lib/registration'
 import { formatPence } from '../../src/lib/money'
 
 describe('candidate numbers', () => {
@@ -68,5 +69,40 @@ describe('dates', () => {
     expect(parseUkDate('15/06/1990')).toBe('1990-06-15T00:00:00.000Z')
     expect(parseUkDate('31/02/1990')).toBeNull()
     expect(parseUkDate('1990-06-15')).toBeNull()
+  })
+})
+
+describe('registration messages name the real problem', () => {
+  const today = new Date('2026-01-01T00:00:00.000Z')
+  const step1 = { candidateNumber: '123', firstName: 'Ann', surname: 'Example', dateOfBirth: '15/06/1990', consent: 'on' }
+
+  it('a date written right that does not exist is "not a real date"; one written wrong is the format message', () => {
+    expect(readUkDate('31/02/1990')).toEqual({ ok: false, problem: 'not-a-date' })
+    expect(readUkDate('1990-02-31')).toEqual({ ok: false, problem: 'format' })
+    expect(readUkDate('15/06/1990')).toEqual({ ok: true, iso: '1990-06-15T00:00:00.000Z' })
+    expect(checkEligibility({ ...step1, dateOfBirth: '31/02/1990' }, today).errors).toEqual({ dateOfBirth: '31/02/1990 is not a real date. Check the day and the month.' })
+    expect(checkEligibility({ ...step1, dateOfBirth: '1990-06-15' }, today).errors).toEqual({ dateOfBirth: 'Enter your date of birth as day/month/year, for example 27/03/1990.' })
+  })
+  it('150 letters are "too long (at most 100 characters)", not the wrong characters', () => {
+    expect(tooLong('Your surname', 100)).toBe('Your surname is too long (at most 100 characters).')
+    expect(checkEligibility({ ...step1, firstName: 'A'.repeat(150), surname: 'B'.repeat(101) }, today).errors).toEqual({
+      firstName: 'Your first name is too long (at most 100 characters).',
+      surname: 'Your surname is too long (at most 100 characters).',
+    })
+    expect(checkEligibility({ ...step1, candidateNumber: '1'.repeat(21) }, today).errors).toEqual({ candidateNumber: 'Your candidate or membership number is too long (at most 20 characters).' })
+  })
+  it('contact details: an over-long line is refused (not cut), an unknown country named, the telephone number kept in E.164', () => {
+    expect(checkContactDetails({ addressLine1: 'x'.repeat(201), country: 'GB' }).errors).toEqual({ addressLine1: 'Address line 1 is too long (at most 200 characters).' })
+    expect(checkContactDetails({ addressLine1: '1 High St', country: 'UN' }).errors).toEqual({ country: 'We do not recognise the country “UN”. Choose the country from the list.' })
+    expect(checkContactDetails({ phoneCountry: 'GB', phoneNumber: '+44 07700 900123' })).toMatchObject({ errors: {}, values: { phone: '+447700900123' } })
+    expect(checkContactDetails({ phoneCountry: 'FR', phoneNumber: '06 12 34 56 78' })).toMatchObject({ errors: {}, values: { phone: '+33612345678' } })
+    expect(checkContactDetails({ phoneCountry: 'GB', phoneNumber: '0770' }).errors).toEqual({ phoneNumber: 'The telephone number is too short. Check it has all its digits.' })
+  })
+  it('login details: a weak password and a different confirmation are both told at once', () => {
+    expect(checkLoginDetails({ email: 'a'.repeat(250) + '@x.test', password: 'short', confirmPassword: 'other' }).errors).toEqual({
+      email: 'Your email address is too long (at most 254 characters).',
+      password: 'Your password must be at least 12 characters long.',
+      confirmPassword: 'The passwords do not match.',
+    })
   })
 })

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { normaliseCandidateNumber } from '../../src/lib/candidateNumber'
-import { matchRegistration, type CandidateRecord } from '../../src/lib/matching'
+import { closeness, compareWithRecord, matchRegistration, type CandidateRecord } from '../../src/lib/matching'
 import { normaliseName } from '../../src/lib/names'
 
 describe('name normalisation', () => {
@@ -68,5 +68,38 @@ describe('matching a registration to a record', () => {
   it('sends to review an exact match on a record another account already holds, naming the record', () => {
     expect(matchRegistration(registration, [{ ...record, linkedToAccount: true }])).toEqual({ kind: 'review', reason: 'already-linked', candidateId: 7 })
     expect(matchRegistration(registration, [{ ...record, linkedToAccount: false }])).toEqual({ kind: 'matched', candidateId: 7 })
+  })
+})
+
+describe('the review panel compares each detail of a registration with a record', () => {
+  const registration = { candidateNumber: '00123', firstName: 'siobhan', surname: 'Walsh', dateOfBirth: '1990-06-15T00:00:00.000Z' }
+  const record = { id: 7, candidateNumber: '123', candidateNumberNormalised: '123', firstName: 'Siobhán', surname: "O'Sullivan", dateOfBirth: '1990-06-15T00:00:00.000Z' }
+  const results = (comparison: ReturnType<typeof compareWithRecord>) => Object.fromEntries(comparison.map((c) => [c.detail, c.result]))
+
+  it('number, first name and date of birth match and the surname differs: each is said, not one band', () => {
+    const comparison = compareWithRecord(registration, record)
+    expect(comparison).toEqual([
+      { detail: 'candidateNumber', label: 'Candidate number', given: '00123', onRecord: '123', result: 'match' },
+      { detail: 'firstName', label: 'First name', given: 'siobhan', onRecord: 'Siobhán', result: 'match' },
+      { detail: 'surname', label: 'Surname', given: 'Walsh', onRecord: "O'Sullivan", result: 'differs' },
+      { detail: 'dateOfBirth', label: 'Date of birth', given: '1990-06-15', onRecord: '1990-06-15', result: 'match' },
+    ])
+    expect(closeness(comparison)).toBe(8)
+  })
+  it('a number not given is missing, not a difference', () => {
+    expect(results(compareWithRecord({ ...registration, candidateNumber: '' }, record))).toEqual({ candidateNumber: 'missing', firstName: 'match', surname: 'differs', dateOfBirth: 'match' })
+    expect(results(compareWithRecord({ ...registration, candidateNumber: null }, record)).candidateNumber).toBe('missing')
+  })
+  it('agrees with the matching rule: a registration matched automatically matches on every detail', () => {
+    const exact = { ...registration, surname: 'O SULLIVAN' }
+    expect(matchRegistration(exact, [record])).toEqual({ kind: 'matched', candidateId: 7 })
+    expect(results(compareWithRecord(exact, record))).toEqual({ candidateNumber: 'match', firstName: 'match', surname: 'match', dateOfBirth: 'match' })
+    expect(closeness(compareWithRecord(exact, record))).toBe(10)
+    expect(results(compareWithRecord({ ...exact, candidateNumber: '124', dateOfBirth: '1990-06-16T00:00:00.000Z' }, record))).toEqual({
+      candidateNumber: 'differs',
+      firstName: 'match',
+      surname: 'match',
+      dateOfBirth: 'differs',
+    })
   })
 })

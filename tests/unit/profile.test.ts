@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { addToBook, checkAddress, formatUkPostcode, isUkPostcode, makeDefault, normaliseDefaults, removeFromBook, replaceInBook, type BookEntry } from '../../src/lib/addresses'
-import { COUNTRIES, countryName } from '../../src/lib/countries'
+import { COUNTRIES, countryName, countryProblem } from '../../src/lib/countries'
 import { checkPhoto, detectPhotoType, PHOTO_MAX_BYTES } from '../../src/lib/photos'
-import { checkPasswordChange, checkPersonalDetails, checkPhone, orderAfterAccountDeletion } from '../../src/lib/profile'
+import { checkPasswordChange, checkPersonalDetails, orderAfterAccountDeletion } from '../../src/lib/profile'
 
 const address = { label: '', fullName: 'Ann Example', line1: '1 High Street', line2: '', town: 'Leeds', county: '', postcode: 'LS1 4AP', country: 'GB' }
 const entry = (id: string, flags: Partial<BookEntry> = {}): BookEntry => ({ ...address, id, defaultBilling: false, defaultDelivery: false, ...flags })
@@ -41,7 +41,7 @@ describe('checking an address', () => {
   })
   it('refuses an unknown country and over-long lines', () => {
     expect(checkAddress({ ...address, country: 'XX' }).errors.country).toMatch(/from the list/)
-    expect(checkAddress({ ...address, line1: 'x'.repeat(201) }).errors.line1).toMatch(/200 characters/)
+    expect(checkAddress({ ...address, line1: 'x'.repeat(201) }).errors).toEqual({ line1: 'Address line 1 is too long (at most 200 characters).' })
   })
 })
 
@@ -103,17 +103,23 @@ describe('profile photos are recognised by their content', () => {
 })
 
 describe('personal details and password', () => {
-  it('a telephone number needs its country code', () => {
-    expect(checkPhone('+44 7700 900982')).toBe(true)
-    expect(checkPhone('')).toBe(true)
-    expect(checkPhone('07700 900982')).toMatch(/country code/)
-    expect(checkPhone('+44 12')).toMatch(/country code/)
+  it('a telephone number is kept in E.164; a UK number needs no country code; a wrong one is refused', () => {
+    expect(checkPersonalDetails({ phone: '+44 07700 900123' }, 'learner')).toEqual({ errors: {}, values: { phone: '+447700900123' } })
+    expect(checkPersonalDetails({ phone: '07700 900982' }, 'learner')).toEqual({ errors: {}, values: { phone: '+447700900982' } })
+    expect(checkPersonalDetails({ phone: '' }, 'learner')).toEqual({ errors: {}, values: { phone: '' } })
+    expect(checkPersonalDetails({ phone: '+44 12' }, 'learner').errors).toEqual({ phone: 'The telephone number is too short. Check it has all its digits.' })
   })
   it('a learner changes only the telephone number; a third party also name, company and job title', () => {
-    expect(checkPersonalDetails({ phone: '+44 7700 900982', firstName: 'Other' }, 'learner')).toEqual({ errors: {}, values: { phone: '+44 7700 900982' } })
+    expect(checkPersonalDetails({ phone: '+44 7700 900982', firstName: 'Other' }, 'learner')).toEqual({ errors: {}, values: { phone: '+447700900982' } })
     expect(checkPersonalDetails({ firstName: '', lastName: 'X', companyName: 'Acme', jobTitle: '' }, 'third-party').errors).toEqual({
       firstName: 'Enter your first name.',
       jobTitle: 'Enter your job title.',
+    })
+  })
+  it('a name that is too long is told so, not that it has the wrong characters', () => {
+    expect(checkPersonalDetails({ firstName: 'a'.repeat(150), lastName: 'X', companyName: 'c'.repeat(201), jobTitle: 'HR' }, 'third-party').errors).toEqual({
+      firstName: 'Your first name is too long (at most 100 characters).',
+      companyName: 'The company name is too long (at most 200 characters).',
     })
   })
   it('a password change needs the current password, a good new one typed twice, different from the old', () => {
@@ -123,6 +129,12 @@ describe('personal details and password', () => {
     expect(check({ currentPassword: 'x', password: 'password1234', confirmPassword: 'password1234' }).password).toMatch(/too common/)
     expect(check({ currentPassword: 'velvet summit otter', password: 'velvet summit otter', confirmPassword: 'velvet summit otter' }).password).toMatch(/different/)
     expect(check({ currentPassword: 'x', password: 'velvet summit otter', confirmPassword: 'velvet summit other' }).confirmPassword).toMatch(/do not match/)
+    // Every problem at once: a missing current password, a weak new one and a different confirmation.
+    expect(check({ currentPassword: '', password: 'short', confirmPassword: 'other' })).toEqual({
+      currentPassword: 'Enter your current password.',
+      password: 'Your password must be at least 12 characters long.',
+      confirmPassword: 'The new passwords do not match.',
+    })
     expect(checkPasswordChange({ currentPassword: 'x', password: 'velvet summit otter', confirmPassword: 'velvet summit otter', signOutOthers: 'on' }, { email: 'a@b.c' })).toEqual({
       errors: {},
       values: { currentPassword: 'x', password: 'velvet summit otter', signOutOthers: true },
@@ -141,9 +153,16 @@ describe('orders of a deleted account', () => {
 })
 
 describe('countries', () => {
-  it('in British English, the United Kingdom first', () => {
+  it('from the ISO 3166 list in English, the United Kingdom first', () => {
     expect(COUNTRIES[0]).toEqual({ code: 'GB', name: 'United Kingdom' })
-    expect(countryName('US')).toBe('United States')
-    expect(COUNTRIES.length).toBeGreaterThan(240)
+    expect(countryName('US')).toBe('United States of America')
+    expect(countryName('XK')).toBe('Kosovo')
+    expect(COUNTRIES).toHaveLength(250)
+    expect(new Set(COUNTRIES.map((c) => c.code)).size).toBe(250)
+  })
+  it('an unknown code is refused with a message naming it', () => {
+    expect(countryProblem('UN')).toBe('We do not recognise the country “UN”. Choose the country from the list.')
+    expect(countryProblem('GB')).toBeNull()
+    expect(checkAddress({ ...address, country: 'UN' }).errors).toEqual({ country: 'We do not recognise the country “UN”. Choose the country from the list.' })
   })
 })

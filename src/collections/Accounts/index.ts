@@ -1,8 +1,20 @@
-import { APIError, type Access, type CollectionBeforeChangeHook, type CollectionBeforeOperationHook, type CollectionConfig, type FieldAccess } from 'payload'
+import {
+  APIError,
+  type Access,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeOperationHook,
+  type CollectionConfig,
+  type FieldAccess,
+  type FieldHook,
+  type SelectFieldSingleValidation,
+  type TextFieldSingleValidation,
+} from 'payload'
+import { select } from 'payload/shared'
 
 import { administrators, anyOf, staffField, supportStaff } from '../../access/rules'
 import { ACCOUNT_KINDS, isLearner, isPortalAccount, isStaffUser } from '../../access/users'
 import { normaliseDefaults, type BookEntry } from '../../lib/addresses'
+import { parsePhone } from '../../lib/phone'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { authCookies } from '../authCookies'
 import { ADMIN_GROUPS } from '../fields'
@@ -10,6 +22,32 @@ import { firstRegisterRefused } from '../firstRegister'
 import { enforcePasswordRule } from '../passwordRule'
 import { storeResetTokenHashed } from '../resetTokens'
 import { erasePersonalData, removeErasedPhotoFilesAfterDelete } from './hooks/erasePersonalData'
+
+/**
+ * In review (or before), an account's status and record change only by the review panel's
+ * audited decisions (system writes); staff set the status directly only to suspend an
+ * approved account or to restore a suspended one.
+ */
+const SUSPENSION_STATUSES = ['approved', 'suspended']
+const statusEditable: FieldAccess = (args) => Boolean(supportOnly(args)) && SUSPENSION_STATUSES.includes(String(args.doc?.status))
+const onlyDecisionsChangeStatus: SelectFieldSingleValidation = (value, args) => {
+  if (!args.overrideAccess && args.operation === 'update' && value !== args.previousValue && !SUSPENSION_STATUSES.includes(String(value)))
+    return 'Here an account can only be suspended or restored to Approved. Decide a registration with the buttons of the review panel.'
+  return select(value, args)
+}
+
+/** A telephone number is kept in E.164, however it was typed. */
+const phoneInE164: FieldHook = ({ value }) => {
+  if (typeof value !== 'string' || !value.trim()) return value
+  const parsed = parsePhone(value)
+  return parsed.ok ? parsed.e164 : value
+}
+/** Only a number being changed is checked: one kept from before the rule must not block other edits. */
+const validPhone: TextFieldSingleValidation = (value, { previousValue }) => {
+  if (!value || value === previousValue) return true
+  const parsed = parsePhone(value)
+  return parsed.ok ? true : parsed.error
+}
 
 const self: Access = ({ req: { user } }) => (isPortalAccount(user) ? { id: { equals: user.id } } : false)
 const supportOnly = staffField('administrator', 'support')
@@ -110,9 +148,13 @@ export const Accounts: CollectionConfig = {
           required: true,
           defaultValue: 'pending',
           index: true,
-          admin: { description: 'Only an approved account with a confirmed email address reaches its records. Rejecting or suspending takes effect on its open sessions at once.' },
+          admin: {
+            description:
+              'Only an approved account with a confirmed email address reaches its records. Registrations are decided in the review panel above; here an approved account is suspended or restored. Suspending takes effect on its open sessions at once.',
+          },
           options: [...ACCOUNT_STATUSES],
-          access: { create: supportOnly, update: supportOnly },
+          validate: onlyDecisionsChangeStatus,
+          access: { create: supportOnly, update: statusEditable },
         },
       ],
     },
@@ -129,10 +171,11 @@ export const Accounts: CollectionConfig = {
       relationTo: 'candidates',
       // One account per record: the last word when two registrations of one person race.
       unique: true,
-      access: { create: supportOnly, update: supportOnly },
+      // Linked by matching or by the review panel's approval, never by a direct edit.
+      access: { create: supportOnly, update: () => false },
       admin: {
         condition: (data) => data?.kind !== 'third-party',
-        description: 'The candidate record this learner is linked to. Set when the registration is matched or approved.',
+        description: 'The candidate record this learner is linked to. Set when the registration is matched or approved in the review panel.',
       },
     },
     {
@@ -147,7 +190,9 @@ export const Accounts: CollectionConfig = {
       name: 'phone',
       type: 'text',
       maxLength: 30,
-      admin: { description: 'With the country code, for example +44 20 7946 0000.' },
+      validate: validPhone,
+      hooks: { beforeChange: [phoneInE164] },
+      admin: { description: 'Stored with its country code (E.164, for example +442079460000); a UK number can be typed as 020 7946 0000.' },
     },
     {
       name: 'privacyConsent',

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { staffHasRole } from '../../access/users'
 import { normaliseCandidateNumber } from '../../lib/candidateNumber'
-import { closeness } from '../../lib/matching'
+import { closeness, compareWithRecord, type ComparedDetail } from '../../lib/matching'
 import { ReviewError } from './review'
 
 export type CandidateSuggestion = {
@@ -14,6 +14,8 @@ export type CandidateSuggestion = {
   dateOfBirth: string
   centre?: string | null
   closeness: number
+  /** Each detail matching uses: the registration's beside this record's, and whether they match. */
+  comparison: ComparedDetail[]
   linkedAccount: boolean
 }
 
@@ -52,17 +54,21 @@ export async function closestCandidates(req: PayloadRequest, accountId: number |
   })
   const linkedIds = new Set(linked.docs.map((a) => String(typeof a.candidate === 'object' ? a.candidate?.id : a.candidate)))
   return docs
-    .map((c) => ({
-      id: c.id,
-      candidateNumber: c.candidateNumber,
-      firstName: c.firstName,
-      middleNames: c.middleNames,
-      surname: c.surname,
-      dateOfBirth: c.dateOfBirth,
-      centre: c.centre,
-      closeness: closeness(given, { ...c }),
-      linkedAccount: linkedIds.has(String(c.id)),
-    }))
+    .map((c) => {
+      const comparison = compareWithRecord(given, c)
+      return {
+        id: c.id,
+        candidateNumber: c.candidateNumber,
+        firstName: c.firstName,
+        middleNames: c.middleNames,
+        surname: c.surname,
+        dateOfBirth: c.dateOfBirth,
+        centre: c.centre,
+        closeness: closeness(comparison),
+        comparison,
+        linkedAccount: linkedIds.has(String(c.id)),
+      }
+    })
     .filter((c) => c.closeness > 0)
     .sort((a, b) => b.closeness - a.closeness)
     .slice(0, 10)

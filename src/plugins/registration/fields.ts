@@ -6,7 +6,14 @@ import { addressGroup } from '../../collections/fields'
 const system = { create: () => false, update: () => false }
 const supportOnly = staffField('administrator', 'support')
 
-/** What registration adds to portal accounts. */
+/** The review panel: the first thing on the page of an account in review (it shows nothing otherwise). */
+export const reviewPanelField: Field = {
+  name: 'reviewPanel',
+  type: 'ui',
+  admin: { components: { Field: '/plugins/registration/admin/ReviewPanel#ReviewPanel' } },
+}
+
+/** What registration adds to portal accounts, after the account's own fields. */
 export const registrationFields: Field[] = [
   {
     name: 'registration',
@@ -42,11 +49,6 @@ export const registrationFields: Field[] = [
       },
       { name: 'lastMessage', label: 'Last message to the registrant', type: 'textarea' },
     ],
-  },
-  {
-    name: 'reviewPanel',
-    type: 'ui',
-    admin: { components: { Field: '/plugins/registration/admin/ReviewPanel#ReviewPanel' } },
   },
   {
     name: 'emailVerification',

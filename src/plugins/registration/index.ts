@@ -2,7 +2,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { closestCandidatesEndpoint, forgotPasswordEndpoint, loginEndpoint, logoutEndpoint, resetPasswordEndpoint, reviewEndpoint } from './endpoints'
 import { currentPasswordField, ownChangesNeedCurrentPassword } from './currentPassword'
-import { registrationFields } from './fields'
+import { registrationFields, reviewPanelField } from './fields'
 import { meEndpoint, refreshEndpoint } from './sessionEndpoints'
 import type { PasswordCollection } from './session'
 
@@ -34,7 +34,7 @@ const passwordEndpoints = (collection: PasswordCollection) => [loginEndpoint(col
 
 const withRegistration = (accounts: CollectionConfig): CollectionConfig => ({
   ...accounts,
-  fields: [...accounts.fields, ...registrationFields],
+  fields: [reviewPanelField, ...accounts.fields, ...registrationFields],
   endpoints: [...(accounts.endpoints || []), ...passwordEndpoints('accounts'), logoutEndpoint, reviewEndpoint, closestCandidatesEndpoint, meEndpoint, refreshEndpoint],
   admin: {
     ...accounts.admin,

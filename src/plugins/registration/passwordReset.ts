@@ -46,9 +46,11 @@ export async function resetPassword(
   payload: Payload,
   { token, password, confirmPassword, collection = 'accounts' }: { token: string; password: string; confirmPassword: string; collection?: PasswordCollection },
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const errors: FieldErrors = {}
   const check = checkNewPassword(password)
-  if (check !== true) return { ok: false, errors: { password: check } }
-  if (password !== confirmPassword) return { ok: false, errors: { confirmPassword: 'The passwords do not match.' } }
+  if (check !== true) errors.password = check
+  if (password && password !== confirmPassword) errors.confirmPassword = 'The passwords do not match.'
+  if (Object.keys(errors).length) return { ok: false, errors }
   try {
     await payload.resetPassword({ collection, data: { token: hashLinkToken(token), password }, overrideAccess: true })
     return { ok: true }

@@ -91,7 +91,7 @@ export async function registerLearner(payload: Payload, form: Form, { now = new 
         password: login.values.password,
         firstName: who.firstName,
         lastName: who.surname,
-        phone: where.phoneNumber ? `${where.phoneCountryCode} ${where.phoneNumber}` : undefined,
+        phone: where.phone || undefined,
         registration: { candidateNumber: who.candidateNumber || null, dontKnowNumber: who.dontKnowNumber, dateOfBirth: who.dateOfBirth },
         privacyConsent: consent,
         addresses: hasAddress

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react'
 
-import { Field } from '../ui/Field'
+import { ErrorSummary, Field } from '../ui/Field'
 import { confirmEmail, sendLinkAgain, type FormState } from './actions'
 
 /** A button, not the link itself, confirms: mail scanners that open links must not use up the one-time link. */
@@ -35,17 +35,18 @@ export function ConfirmEmailForm({ token }: { token: string }) {
   )
 }
 
-export function SendLinkAgainForm({ email }: { email?: string }) {
+export function SendLinkAgainForm({ email, heading = true }: { email?: string; heading?: boolean }) {
   const [state, action, pending] = useActionState<FormState, FormData>(sendLinkAgain, { values: { email: email ?? '' } })
   return (
-    <form action={action} className="form">
-      <h2>Send the link again</h2>
+    <form action={action} className="form" noValidate>
+      {heading ? <h2>Send the link again</h2> : null}
+      <ErrorSummary errors={state.errors} />
       {state.message === 'sent' ? (
         <p className="notice" role="status">
-          If that email address has an account waiting to be confirmed, we have sent it a new link. The old link no longer works.
+          If <strong>{state.values.email}</strong> has an account waiting to be confirmed, we have sent it a new link. The old link no longer works.
         </p>
       ) : null}
-      <Field name="email" label="Email address" type="email" required defaultValue={state.values.email} autoComplete="email" />
+      <Field name="email" label="Email address" type="email" required defaultValue={state.values.email} error={state.errors?.email} autoComplete="email" />
       <button className="button secondary" type="submit" disabled={pending}>
         Send the link again
       </button>

@@ -3,11 +3,12 @@
 import { useActionState } from 'react'
 
 import { Checkbox, ErrorSummary, Field } from '../ui/Field'
+import { SelectField } from '../ui/SelectField'
 import { learnerRegistrationStep, type FormState } from './actions'
 
 const STEP_FIELDS: Record<number, string[]> = {
   1: ['candidateNumber', 'dontKnowNumber', 'firstName', 'surname', 'dateOfBirth', 'consent'],
-  2: ['addressLine1', 'addressLine2', 'town', 'country', 'postcode', 'phoneCountryCode', 'phoneNumber'],
+  2: ['addressLine1', 'addressLine2', 'town', 'country', 'postcode', 'phoneCountry', 'phoneNumber'],
   3: ['email'],
 }
 
@@ -26,7 +27,10 @@ function Carried({ values, step }: { values: Record<string, string>; step: numbe
   )
 }
 
-export function LearnerRegistrationForm({ privacyHref }: { privacyHref: string }) {
+type Options = ReadonlyArray<{ value: string; label: string }>
+
+/** `countries` and `phoneCountries` come from the server, so the lists are the server's (and not sent as code). */
+export function LearnerRegistrationForm({ privacyHref, countries, phoneCountries }: { privacyHref: string; countries: Options; phoneCountries: Options }) {
   const [state, action, pending] = useActionState<FormState, FormData>(learnerRegistrationStep, { step: 1, values: {} })
   const step = state.step ?? 1
   const v = state.values
@@ -62,14 +66,14 @@ export function LearnerRegistrationForm({ privacyHref }: { privacyHref: string }
       {step === 2 ? (
         <>
           <p>These are optional. If you give them, we use them as your billing and delivery address when you order printed documents.</p>
-          <Field name="addressLine1" label="Address line 1" defaultValue={v.addressLine1} autoComplete="address-line1" />
-          <Field name="addressLine2" label="Address line 2" defaultValue={v.addressLine2} autoComplete="address-line2" />
-          <Field name="town" label="City" defaultValue={v.town} autoComplete="address-level2" />
-          <Field name="country" label="Country" defaultValue={v.country ?? 'GB'} error={e.country} hint="Two-letter code, for example GB." autoComplete="country" maxLength={2} />
+          <Field name="addressLine1" label="Address line 1" defaultValue={v.addressLine1} error={e.addressLine1} autoComplete="address-line1" />
+          <Field name="addressLine2" label="Address line 2" defaultValue={v.addressLine2} error={e.addressLine2} autoComplete="address-line2" />
+          <Field name="town" label="City" defaultValue={v.town} error={e.town} autoComplete="address-level2" />
+          <SelectField name="country" label="Country" defaultValue={v.country ?? 'GB'} error={e.country} autoComplete="country" placeholder="Select country" options={countries} />
           <Field name="postcode" label="Postcode" defaultValue={v.postcode} error={e.postcode} autoComplete="postal-code" />
-          <div className="row-2">
-            <Field name="phoneCountryCode" label="Country Code" defaultValue={v.phoneCountryCode ?? '+44'} error={e.phoneCountryCode} autoComplete="tel-country-code" />
-            <Field name="phoneNumber" label="Phone number" defaultValue={v.phoneNumber} error={e.phoneNumber} autoComplete="tel-national" inputMode="tel" />
+          <div className="phone-fields">
+            <SelectField name="phoneCountry" label="Country code" defaultValue={v.phoneCountry || 'GB'} error={e.phoneCountry} autoComplete="tel-country-code" options={phoneCountries} />
+            <Field name="phoneNumber" label="Phone number" type="tel" defaultValue={v.phoneNumber} error={e.phoneNumber} autoComplete="tel-national" inputMode="tel" hint="For example 07700 900982." />
           </div>
         </>
       ) : null}

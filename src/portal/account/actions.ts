@@ -3,7 +3,7 @@
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
-import { checkContactDetails, checkEligibility, type FieldErrors } from '../../lib/registration'
+import { checkContactDetails, checkEligibility, emailProblem, type FieldErrors } from '../../lib/registration'
 import {
   registerLearner,
   registerThirdParty,
@@ -61,9 +61,12 @@ export async function confirmEmail(_previous: FormState, data: FormData): Promis
   redirect(`/register/confirmed?outcome=${result.outcome}`)
 }
 
+/** A new confirmation link, once an address is given: what it says it sent, it sent (if the account exists). */
 export async function sendLinkAgain(_previous: FormState, data: FormData): Promise<FormState> {
-  const email = String(data.get('email') ?? '')
-  if (email.trim()) await resendVerificationLink(await portalPayload(), email)
+  const email = String(data.get('email') ?? '').trim()
+  const problem = emailProblem(email)
+  if (problem) return { values: { email }, errors: { email: problem } }
+  await resendVerificationLink(await portalPayload(), email)
   return { values: { email }, message: 'sent' }
 }
 

@@ -1,6 +1,8 @@
 import { redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
 
+import { COUNTRY_OPTIONS } from '../../lib/countries'
+import { PHONE_COUNTRY_OPTIONS } from '../../lib/phone'
 import { signedInUser } from '../payload'
 import { ConfirmEmailForm, SendLinkAgainForm } from './EmailLinkForms'
 import { LearnerRegistrationForm } from './LearnerRegistrationForm'
@@ -23,7 +25,7 @@ async function RegistrationPage({ kind, heading, form }: { kind: 'learner' | 'th
 }
 
 export function RegisterLearnerPage() {
-  return <RegistrationPage kind="learner" heading="Register as a learner" form={<LearnerRegistrationForm privacyHref={PRIVACY} />} />
+  return <RegistrationPage kind="learner" heading="Register as a learner" form={<LearnerRegistrationForm privacyHref={PRIVACY} countries={COUNTRY_OPTIONS} phoneCountries={PHONE_COUNTRY_OPTIONS} />} />
 }
 
 export function RegisterThirdPartyPage() {
@@ -36,13 +38,22 @@ export async function SignInPage({ reset }: { reset?: string }) {
   return <SignInForm notice={reset === 'done' ? 'reset' : undefined} />
 }
 
+/** After registering (with the address), or from "Send the link again" on the sign-in page (without: then it asks for it). */
 export function CheckEmailPage({ email }: { email?: string }) {
+  if (!email?.trim())
+    return (
+      <>
+        <h1>Send the confirmation link again</h1>
+        <p className="lead">Enter the email address you registered with. If it has an account waiting to be confirmed, we will send it a new link.</p>
+        <SendLinkAgainForm heading={false} />
+      </>
+    )
   return (
     <>
       <h1>Check your email</h1>
       <div className="panel">
         <p>
-          We have sent a link to <strong>{email || 'your email address'}</strong>. Open it within 24 hours to confirm your email address and finish registering.
+          We have sent a link to <strong>{email}</strong>. Open it within 24 hours to confirm your email address and finish registering.
         </p>
         <p>Your registration status is: <strong>Pending</strong>. You can sign in once your email address is confirmed.</p>
         <p>Nothing arrived after a few minutes? Check your spam or junk folder, then send the link again.</p>

@@ -43,7 +43,7 @@ export function DetailsForm({ kind, initial }: { kind: 'learner' | 'third-party'
         defaultValue={v.phone}
         error={e.phone}
         autoComplete="tel"
-        hint="Optional. Include the country code, for example +44 7700 900982."
+        hint="Optional. For example 07700 900982; a number outside the UK with its country code, like +33 1 23 45 67 89."
       />
       <div className="actions">
         <button className="button" type="submit" disabled={pending}>
@@ -80,7 +80,7 @@ export function AddressForm({
       <Field name="town" label="Town or city" required defaultValue={v.town} error={e.town} autoComplete="address-level2" />
       <Field name="county" label="County or region" defaultValue={v.county} error={e.county} autoComplete="address-level1" hint="Optional." />
       <Field name="postcode" label="Postcode" defaultValue={v.postcode} error={e.postcode} autoComplete="postal-code" hint="Needed for a UK address." className="input-short" />
-      <SelectField name="country" label="Country" required defaultValue={v.country || 'GB'} error={e.country} autoComplete="country" options={countries} />
+      <SelectField name="country" label="Country" required defaultValue={v.country || 'GB'} error={e.country} autoComplete="country" placeholder="Select country" options={countries} />
       {isDefault.billing ? (
         <p className="tag-line">This is your default billing address.</p>
       ) : (

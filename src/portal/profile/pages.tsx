@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation'
 
 import { addressFormValues, addressLines, type BookEntry } from '../../lib/addresses'
-import { COUNTRIES, countryName } from '../../lib/countries'
+import { COUNTRY_OPTIONS, countryName } from '../../lib/countries'
+import { displayPhone } from '../../lib/phone'
 import { PHOTO_ERRORS, type PhotoErrorCode } from '../../lib/photos'
 import { portalPayload } from '../payload'
 import { ErrorSummary } from '../ui/Field'
@@ -14,7 +15,6 @@ import { Done, ProfileFrame } from './ProfileFrame'
 import { requireAccount } from './session'
 
 const SUPPORT = '/help/contact-support'
-const COUNTRY_OPTIONS = COUNTRIES.map(({ code, name }) => ({ value: code, label: name }))
 
 function Avatar({ photo, name }: { photo: Photo | null; name: string }) {
   if (photo) return <img className="avatar" src={photo.src} alt="Your profile photo" width={96} height={96} />
@@ -93,7 +93,7 @@ export async function ProfileDetailsPage({ done }: { done?: string }) {
         </p>
         <DetailsForm
           kind={account.kind}
-          initial={{ phone: account.phone ?? '', firstName: account.firstName, lastName: account.lastName, companyName: account.companyName ?? '', jobTitle: account.jobTitle ?? '' }}
+          initial={{ phone: displayPhone(account.phone), firstName: account.firstName, lastName: account.lastName, companyName: account.companyName ?? '', jobTitle: account.jobTitle ?? '' }}
         />
       </section>
     </ProfileFrame>

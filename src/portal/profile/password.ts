@@ -68,13 +68,13 @@ export type PasswordChangeResult = { ok: true; signedOutOthers: boolean } | { ok
  */
 export async function changePassword(payload: Payload, account: SignedInAccount, form: Record<string, string>, { ip = 'unknown' } = {}): Promise<PasswordChangeResult> {
   const { errors, values } = checkPasswordChange(form, { email: account.email })
+  // The current password is checked whatever else is wrong: every problem of the form is told at once.
+  if (values.currentPassword) {
+    const confirmed = await confirmPassword(payload, account, values.currentPassword, ip)
+    if (!confirmed.ok)
+      errors.currentPassword = confirmed.reason === 'throttled' ? tooManyTries(confirmed.waitMinutes) : 'Your current password is not right. Check it and try again.'
+  }
   if (hasErrors(errors)) return { ok: false, errors }
-  const confirmed = await confirmPassword(payload, account, values.currentPassword, ip)
-  if (!confirmed.ok)
-    return {
-      ok: false,
-      errors: { currentPassword: confirmed.reason === 'throttled' ? tooManyTries(confirmed.waitMinutes) : 'Your current password is not right. Check it and try again.' },
-    }
 
   const sessionsBefore = await sessionsOf(payload, account.id)
   await payload.update({

@@ -1,4 +1,6 @@
-import type { InputHTMLAttributes, ReactNode } from 'react'
+'use client'
+
+import { useEffect, useId, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode } from 'react'
 
 type FrameProps = { name: string; label: string; hint?: string; error?: string; required?: boolean }
 /** What a control needs to be tied to its label, hint and error for screen readers. */
@@ -63,20 +65,44 @@ export function Checkbox({ name, label, error, defaultChecked }: { name: string;
   )
 }
 
-/** The list of problems at the top of a form, each linking to its field. */
+/** A summary link takes the person to the field itself, not just near it (the browser only scrolls). */
+function focusField(event: MouseEvent<HTMLAnchorElement>, field: string) {
+  const control = document.getElementById(field)
+  if (!control) return
+  event.preventDefault()
+  control.closest('.field')?.scrollIntoView({ block: 'start' })
+  control.focus({ preventScroll: true })
+}
+
+/**
+ * The list of problems at the top of a form, each linking to its field (the GOV.UK pattern).
+ * It takes the focus when it appears, so after a refused submission a screen reader reads it
+ * and the keyboard starts there: `autoFocus` for a page served whole (without JavaScript the
+ * browser does it), an effect for a form answered in place.
+ */
 export function ErrorSummary({ errors }: { errors?: Record<string, string> }) {
   const entries = Object.entries(errors ?? {})
+  const summary = useRef<HTMLDivElement>(null)
+  const headingId = useId()
+  useEffect(() => {
+    if (entries.length) summary.current?.focus()
+    // A new set of errors (each refused submission) moves the focus again.
+  }, [errors])
   if (!entries.length) return null
   return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
-      <h2>There is a problem</h2>
-      <ul>
-        {entries.map(([field, message]) => (
-          <li key={field}>
-            <a href={`#${field}`}>{message}</a>
-          </li>
-        ))}
-      </ul>
+    <div className="error-summary" ref={summary} tabIndex={-1} aria-labelledby={headingId} autoFocus>
+      <div role="alert">
+        <h2 id={headingId}>There is a problem</h2>
+        <ul>
+          {entries.map(([field, message]) => (
+            <li key={field}>
+              <a href={`#${field}`} onClick={(event) => focusField(event, field)}>
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   )
 }
