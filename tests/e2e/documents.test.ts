@@ -137,6 +137,27 @@ describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
     expect(emails.docs.map((d) => d.template).sort()).toEqual(['enquiry-reply', 'enquiry-status'])
   })
 
+  it('on a 390 px phone the header is one row with a Menu, and each card puts its labels above their values', async () => {
+    await learner.setViewport({ width: 390, height: 844 })
+    await learner.goto(`${server.url}/documents`, { waitUntil: 'networkidle0' })
+    const boxOf = (selector: string) => learner.$eval(selector, (el) => el.getBoundingClientRect().toJSON() as DOMRect)
+    const [name, menu] = [await boxOf('.site-name'), await boxOf('.nav-menu summary')]
+    expect(Math.abs(name.top + name.height / 2 - (menu.top + menu.height / 2))).toBeLessThan(8) // one row
+    const visibleLinks = () => learner.$$eval('header a, header button', (els) => els.filter((el) => el.checkVisibility()).map((el) => el.textContent?.trim()))
+    expect(await visibleLinks()).toHaveLength(1) // only the site's name until the Menu opens
+    await learner.click('.nav-menu summary')
+    expect(await visibleLinks()).toEqual(expect.arrayContaining(['Documents', 'Profile', 'Sign out']))
+    const [label, value] = [await boxOf('.document-card .facts dt'), await boxOf('.document-card .facts dd')]
+    expect(value.top).toBeGreaterThanOrEqual(label.bottom - 1) // stacked
+    expect(value.left).toBeCloseTo(label.left, 0)
+
+    await learner.setViewport({ width: 1280, height: 900 })
+    expect(await learner.$eval('.nav-menu', (el) => el.checkVisibility())).toBe(false)
+    expect(await visibleLinks()).toEqual(expect.arrayContaining(['Documents', 'Profile', 'Sign out']))
+    const [wideLabel, wideValue] = [await boxOf('.document-card .facts dt'), await boxOf('.document-card .facts dd')]
+    expect(wideValue.top).toBeCloseTo(wideLabel.top, 0) // side by side
+  })
+
   it('axe-core finds no WCAG 2.2 AA violations on these pages', () => {
     expect(violations).toEqual([])
   })
