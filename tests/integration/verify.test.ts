@@ -530,7 +530,7 @@ describe('the header of the verification pages', () => {
     const response = await fetch(`${server.url}/verify/sign-out`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.url } })
     expect(response.status).toBe(303)
     expect(response.headers.get('location')).toBe('/')
-    expect(response.headers.get('set-cookie')).toMatch(/payload-token=;.*Expires=Thu, 01 Jan 1970/i)
+    expect(response.headers.get('set-cookie')).toMatch(/^payload-token=; Expires=/)
     expect(links((await get('/verify', { cookie })).body)).toEqual(['/help', '/help/faq', '/help/contact-support', '/sign-in'])
   })
 })
