@@ -104,7 +104,7 @@ function referenceForm({ heading, input = {} }: { heading: string; input?: Refer
     field({
       id: 'reference',
       label: 'Reference',
-      hint: `Printed on the document beside “Reference”, for example <span class="verify-code">${EXAMPLE_REFERENCE}</span>.`,
+      hint: `Printed on the document beside “Reference”, for example <span class="verify-code verify-nowrap">${EXAMPLE_REFERENCE}</span>.`,
       error: errors.reference,
       value: input.reference,
       extra: 'autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="100"',
