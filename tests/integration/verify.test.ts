@@ -353,7 +353,7 @@ describe('the box to type a code into, and HTTP methods', () => {
 const withoutClock = (body: string) => body.replace(/Checked on [^<]*\(UK time\)/, 'Checked on …')
 
 describe('expired is its own answer', () => {
-  it('HTML: an achievement that expired on 31/12/2018 is "expired", with the date, never the green "valid"', async () => {
+  it('HTML: an achievement that expired on 31/12/2018 is "expired", with the date, never the green "valid"; revoked still wins', async () => {
     const { status, body } = await get(`/verify/${docs.expired.verificationCode}`)
     expect(status).toBe(200)
     expect(body).toMatch(/class="verify-banner verify-expired"/)
@@ -362,9 +362,7 @@ describe('expired is its own answer', () => {
     expect(body).not.toContain('verify-valid')
     expect(body).not.toContain('is valid')
     expect(body).toContain('<title>Expired certificate ')
-  })
-
-  it('revoked says more than expired; an expiry date still to come is valid', async () => {
+    // Revoked says more than expired; an expiry date still to come is valid.
     const revoked = await get(`/verify/${docs.expiredRevoked.verificationCode}`)
     expect(revoked.body).toMatch(/class="verify-banner verify-revoked"/)
     expect(revoked.body).toContain('revoked it on 01/03/2017')
