@@ -1,5 +1,9 @@
 import { isIPv4, isIPv6 } from 'node:net'
 
+import { londonCalendarDate } from './dates'
+import { REFERENCE_PATTERN } from './formats'
+import { normaliseName } from './names'
+
 /** Longest text taken from the "Check a document" box: a pasted verification address fits with room to spare. */
 export const MAX_CODE_INPUT = 500
 
@@ -53,3 +57,59 @@ export function throttleAddress(ip: string): string {
 
 /** The key of an address's count of verification codes that found nothing (in the sign-in-throttles table). */
 export const verifyThrottleKey = (ip: string) => `verify:ip:${throttleAddress(ip)}`
+
+/** A document's own status, as staff set it. */
+export type StoredStatus = 'valid' | 'revoked' | 'superseded'
+/** What a document is to whoever checks it: its own status, or expired when its achievement has run out. */
+export type ShownStatus = StoredStatus | 'expired'
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * The status shown for a document on `today` (London calendar date, YYYY-MM-DD). Revoked and
+ * superseded say more than expired, so they win; a valid document whose achievement's expiry
+ * date (a calendar date, or a date-only value stored as an instant) is before today is
+ * expired. The expiry date itself is the last day it is valid.
+ */
+export function statusOn(status: StoredStatus, expiryDate: string | null | undefined, today: string): ShownStatus {
+  if (status !== 'valid' || !expiryDate) return status
+  const lastValidDay = CALENDAR_DATE.test(expiryDate) ? expiryDate : londonCalendarDate(expiryDate)
+  return lastValidDay < today ? 'expired' : 'valid'
+}
+
+/** The status shown for a document at the instant `now` (its London calendar date decides). */
+export const documentStatus = ({ status, expiryDate }: { status: StoredStatus; expiryDate?: string | null }, now: Date): ShownStatus =>
+  statusOn(status, expiryDate, londonCalendarDate(now))
+
+/** Longest surname taken from the form; longer input is cut, so it simply does not match. */
+export const MAX_SURNAME_INPUT = 200
+
+/**
+ * A document reference as typed from the printed page: spaces dropped, any kind of dash made a
+ * hyphen, capitals. Null when it is not in the house format (nothing is looked up then).
+ */
+export function referenceFromInput(input: string): string | null {
+  const text = input
+    .slice(0, 100)
+    .replace(/[\s\u00A0]+/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .toUpperCase()
+  return REFERENCE_PATTERN.test(text) ? text : null
+}
+
+/** Letters that do not come apart into a base letter and an accent, written as people type them without it. */
+const FOLDS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' }
+const surnameKey = (name: string) => normaliseName(name.slice(0, MAX_SURNAME_INPUT)).replace(/[łøđðþßæœı]/g, (c) => FOLDS[c]!)
+
+/**
+ * Whether a typed surname is the holder's: case, accents, spaces, hyphens and apostrophes
+ * ignored (O'Brien = obrien, Adebayo-Williams = adebayo williams, Wąsowska = wasowska). The
+ * whole surname is needed: one half of a double-barrelled name is not enough. An empty typed
+ * name matches nothing. Worked out the same way whether or not there is a name on record, so
+ * a miss takes the same time either way.
+ */
+export function isHoldersSurname(typed: string, onRecord: string | null | undefined): boolean {
+  const a = surnameKey(typed)
+  const b = surnameKey(onRecord ?? '')
+  return a === b && a !== ''
+}

@@ -16,17 +16,20 @@ let server: RunningServer
 const system = { overrideAccess: true, depth: 0, context: { skipAudit: true } } as const
 
 type Doc = { id: number; verificationCode: string; reference: string }
-const docs = {} as Record<'valid' | 'published' | 'revoked' | 'superseded' | 'reissue' | 'badge', Doc>
+const docs = {} as Record<'valid' | 'published' | 'revoked' | 'superseded' | 'reissue' | 'badge' | 'expired' | 'expiredRevoked' | 'expiresLater', Doc>
+
+const PASSWORD = 'verify-fixture-password-123'
+let learner: Doc
 
 let nextAddress = 0
 /** A client address of its own, so one test's misses never block another's. */
 const freshAddress = () => `203.0.113.${++nextAddress}`
 
-async function get(path: string, { ip = freshAddress(), json = false, method = 'GET' }: { ip?: string; json?: boolean; method?: string } = {}) {
+async function get(path: string, { ip = freshAddress(), json = false, method = 'GET', cookie }: { ip?: string; json?: boolean; method?: string; cookie?: string } = {}) {
   const response = await fetch(`${server.url}${path}`, {
     method,
     redirect: 'manual',
-    headers: { 'x-forwarded-for': ip, accept: json ? 'application/json' : 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    headers: { 'x-forwarded-for': ip, accept: json ? 'application/json' : 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', ...(cookie ? { cookie } : {}) },
   })
   const bytes = Buffer.from(await response.arrayBuffer())
   return { status: response.status, headers: response.headers, body: bytes.toString('utf8'), bytes }
@@ -34,8 +37,8 @@ async function get(path: string, { ip = freshAddress(), json = false, method = '
 
 beforeAll(async () => {
   t = await startTestPayload()
-  const create = async (collection: 'qualifications' | 'candidates' | 'achievements' | 'documents', data: Record<string, unknown>) =>
-    (await t.payload.create({ collection, data: data as never, ...system })) as unknown as Doc
+  const create = async (collection: 'qualifications' | 'candidates' | 'achievements' | 'documents' | 'accounts', data: Record<string, unknown>) =>
+    (await t.payload.create({ collection, data: data as never, disableVerificationEmail: true, ...system })) as unknown as Doc
   await t.payload.updateGlobal({ slug: 'site-settings', data: { portalName: 'Institute Achievement Portal', awardingBodyName: 'Institute of Testing & Quality', supportEmail: 'help@institute.example' }, ...system })
   const qualification = await create('qualifications', { qualificationNumber: '603/4182/8', title: 'Level 3 Diploma in <Engineering> & Design', level: '3', type: 'regulated' })
   const candidate = await create('candidates', { candidateNumber: '00777001', firstName: 'Claire', middleNames: 'Elizabeth', surname: "O'Hammond", dateOfBirth: '1990-05-17T00:00:00.000Z' })
@@ -49,6 +52,16 @@ beforeAll(async () => {
   docs.superseded = await document()
   docs.reissue = await document()
   await t.payload.update({ collection: 'documents', id: docs.superseded.id, data: { status: 'superseded', supersededBy: docs.reissue.id, statusChangedAt: '2025-06-30T00:00:00.000Z' }, ...system })
+  // A membership that ran out on 31/12/2018, and one that runs for a long time yet.
+  const membership = await create('qualifications', { qualificationNumber: 'MEM-0001', title: 'Member of the Institute (MInst)', level: '5', type: 'membership' })
+  const expiredAchievement = await create('achievements', { candidate: candidate.id, qualification: membership.id, grade: 'Member', issueDate: '2015-01-01T00:00:00.000Z', expiryDate: '2018-12-31T00:00:00.000Z' })
+  const laterAchievement = await create('achievements', { candidate: candidate.id, qualification: membership.id, grade: 'Member', issueDate: '2025-01-01T00:00:00.000Z', expiryDate: '2999-12-31T00:00:00.000Z' })
+  docs.expired = await create('documents', { achievement: expiredAchievement.id, type: 'certificate', showOnVerify: true })
+  docs.expiredRevoked = await create('documents', { achievement: expiredAchievement.id, type: 'certificate' })
+  await t.payload.update({ collection: 'documents', id: docs.expiredRevoked.id, data: { status: 'revoked', statusReason: 'x', statusChangedAt: '2017-03-01T00:00:00.000Z' }, ...system })
+  docs.expiresLater = await create('documents', { achievement: laterAchievement.id, type: 'certificate' })
+  learner = await create('accounts' as never, { email: 'claire@verify.test', password: PASSWORD, _verified: true, kind: 'learner', status: 'approved', firstName: 'Claire', lastName: "O'Hammond", candidate: candidate.id })
+  await create('accounts' as never, { email: 'acme@verify.test', password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'Ada', lastName: 'Acme', companyName: 'Acme' })
 
   server = await startServer({ DATABASE_URL: t.databaseUrl, TRUST_PROXY: 'true' })
   // Development mode compiles the document route on its first request: do it here.
@@ -304,7 +317,7 @@ describe('the box to type a code into, and HTTP methods', () => {
   it('GET /verify shows the box; a typed code or a pasted address goes to its answer', async () => {
     const page = await get('/verify')
     expect(page.status).toBe(200)
-    expect(page.body).toContain('<form class="form verify-form" method="get" action="/verify"')
+    expect(page.body).toContain('<form class="form verify-form" id="code-form" method="get" action="/verify"')
     expect(page.body).toMatch(/<label for="code">/)
     const code = docs.valid.verificationCode
     for (const typed of [code, ` ${code} `, `https://portal.example.org/verify/${code}`, `${server.url}/verify/${code}?from=qr`]) {
@@ -333,5 +346,189 @@ describe('the box to type a code into, and HTTP methods', () => {
       expect(answer.status).toBe(405)
       expect(answer.headers.get('allow')).toBe('GET, HEAD')
     }
+  })
+})
+
+/** The page without the minute it was checked at, which moves on while a test runs. */
+const withoutClock = (body: string) => body.replace(/Checked on [^<]*\(UK time\)/, 'Checked on …')
+
+describe('expired is its own answer', () => {
+  it('HTML: an achievement that expired on 31/12/2018 is "expired", with the date, never the green "valid"; revoked still wins', async () => {
+    const { status, body } = await get(`/verify/${docs.expired.verificationCode}`)
+    expect(status).toBe(200)
+    expect(body).toMatch(/class="verify-banner verify-expired"/)
+    expect(body).toContain('<p class="verify-status">Expired</p><h1>This certificate has expired</h1>')
+    expect(body).toContain('the qualification expired on 31/12/2018')
+    expect(body).not.toContain('verify-valid')
+    expect(body).not.toContain('is valid')
+    expect(body).toContain('<title>Expired certificate ')
+    // Revoked says more than expired; an expiry date still to come is valid.
+    const revoked = await get(`/verify/${docs.expiredRevoked.verificationCode}`)
+    expect(revoked.body).toMatch(/class="verify-banner verify-revoked"/)
+    expect(revoked.body).toContain('revoked it on 01/03/2017')
+    const later = await get(`/verify/${docs.expiresLater.verificationCode}`)
+    expect(later.body).toMatch(/class="verify-banner verify-valid"/)
+    expect(later.body).toContain('31/12/2999')
+  })
+
+  it('JSON: status "expired" with the expiry date as statusDate, the rest as before', async () => {
+    const answer = await get(`/verify/${docs.expired.verificationCode}`, { json: true })
+    expect(answer.status).toBe(200)
+    expect(JSON.parse(answer.body)).toEqual({
+      found: true,
+      status: 'expired',
+      statusDate: '2018-12-31',
+      document: { type: 'certificate', reference: docs.expired.reference, issueDate: '2015-01-01' },
+      learner: { fullName: "Claire Elizabeth O'Hammond" },
+      qualification: { title: 'Member of the Institute (MInst)', number: 'MEM-0001', expiryDate: '2018-12-31' },
+      grade: 'Member',
+      documentUrl: `${server.url}/verify/${docs.expired.verificationCode}/document`,
+    })
+  })
+
+  it('the PDF shown on the verification page is stamped EXPIRED, with the date', async () => {
+    const pdf = await get(`/verify/${docs.expired.verificationCode}/document`)
+    expect(pdf.status).toBe(200)
+    const text = await flatText(pdf.bytes)
+    expect(text).toContain('This award EXPIRED on 31/12/2018 and is no longer valid.')
+    expect(text).toContain(docs.expired.reference)
+  })
+})
+
+const byReference = (reference: string, surname: string | null) =>
+  `/verify?reference=${encodeURIComponent(reference)}${surname === null ? '' : `&surname=${encodeURIComponent(surname)}`}`
+
+describe('checking by the printed reference and the holder\'s surname', () => {
+  it('both right: exactly the answer for the verification code, HTML and JSON, however the surname is typed', async () => {
+    const viaCode = await get(`/verify/${docs.valid.verificationCode}`)
+    const viaCodeJson = await get(`/verify/${docs.valid.verificationCode}`, { json: true })
+    for (const [reference, surname] of [
+      [docs.valid.reference, "O'Hammond"],
+      [` ${docs.valid.reference.toLowerCase()} `, ' o’hammond '],
+      [docs.valid.reference, 'OHAMMOND'],
+      [docs.valid.reference.replace(/-/g, ' - '), 'o hammond'],
+    ] as const) {
+      const html = await get(byReference(reference, surname))
+      expect(html.status, `${reference} ${surname}`).toBe(200)
+      expect(withoutClock(html.body)).toBe(withoutClock(viaCode.body))
+      const json = await get(byReference(reference, surname), { json: true })
+      expect(json.status).toBe(200)
+      expect(json.body).toBe(viaCodeJson.body)
+    }
+  })
+
+  it('a superseded reference points at the reissue, an expired one says expired', async () => {
+    expect((await get(byReference(docs.superseded.reference, "O'Hammond"))).body).toContain(`href="/verify/${docs.reissue.verificationCode}"`)
+    expect(JSON.parse((await get(byReference(docs.expired.reference, 'ohammond'), { json: true })).body)).toMatchObject({ status: 'expired', statusDate: '2018-12-31' })
+  })
+
+  it('a wrong surname and an unknown reference get the same 404, byte for byte, HTML and JSON, and each counts as a miss', async () => {
+    const ip = freshAddress()
+    const unknownReference = '99999999-99-ZZZZ'
+    const wrongSurname = await get(byReference(docs.valid.reference, 'Hammond'), { ip })
+    const noSuchReference = await get(byReference(unknownReference, 'Hammond'), { ip })
+    expect(wrongSurname.status).toBe(404)
+    expect(noSuchReference.status).toBe(404)
+    expect(wrongSurname.body.replace(docs.valid.reference, unknownReference)).toBe(noSuchReference.body)
+    expect(wrongSurname.body).toContain('No document has this reference with this surname.')
+    expect(wrongSurname.body).not.toContain('Claire')
+    const answers = await Promise.all([
+      get(byReference(docs.valid.reference, 'Hammond'), { ip, json: true }),
+      get(byReference(unknownReference, 'Hammond'), { ip, json: true }),
+      get(byReference(docs.valid.reference, null), { ip, json: true }), // the reference alone
+      get(byReference(docs.valid.reference, ''), { ip, json: true }),
+      get(byReference('not a reference', "O'Hammond"), { ip, json: true }),
+    ])
+    for (const answer of answers) {
+      expect(answer.status).toBe(404)
+      expect(JSON.parse(answer.body)).toEqual({ found: false })
+    }
+    expect(Number((await rowsFor(ip))[0]?.failures)).toBe(7)
+  })
+
+  it('the whole surname is needed: half of a double-barrelled one, or the first name, finds nothing', async () => {
+    for (const surname of ['Hammond', 'Claire', 'Claire Elizabeth OHammond', "'"])
+      expect((await get(byReference(docs.valid.reference, surname), { json: true })).status, surname).toBe(404)
+  })
+
+  it('a wrong surname takes as long as an unknown reference (medians of interleaved checks)', async () => {
+    const times: Record<'wrongSurname' | 'unknown', number[]> = { wrongSurname: [], unknown: [] }
+    for (let i = 0; i < 20; i++) {
+      const ip = freshAddress()
+      for (const [name, path] of [['wrongSurname', byReference(docs.valid.reference, 'Hammond')], ['unknown', byReference(`9999${String(i).padStart(4, '0')}-01-ZZZZ`, 'Hammond')]] as const) {
+        const started = performance.now()
+        expect((await get(path, { ip })).status).toBe(404)
+        times[name].push(performance.now() - started)
+      }
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+    expect(Math.abs(median(times.wrongSurname) - median(times.unknown))).toBeLessThan(5)
+  })
+
+  it('the throttle counts reference misses: after too many, 429 for every check from there, a right pair included', async () => {
+    const guesser = freshAddress()
+    for (let i = 0; i <= VERIFY_LOOKUPS.freeFailures; i++) expect((await get(byReference(docs.valid.reference, `Guess${i}`), { ip: guesser })).status).toBe(404)
+    const blocked = await get(byReference(docs.valid.reference, "O'Hammond"), { ip: guesser })
+    expect(blocked.status).toBe(429)
+    expect(blocked.body).not.toContain('Claire')
+    expect((await get(`/verify/${docs.valid.verificationCode}`, { ip: guesser })).status).toBe(429)
+    expect((await get(byReference(docs.valid.reference, "O'Hammond"))).status).toBe(200)
+  })
+
+  it('the form: both fields labelled on /verify; an empty or malformed field is pointed out before anything is looked up', async () => {
+    const form = await get('/verify')
+    expect(form.body).toContain('<form class="form verify-form" id="reference-form" method="get" action="/verify"')
+    expect(form.body).toContain('<label for="reference">Reference</label>')
+    expect(form.body).toContain('<label for="surname">Surname of the holder</label>')
+    const ip = freshAddress()
+    const missingSurname = await get(byReference(docs.valid.reference, ''), { ip })
+    expect(missingSurname.status).toBe(200)
+    expect(missingSurname.body).toContain('<a href="#surname">Enter the surname of the person named on the document</a>')
+    expect(missingSurname.body).toContain(`value="${docs.valid.reference}"`)
+    expect(missingSurname.body).not.toContain('Claire')
+    const malformed = await get(byReference('5711671-1-MHHN', 'Smith'), { ip })
+    expect(malformed.body).toContain('<a href="#reference">Enter the reference as it is printed, for example 57116714-01-MHHN</a>')
+    const both = await get(byReference('', ''), { ip })
+    expect(both.body).toContain('<a href="#reference">Enter the reference printed on the document</a>')
+    expect(both.body).toContain('<a href="#surname">')
+    expect(await rowsFor(ip)).toEqual([])
+  })
+})
+
+describe('the header of the verification pages', () => {
+  const signIn = async (email: string) => {
+    const response = await fetch(`${server.url}/api/accounts/login`, {
+      method: 'POST',
+      body: JSON.stringify({ email, password: PASSWORD }),
+      headers: { 'content-type': 'application/json', origin: server.url, 'x-forwarded-for': freshAddress() },
+    })
+    expect(response.status).toBe(200)
+    return /payload-token=[^;]+/.exec(response.headers.get('set-cookie') ?? '')![0]
+  }
+  const nav = (body: string) => /<nav aria-label="Main">(.*?)<\/nav>/s.exec(body)![1]!
+  const links = (body: string) => [...nav(body).matchAll(/<a [^>]*href="([^"]+)"|<form method="post" action="([^"]+)"/g)].map((m) => m[1] ?? `POST ${m[2]}`)
+
+  it('signed in as a learner: the portal header\'s navigation (dashboard, documents, profile, basket, sign out)', async () => {
+    const cookie = await signIn('claire@verify.test')
+    for (const path of ['/verify', `/verify/${docs.valid.verificationCode}`, `/verify/${'N'.repeat(27)}`])
+      expect(links((await get(path, { cookie })).body), path).toEqual(['/help', '/help/faq', '/help/contact-support', '/dashboard', '/documents', '/profile', '/basket', 'POST /verify/sign-out'])
+  })
+
+  it('signed in as a third party: no documents or basket; signed out, or with a made-up cookie: "Sign in"', async () => {
+    const cookie = await signIn('acme@verify.test')
+    expect(links((await get('/verify', { cookie })).body)).toEqual(['/help', '/help/faq', '/help/contact-support', '/dashboard', '/profile', 'POST /verify/sign-out'])
+    const signedOut = ['/help', '/help/faq', '/help/contact-support', '/sign-in']
+    expect(links((await get('/verify')).body)).toEqual(signedOut)
+    const forged = `payload-token=x.${Buffer.from(JSON.stringify({ collection: 'accounts', id: learner.id, sid: 'made-up' })).toString('base64url')}.y`
+    expect(links((await get('/verify', { cookie: forged })).body)).toEqual(signedOut)
+  })
+
+  it('"Sign out" ends the session and goes home; the header then offers "Sign in"', async () => {
+    const cookie = await signIn('claire@verify.test')
+    const response = await fetch(`${server.url}/verify/sign-out`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.url } })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe('/')
+    expect(response.headers.get('set-cookie')).toMatch(/^payload-token=; Expires=/)
+    expect(links((await get('/verify', { cookie })).body)).toEqual(['/help', '/help/faq', '/help/contact-support', '/sign-in'])
   })
 })

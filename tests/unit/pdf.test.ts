@@ -111,6 +111,29 @@ describe('certificate', () => {
     expect(text).toContain('no longer valid')
     expectQrOnPage1(pdf, facts.verifyUrl)
   })
+
+  it('marks a certificate EXPIRED, with the date, from the day after its expiry date (London), and not before', async () => {
+    const facts = sampleFacts({ expiryDate: '2018-12-31' })
+    const expired = await renderDocumentPdf(facts, branding, new Date('2019-01-01T00:00:00.000Z'))
+    expect(pageCount(expired)).toBe(1)
+    const text = flatText(expired)
+    expect(text).toContain('This award EXPIRED on 31/12/2018 and is no longer valid.')
+    expect(text.split('EXPIRED').length - 1).toBe(2) // the banner and the diagonal stamp
+    expectQrOnPage1(expired, facts.verifyUrl)
+    const lastDay = flatText(await renderDocumentPdf(facts, branding, new Date('2018-12-31T23:59:00.000Z')))
+    expect(lastDay).not.toContain('EXPIRED')
+    // A revoked document stays revoked, whatever its expiry date.
+    const revoked = flatText(await renderDocumentPdf(sampleFacts({ status: 'revoked', expiryDate: '2018-12-31' }), branding, new Date('2026-01-01T00:00:00.000Z')))
+    expect(revoked).toContain('REVOKED')
+    expect(revoked).not.toContain('EXPIRED')
+  })
+
+  it('a transcript and a letter of an expired award say so too', async () => {
+    for (const type of ['transcript', 'proof-letter'] as const) {
+      const text = flatText(await renderDocumentPdf(sampleFacts({ type, expiryDate: '2018-12-31', units: sampleUnits(3) }), branding, new Date('2026-12-01T09:00:00.000Z')))
+      expect(text, type).toContain('This award EXPIRED on 31/12/2018 and is no longer valid.')
+    }
+  })
 })
 
 describe('transcript', () => {

@@ -1,9 +1,11 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { isVerifyPath } from '../../src/endpoints/verify'
 import { esc } from '../../src/endpoints/verify/html'
 import { afterFailure, secondsToWait, VERIFY_LOOKUPS, type ThrottleState } from '../../src/lib/throttle'
-import { codeFromInput, throttleAddress, verifyThrottleKey } from '../../src/lib/verify'
+import { londonCalendarDate } from '../../src/lib/dates'
+import { codeFromInput, documentStatus, isHoldersSurname, referenceFromInput, statusOn, throttleAddress, verifyThrottleKey } from '../../src/lib/verify'
 
 const CODE = 'hT3kQ9vLx2Wm7RbN0pYcZe5Ua8s'
 
@@ -67,4 +69,98 @@ describe('the fast path', () => {
   ])('%s → %s', (url, fast) => expect(isVerifyPath(url)).toBe(fast))
 
   it('escapes everything it prints', () => expect(esc(`<a href="x">O'Brien & co</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;O&#39;Brien &amp; co&lt;/a&gt;'))
+})
+
+describe('the status a document is shown with (valid, expired, revoked, superseded)', () => {
+  const at = (iso: string) => new Date(iso)
+
+  it('an achievement that expires 31/12/2018 is valid through that day in London, expired from 01/01/2019', () => {
+    for (const expiryDate of ['2018-12-31', '2018-12-31T00:00:00.000Z']) {
+      expect(documentStatus({ status: 'valid', expiryDate }, at('2018-12-31T00:00:00.000Z'))).toBe('valid')
+      expect(documentStatus({ status: 'valid', expiryDate }, at('2018-12-31T23:59:59.999Z'))).toBe('valid')
+      expect(documentStatus({ status: 'valid', expiryDate }, at('2019-01-01T00:00:00.000Z'))).toBe('expired')
+      expect(documentStatus({ status: 'valid', expiryDate }, at('2026-12-01T09:00:00.000Z'))).toBe('expired')
+    }
+  })
+
+  it('in summer the London day, not the UTC day, decides', () => {
+    // 30/06/2019 23:30 UTC is already 01/07/2019 00:30 in London (BST).
+    expect(documentStatus({ status: 'valid', expiryDate: '2019-06-30' }, at('2019-06-30T22:59:59.000Z'))).toBe('valid')
+    expect(documentStatus({ status: 'valid', expiryDate: '2019-06-30' }, at('2019-06-30T23:30:00.000Z'))).toBe('expired')
+  })
+
+  it('revoked and superseded say more than expired; no expiry date never expires', () => {
+    expect(statusOn('revoked', '2018-12-31', '2026-01-01')).toBe('revoked')
+    expect(statusOn('superseded', '2018-12-31', '2026-01-01')).toBe('superseded')
+    expect(statusOn('valid', null, '2999-01-01')).toBe('valid')
+    expect(statusOn('valid', '', '2999-01-01')).toBe('valid')
+  })
+
+  // Instants from 1990 to 2100, so every daylight-saving change in between is crossed.
+  const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }).map((ms) => new Date(ms))
+  const HOUR = 3_600_000
+
+  it('property: valid at every instant of its expiry day, and expired at every instant of any later day', () => {
+    fc.assert(
+      fc.property(instant, fc.constantFrom<'date' | 'instant'>('date', 'instant'), (now, form) => {
+        const today = londonCalendarDate(now)
+        const as = (day: string) => (form === 'date' ? day : `${day}T00:00:00.000Z`)
+        // A London day lasts at most 25 hours: 25 h earlier is always an earlier day.
+        const earlier = londonCalendarDate(new Date(now.getTime() - 25 * HOUR))
+        expect(documentStatus({ status: 'valid', expiryDate: as(today) }, now)).toBe('valid')
+        expect(documentStatus({ status: 'valid', expiryDate: as(earlier) }, now)).toBe('expired')
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('property: once expired, expired for good; revoked and superseded never change', () => {
+    fc.assert(
+      fc.property(instant, instant, instant, (expiry, a, b) => {
+        const [first, later] = a <= b ? [a, b] : [b, a]
+        const expiryDate = londonCalendarDate(expiry)
+        if (documentStatus({ status: 'valid', expiryDate }, first) === 'expired') expect(documentStatus({ status: 'valid', expiryDate }, later)).toBe('expired')
+        expect(documentStatus({ status: 'revoked', expiryDate }, later)).toBe('revoked')
+        expect(documentStatus({ status: 'superseded', expiryDate }, later)).toBe('superseded')
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('the printed reference and the holder\'s surname', () => {
+  it.each([
+    ['57116714-01-MHHN', '57116714-01-MHHN'],
+    [' 57116714-01-mhhn ', '57116714-01-MHHN'],
+    ['57116714 - 01 - MHHN', '57116714-01-MHHN'],
+    ['57116714\u201301\u2013MHHN', '57116714-01-MHHN'],
+    ['2956788-01-PJPC', '2956788-01-PJPC'],
+    ['57116714-01', null],
+    ['57116714-01-MHHN-X', null],
+    ["57116714-01-MHHN' or 1=1", null],
+    ['', null],
+  ])('reference %j → %j', (typed, reference) => expect(referenceFromInput(typed)).toBe(reference))
+
+  it.each([
+    ['Adebayo-Williams', 'Adebayo-Williams'],
+    ['adebayo williams', 'Adebayo-Williams'],
+    ['  ADEBAYO–WILLIAMS ', 'Adebayo-Williams'],
+    ["o'hammond", "O'Hammond"],
+    ['O’Hammond', "O'Hammond"],
+    ['OHammond', "O'Hammond"],
+    ['Wasowska', 'Wąsowska'],
+    ['Lukasiewicz', 'Łukasiewicz'],
+    ['Muller', 'Müller'],
+    ['Strasse', 'Straße'],
+  ])('%j is the surname %j', (typed, onRecord) => expect(isHoldersSurname(typed, onRecord)).toBe(true))
+
+  it.each([
+    ['Williams', 'Adebayo-Williams'],
+    ['Adebayo', 'Adebayo-Williams'],
+    ['Hammond', "O'Hammond"],
+    ['', "O'Hammond"],
+    ["'", "'"],
+    [' ', ''],
+    ['Smith', null],
+  ])('%j is not the surname %j', (typed, onRecord) => expect(isHoldersSurname(typed, onRecord)).toBe(false))
 })

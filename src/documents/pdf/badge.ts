@@ -4,7 +4,7 @@ import zlib from 'node:zlib'
 import { initWasm, Resvg } from '@resvg/resvg-wasm'
 
 import { fontFile, packageFile } from './fonts'
-import { coloursOf, formatDate, formatLevel, STATUS_WORD } from './format'
+import { coloursOf, formatDate, formatLevel, STATUS_WORD, withShownStatus } from './format'
 import { prepareImage } from './images'
 import type { Branding, DocumentFacts } from './types'
 
@@ -199,7 +199,8 @@ export async function svgToPng(svg: string, width: number): Promise<Buffer> {
 }
 
 /** The badge as a 600 x 600 PNG, with its verification address also in the file's text chunks. */
-export async function renderBadgePng(facts: DocumentFacts, branding: Branding): Promise<Buffer> {
+export async function renderBadgePng(given: DocumentFacts, branding: Branding, now = new Date()): Promise<Buffer> {
+  const facts = withShownStatus(given, now)
   const png = await svgToPng(renderBadgeSvg(facts, branding), BADGE_SIZE)
   return withText(png, [
     ['Title', `${facts.qualificationTitle}: ${facts.fullName}`],

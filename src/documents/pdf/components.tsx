@@ -100,7 +100,7 @@ export function StatusWatermark({ status, colours, pageWidth, pageHeight }: { st
 
 /** The plain-words notice at the top of a document that is no longer valid. */
 export function StatusBanner({ facts, colours, style }: { facts: DocumentFacts; colours: Colours; style?: Style }) {
-  const notice = statusNotice(facts.status)
+  const notice = statusNotice(facts)
   if (!notice) return null
   return (
     <View style={{ borderWidth: 1.25, borderColor: colours.alert, backgroundColor: '#fdecea', paddingVertical: 5, paddingHorizontal: 10, ...style }} wrap={false}>

@@ -1,4 +1,5 @@
 import { formatUkDate } from '../../lib/dates'
+import { documentStatus } from '../../lib/verify'
 import type { Branding, DocumentFacts } from './types'
 
 /** 'YYYY-MM-DD' (a calendar date) or a full ISO instant, printed dd/mm/yyyy (Europe/London). */
@@ -64,10 +65,18 @@ export function fitFontSize(text: string, { width, max, min, lines = 1, em = 0.5
 export const STATUS_WORD: Record<Exclude<DocumentFacts['status'], 'valid'>, string> = {
   revoked: 'REVOKED',
   superseded: 'SUPERSEDED',
+  expired: 'EXPIRED',
 }
 
-export function statusNotice(status: DocumentFacts['status']): string | null {
+export function statusNotice({ status, expiryDate }: Pick<DocumentFacts, 'status' | 'expiryDate'>): string | null {
   if (status === 'revoked') return 'This document has been REVOKED by the awarding body and is no longer valid.'
   if (status === 'superseded') return 'This document has been SUPERSEDED by a reissued document and is no longer valid.'
+  if (status === 'expired') return `This award EXPIRED${expiryDate ? ` on ${formatDate(expiryDate)}` : ''} and is no longer valid.`
   return null
+}
+
+/** The facts with the status they are shown with on `now`: a valid document past its expiry date is expired (lib/verify). */
+export function withShownStatus(facts: DocumentFacts, now: Date): DocumentFacts {
+  if (facts.status !== 'valid') return facts
+  return { ...facts, status: documentStatus({ status: 'valid', expiryDate: facts.expiryDate }, now) }
 }

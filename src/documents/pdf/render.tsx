@@ -3,7 +3,7 @@ import { renderToBuffer } from '@react-pdf/renderer'
 import { Certificate } from './Certificate'
 import type { Look } from './components'
 import { loadFonts } from './fonts'
-import { coloursOf } from './format'
+import { coloursOf, withShownStatus } from './format'
 import { prepareImage } from './images'
 import { ProofLetter } from './ProofLetter'
 import { Transcript } from './Transcript'
@@ -23,8 +23,12 @@ function lookOf(branding: Branding): Look {
   }
 }
 
-/** Renders one official document (certificate, transcript or proof-of-qualification letter) to PDF bytes. */
-export async function renderDocumentPdf(facts: DocumentFacts, branding: Branding): Promise<Buffer> {
+/**
+ * Renders one official document (certificate, transcript or proof-of-qualification letter) to
+ * PDF bytes, marked with its status on `now` (expired once its expiry date has passed).
+ */
+export async function renderDocumentPdf(given: DocumentFacts, branding: Branding, now = new Date()): Promise<Buffer> {
+  const facts = withShownStatus(given, now)
   const Template = TEMPLATES[facts.type]
   if (!Template) throw new Error(`Unknown document type: ${String(facts.type)}`)
   if (!facts.verifyUrl) throw new Error('A document needs its verification address (verifyUrl)')

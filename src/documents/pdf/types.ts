@@ -37,8 +37,12 @@ export type DocumentFacts = {
   units?: DocumentUnit[]
   /** Printed as text and encoded in the QR code. */
   verifyUrl: string
-  /** A document that is not valid carries a REVOKED / SUPERSEDED watermark and banner. */
-  status: 'valid' | 'revoked' | 'superseded'
+  /**
+   * The document's own status. A document that is not valid carries a REVOKED / SUPERSEDED /
+   * EXPIRED watermark and banner; a valid one whose `expiryDate` has passed on the day it is
+   * rendered (London) is shown as expired.
+   */
+  status: 'valid' | 'revoked' | 'superseded' | 'expired'
   /** Proof-of-qualification letter only. */
   recipientAddress?: string[] | null
 }

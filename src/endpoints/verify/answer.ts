@@ -1,9 +1,20 @@
+import { londonCalendarDate } from '../../lib/dates'
+import { statusOn, type ShownStatus } from '../../lib/verify'
 import type { LookupRow } from './lookup'
+
+let todayCache = { minute: -1, today: '' }
+
+/** Today's London calendar date (YYYY-MM-DD), worked out once a minute rather than on every request. */
+export function londonToday(now = new Date()): string {
+  const minute = Math.floor(now.getTime() / 60_000)
+  if (minute !== todayCache.minute) todayCache = { minute, today: londonCalendarDate(now) }
+  return todayCache.today
+}
 
 /** What the verification page says about one document: its live status and key facts, nothing more. */
 export type VerifyAnswer = {
-  status: 'valid' | 'revoked' | 'superseded'
-  /** London calendar date (YYYY-MM-DD) of the revocation or reissue. */
+  status: ShownStatus
+  /** London calendar date (YYYY-MM-DD) of the revocation or reissue, or the expiry date of an expired one. */
   statusDate: string | null
   supersededBy: { reference: string; code: string } | null
   type: 'certificate' | 'transcript' | 'badge' | 'proof-letter'
@@ -17,11 +28,12 @@ export type VerifyAnswer = {
   showDocument: boolean
 }
 
-export function answerOf(row: LookupRow): VerifyAnswer {
-  const status = row.status!
+/** The answer for a found row, its status as on `today` (London calendar date). */
+export function answerOf(row: LookupRow, today = londonToday()): VerifyAnswer {
+  const status = statusOn(row.status!, row.expiry_date, today)
   return {
     status,
-    statusDate: status === 'valid' ? null : row.status_date,
+    statusDate: status === 'valid' ? null : status === 'expired' ? row.expiry_date : row.status_date,
     supersededBy: status === 'superseded' && row.superseded_by_code ? { reference: row.superseded_by_reference ?? '', code: row.superseded_by_code } : null,
     type: row.type!,
     reference: row.reference,
@@ -37,7 +49,7 @@ export function answerOf(row: LookupRow): VerifyAnswer {
 
 /**
  * The JSON form (`Accept: application/json`):
- * `{ found, status, statusDate?, supersededBy?: { reference, verifyUrl }, document: { type, reference, issueDate },
+ * `{ found, status: 'valid' | 'expired' | 'revoked' | 'superseded', statusDate?, supersededBy?: { reference, verifyUrl }, document: { type, reference, issueDate },
  *    learner: { fullName }, qualification: { title, number, expiryDate? }, grade, documentUrl? }`.
  */
 export function answerJson(answer: VerifyAnswer, code: string, baseUrl: string): string {

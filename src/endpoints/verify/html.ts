@@ -1,4 +1,4 @@
-import { formatUkDate, londonCalendarDate } from '../../lib/dates'
+import { formatUkDate } from '../../lib/dates'
 import type { VerifyAnswer } from './answer'
 import type { VerifySettings } from './settings'
 
@@ -21,76 +21,137 @@ const TYPE_WORD: Record<string, string> = { certificate: 'certificate', transcri
 const ukDate = (isoDate: string) => (/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}` : formatUkDate(isoDate))
 
 const checkedAtFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-let clockCache = { minute: -1, today: '', checkedAt: '' }
+let clockCache = { minute: -1, checkedAt: '' }
 
-/** Today's London date and "dd/mm/yyyy at hh:mm" for `now`, worked out once a minute. */
+/** "dd/mm/yyyy at hh:mm" (London) for `now`, worked out once a minute. */
 function clock(now: Date) {
   const minute = Math.floor(now.getTime() / 60_000)
   if (minute !== clockCache.minute) {
     const parts = Object.fromEntries(checkedAtFormat.formatToParts(now).map((p) => [p.type, p.value]))
-    clockCache = { minute, today: londonCalendarDate(now), checkedAt: `${parts.day}/${parts.month}/${parts.year} at ${parts.hour}:${parts.minute}` }
+    clockCache = { minute, checkedAt: `${parts.day}/${parts.month}/${parts.year} at ${parts.hour}:${parts.minute}` }
   }
   return clockCache
 }
 
 type Frame = { top: string; bottom: string }
-const frames = new WeakMap<VerifySettings, [Frame, Frame]>()
+/** Who is looking, as far as the header cares: nobody signed in, or a portal account of a kind. */
+export type Visitor = 'none' | 'learner' | 'third-party'
+const VISITORS: Visitor[] = ['none', 'learner', 'third-party']
+const frames = new WeakMap<VerifySettings, Record<Visitor, Frame>>()
 
-/** Header and footer for these settings, built once per settings copy (signed out, signed in). */
-function frameFor(settings: VerifySettings, signedIn: boolean, stylesheet: string): Frame {
-  let pair = frames.get(settings)
-  if (!pair) {
-    const make = (account: boolean): Frame => ({
+/** The portal header's links for a signed-in account (as src/portal/ui/PortalLayout shows them). */
+function accountLinks(visitor: Exclude<Visitor, 'none'>): string {
+  const learner = visitor === 'learner'
+  return (
+    `<li><a href="/dashboard">Dashboard</a></li>` +
+    (learner ? `<li><a href="/documents">Documents</a></li>` : '') +
+    `<li><a href="/profile">Profile</a></li>` +
+    (learner ? `<li><a href="/basket" class="basket">Basket: 0 items, £0.00</a></li>` : '') +
+    `<li><form method="post" action="/verify/sign-out"><button class="link-button nav-button" type="submit">Sign out</button></form></li>`
+  )
+}
+
+/** Header and footer for these settings, built once per settings copy and kind of visitor. */
+function frameFor(settings: VerifySettings, visitor: Visitor, stylesheet: string): Frame {
+  let made = frames.get(settings)
+  if (!made) {
+    const make = (visitor: Visitor): Frame => ({
       top:
         `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="stylesheet" href="${stylesheet}"></head>` +
         `<body><a class="skip-link" href="#main">Skip to main content</a>` +
         `<header class="site-header"><div class="container header-inner"><a class="site-name" href="/">${esc(settings.portalName)}</a>` +
         `<nav aria-label="Main"><ul class="nav-list"><li><a href="/help">Help</a></li><li><a href="/help/faq">FAQ</a></li><li><a href="/help/contact-support">Support</a></li>` +
-        (account ? `<li><a href="/dashboard">Dashboard</a></li>` : `<li><a class="nav-button" href="/sign-in">Sign in</a></li>`) +
+        (visitor === 'none' ? `<li><a class="nav-button" href="/sign-in">Sign in</a></li>` : accountLinks(visitor)) +
         `</ul></nav></div></header><main id="main" class="container main verify-main">`,
       bottom:
         `</main><footer class="site-footer"><div class="container footer-inner"><p>${esc(settings.awardingBodyName)}. Support: <a href="mailto:${esc(settings.supportEmail)}">${esc(settings.supportEmail)}</a>` +
         (settings.supportPhone ? ` · ${esc(settings.supportPhone)}` : '') +
         `</p><p><a href="/help/privacy-policy">Privacy policy</a> · <a href="/help">Help</a> · <a href="/verify">Check a document</a></p></div></footer></body></html>`,
     })
-    pair = [make(false), make(true)]
-    frames.set(settings, pair)
+    made = Object.fromEntries(VISITORS.map((v) => [v, make(v)])) as Record<Visitor, Frame>
+    frames.set(settings, made)
   }
-  return pair[signedIn ? 1 : 0]
+  return made[visitor]
 }
 
-export type PageContext = { settings: VerifySettings; signedIn: boolean; stylesheet: string }
+export type PageContext = { settings: VerifySettings; visitor: Visitor; stylesheet: string }
 
 function page(context: PageContext, title: string, main: string): string {
-  const frame = frameFor(context.settings, context.signedIn, context.stylesheet)
+  const frame = frameFor(context.settings, context.visitor, context.stylesheet)
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${esc(title)} · ${esc(context.settings.portalName)}</title>${frame.top}${main}${frame.bottom}`
 }
 
 const EXAMPLE_CODE = 'hT3kQ9vLx2Wm7RbN0pYcZe5Ua8s'
+const EXAMPLE_REFERENCE = '57116714-01-MHHN'
 
-function codeForm({ error, heading }: { error?: string; heading: string }): string {
+/** What was typed into the reference form, and what is wrong with it (by field). */
+export type ReferenceInput = { reference?: string; surname?: string; errors?: { reference?: string; surname?: string } }
+
+function field({ id, label, hint, error, value, extra }: { id: string; label: string; hint: string; error?: string; value?: string; extra: string }): string {
   return (
-    `<form class="form verify-form" method="get" action="/verify" novalidate>` +
-    `<div class="field${error ? ' field-error' : ''}"><label for="code">${heading}</label>` +
-    `<p class="hint" id="code-hint">The end of the verification address printed under the QR code, for example <span class="verify-code">${EXAMPLE_CODE}</span>. You can also paste the whole address.</p>` +
-    (error ? `<p class="error-message" id="code-error"><span class="visually-hidden">Error: </span>${esc(error)}</p>` : '') +
-    `<input id="code" name="code" type="text" autocomplete="off" autocapitalize="none" autocorrect="off" spellcheck="false" aria-describedby="code-hint${error ? ' code-error' : ''}"${error ? ' aria-invalid="true"' : ''}></div>` +
-    `<button class="button" type="submit">Check the document</button></form>`
+    `<div class="field${error ? ' field-error' : ''}"><label for="${id}">${label}</label>` +
+    `<p class="hint" id="${id}-hint">${hint}</p>` +
+    (error ? `<p class="error-message" id="${id}-error"><span class="visually-hidden">Error: </span>${esc(error)}</p>` : '') +
+    `<input id="${id}" name="${id}" type="text" ${extra} aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"${error ? ' aria-invalid="true"' : ''}${value ? ` value="${esc(value)}"` : ''}></div>`
   )
 }
 
-/** GET /verify: the box to type or paste a code into. */
-export function formPage(context: PageContext, error?: string): string {
-  const summary = error
-    ? `<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><ul><li><a href="#code">${esc(error)}</a></li></ul></div>`
-    : ''
+function referenceForm({ heading, input = {} }: { heading: string; input?: ReferenceInput }): string {
+  const errors = input.errors ?? {}
+  return (
+    `<section class="verify-way" aria-labelledby="by-reference"><h2 id="by-reference">${heading}</h2>` +
+    `<form class="form verify-form" id="reference-form" method="get" action="/verify" novalidate>` +
+    field({
+      id: 'reference',
+      label: 'Reference',
+      hint: `Printed on the document beside “Reference”, for example <span class="verify-code verify-nowrap">${EXAMPLE_REFERENCE}</span>.`,
+      error: errors.reference,
+      value: input.reference,
+      extra: 'autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="100"',
+    }) +
+    field({
+      id: 'surname',
+      label: 'Surname of the holder',
+      hint: 'The family name of the person the document was issued to, as printed on it. Capital letters and accents do not matter.',
+      error: errors.surname,
+      value: input.surname,
+      extra: 'autocomplete="off" spellcheck="false" maxlength="200"',
+    }) +
+    `<button class="button" type="submit">Check the document</button></form></section>`
+  )
+}
+
+function codeForm({ error, heading }: { error?: string; heading: string }): string {
+  return (
+    `<section class="verify-way" aria-labelledby="by-code"><h2 id="by-code">${heading}</h2>` +
+    `<form class="form verify-form" id="code-form" method="get" action="/verify" novalidate>` +
+    field({
+      id: 'code',
+      label: 'Verification code',
+      hint: `The end of the verification address printed under the QR code, for example <span class="verify-code">${EXAMPLE_CODE}</span>. You can also paste the whole address.`,
+      error,
+      extra: 'autocomplete="off" autocapitalize="none" autocorrect="off" spellcheck="false"',
+    }) +
+    `<button class="button" type="submit">Check the code</button></form></section>`
+  )
+}
+
+const errorSummary = (errors: Array<[string, string | undefined]>) => {
+  const items = errors.filter(([, text]) => text).map(([id, text]) => `<li><a href="#${id}">${esc(text)}</a></li>`)
+  return items.length ? `<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><ul>${items.join('')}</ul></div>` : ''
+}
+
+/** GET /verify: a document checked by its reference and holder's surname, or by its verification code. */
+export function formPage(context: PageContext, { codeError, reference }: { codeError?: string; reference?: ReferenceInput } = {}): string {
+  const summary = errorSummary([['reference', reference?.errors?.reference], ['surname', reference?.errors?.surname], ['code', codeError]])
   return page(
     context,
-    error ? 'Error: Check a document' : 'Check a document',
+    summary ? 'Error: Check a document' : 'Check a document',
     `${summary}<h1>Check a document</h1>` +
       `<p class="lead">Check that a certificate, transcript, letter or badge from ${esc(context.settings.awardingBodyName)} is genuine, and whether it is still valid.</p>` +
-      codeForm({ error, heading: 'Verification code' }) +
-      `<p>Scanning the QR code on the document with a phone’s camera opens its answer straight away.</p>`,
+      `<p>Scanning the QR code on the document with a phone’s camera opens its answer straight away. Or type in what is printed on it:</p>` +
+      referenceForm({ heading: 'By reference and surname', input: reference }) +
+      codeForm({ error: codeError, heading: 'Or by verification code' }),
   )
 }
 
@@ -98,11 +159,12 @@ const ICONS = {
   valid: '<path d="M12 24.5l8 8 16-17" fill="none" stroke="currentColor" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/>',
   revoked: '<path d="M15 15l18 18M33 15L15 33" fill="none" stroke="currentColor" stroke-width="5" stroke-linecap="round"/>',
   superseded: '<path d="M24 12v14M24 34v1" fill="none" stroke="currentColor" stroke-width="5" stroke-linecap="round"/>',
+  expired: '<path d="M24 13v12l7 5" fill="none" stroke="currentColor" stroke-width="4.5" stroke-linecap="round" stroke-linejoin="round"/>',
 } as const
 const icon = (status: keyof typeof ICONS) =>
   `<svg class="verify-icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false"><circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" stroke-width="3.5"/>${ICONS[status]}</svg>`
 
-function banner(answer: VerifyAnswer, context: PageContext, today: string): string {
+function banner(answer: VerifyAnswer, context: PageContext): string {
   const word = TYPE_WORD[answer.type] ?? 'document'
   const on = answer.statusDate ? ` on ${ukDate(answer.statusDate)}` : ''
   let heading: string
@@ -116,15 +178,19 @@ function banner(answer: VerifyAnswer, context: PageContext, today: string): stri
     text =
       `<p>${esc(context.settings.awardingBodyName)} reissued it${on}${next ? ` as a new ${word}, reference ${esc(next.reference)}` : ''}. This copy is no longer the current one.</p>` +
       (next ? `<p><a class="verify-next" href="/verify/${esc(next.code)}">Check the reissued ${word}</a></p>` : '')
+  } else if (answer.status === 'expired') {
+    heading = `This ${word} has expired`
+    text =
+      `<p>It was issued by ${esc(context.settings.awardingBodyName)}, and the qualification expired${on}. ` +
+      `It is no longer valid: it shows the holder held this qualification until then, not that they hold it now.</p>`
   } else {
     heading = `This ${word} is valid`
     text = `<p>It was issued by ${esc(context.settings.awardingBodyName)} and has not been revoked or replaced.</p>`
-    if (answer.expiryDate && answer.expiryDate < today) text += `<p><strong>The qualification’s expiry date, ${ukDate(answer.expiryDate)}, has passed.</strong></p>`
   }
   return `<div class="verify-banner verify-${answer.status}">${icon(answer.status)}<div><p class="verify-status">${STATUS_WORD[answer.status]}</p><h1>${esc(heading)}</h1>${text}</div></div>`
 }
 
-const STATUS_WORD = { valid: 'Valid', revoked: 'Revoked', superseded: 'Superseded' } as const
+const STATUS_WORD = { valid: 'Valid', expired: 'Expired', revoked: 'Revoked', superseded: 'Superseded' } as const
 
 /** GET /verify/<code> for a code that names a document. */
 export function answerPage(context: PageContext, answer: VerifyAnswer, code: string, now: Date): string {
@@ -150,15 +216,30 @@ export function answerPage(context: PageContext, answer: VerifyAnswer, code: str
   return page(
     context,
     `${STATUS_WORD[answer.status]} ${word} ${answer.reference ?? ''}`.trim(),
-    banner(answer, context, clock(now).today) +
+    banner(answer, context) +
       `<section class="verify-details" aria-labelledby="details-heading"><h2 id="details-heading">Details of the ${word}</h2>${facts}${view}</section>` +
       `<p class="verify-checked">Checked on ${clock(now).checkedAt} (UK time). The status is read live every time this page is opened.</p>` +
       `<p><a href="/verify">Check another document</a></p>`,
   )
 }
 
-/** Every code that names no document, whatever the reason: the same page, never echoing the code. */
-export function notFoundPage(context: PageContext): string {
+/**
+ * Every check that finds no document, whatever the reason: the same page, never echoing the
+ * code. Checked by reference, whether the reference exists with another surname or does not
+ * exist at all makes no difference to it (it shows back only what was typed).
+ */
+export function notFoundPage(context: PageContext, byReference?: ReferenceInput): string {
+  const contact = `Contact ${esc(context.settings.awardingBodyName)} at <a href="mailto:${esc(context.settings.supportEmail)}">${esc(context.settings.supportEmail)}</a>.`
+  if (byReference)
+    return page(
+      context,
+      'No document found',
+      `<h1>No document found</h1>` +
+        `<p class="lead">No document has this reference with this surname.</p>` +
+        `<p>Check the reference against the document (for example ${EXAMPLE_REFERENCE}), and that the surname is the holder’s family name in full, as printed.</p>` +
+        referenceForm({ heading: 'Try again', input: { reference: byReference.reference, surname: byReference.surname } }) +
+        `<p>If both are right and still find nothing, the document may not be genuine. ${contact}</p>`,
+    )
   return page(
     context,
     'No document found',
@@ -166,7 +247,7 @@ export function notFoundPage(context: PageContext): string {
       `<p class="lead">No document has this verification code.</p>` +
       `<p>Check that the code is exactly as printed under the QR code (capital and small letters are different), or that the whole address was copied.</p>` +
       codeForm({ heading: 'Try the code again' }) +
-      `<p>If the code is right and still finds nothing, the document may not be genuine. Contact ${esc(context.settings.awardingBodyName)} at <a href="mailto:${esc(context.settings.supportEmail)}">${esc(context.settings.supportEmail)}</a>.</p>`,
+      `<p>If the code is right and still finds nothing, the document may not be genuine. ${contact}</p>`,
   )
 }
 

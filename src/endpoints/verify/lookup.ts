@@ -10,7 +10,7 @@ import { secondsToWait } from '../../lib/throttle'
  * on `key`. Dates come back as London calendar dates (`YYYY-MM-DD`), names already joined, so
  * nothing needs parsing here. Never selected: date of birth, candidate number, status reason.
  */
-export const LOOKUP_SQL = `
+const lookupSql = (documentIs: string, extra = '') => `
 select
   t.blocked_until,
   d.id is not null as found,
@@ -26,7 +26,7 @@ select
   q.qualification_number,
   concat_ws(' ', c.first_name, nullif(c.middle_names, ''), c.surname) as full_name,
   s.verification_code as superseded_by_code,
-  s.reference as superseded_by_reference
+  s.reference as superseded_by_reference${extra}
 from (select $2::varchar as key) k
 left join sign_in_throttles t on t.key = k.key
 left join (
@@ -35,7 +35,15 @@ left join (
   join qualifications q on q.id = a.qualification_id
   join candidates c on c.id = a.candidate_id
   left join documents s on s.id = d.superseded_by_id
-) on d.verification_code = $1::varchar`
+) on ${documentIs}`
+
+export const LOOKUP_SQL = lookupSql('d.verification_code = $1::varchar')
+
+/**
+ * The same by the printed reference (unique index on `reference`), with the holder's surname
+ * to compare against what was typed (never printed) and the verification code the answer links with.
+ */
+export const REFERENCE_LOOKUP_SQL = lookupSql('d.reference = $1::varchar', ',\n  c.surname,\n  d.verification_code')
 
 export type LookupRow = {
   blocked_until: Date | null
@@ -55,9 +63,17 @@ export type LookupRow = {
   superseded_by_reference: string | null
 }
 
+export type ReferenceLookupRow = LookupRow & { surname: string | null; verification_code: string | null }
+
 /** The document a code names (if any) and the caller's throttle state, prepared once per connection. */
 export async function lookUp(pool: Pool, code: string | null, throttleKey: string): Promise<LookupRow> {
   const result = await pool.query<LookupRow>({ name: 'verify-lookup', text: LOOKUP_SQL, values: [code, throttleKey] })
+  return result.rows[0]!
+}
+
+/** The document a reference names (if any), with its holder's surname, and the caller's throttle state. */
+export async function lookUpReference(pool: Pool, reference: string | null, throttleKey: string): Promise<ReferenceLookupRow> {
+  const result = await pool.query<ReferenceLookupRow>({ name: 'verify-reference-lookup', text: REFERENCE_LOOKUP_SQL, values: [reference, throttleKey] })
   return result.rows[0]!
 }
 

@@ -1,14 +1,24 @@
 import { redirect } from 'next/navigation'
 
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../collections/Documents'
+import type { ShownStatus } from '../../lib/verify'
 import type { Document } from '../../payload-types'
 import { NoDocumentsNotice } from '../account/notices'
 import { portalPayload, signedInUser } from '../payload'
 import { setShowOnVerify } from './actions'
-import { fullNameOf, myAchievements, ukDate, verifyUrlOf, type AchievementWithDocuments } from './data'
+import { fullNameOf, myAchievements, shownStatusOf, ukDate, verifyUrlOf, type AchievementWithDocuments } from './data'
 
 const typeLabel = (value: string) => DOCUMENT_TYPES.find((t) => t.value === value)?.label ?? value
-const statusLabel = (value: string) => (value === 'valid' ? 'Valid' : (DOCUMENT_STATUSES.find((s) => s.value === value)?.label ?? value))
+const statusLabel = (value: ShownStatus) => (value === 'expired' ? 'Expired' : value === 'valid' ? 'Valid' : (DOCUMENT_STATUSES.find((s) => s.value === value)?.label ?? value))
+
+/** The line under the heading of a document that is no longer valid, or null. */
+function statusWarning(status: ShownStatus, document: Document, achievement: AchievementWithDocuments['achievement']): string | null {
+  const on = document.statusChangedAt ? ukDate(document.statusChangedAt) : ''
+  if (status === 'revoked') return `This document was revoked${on ? ` on ${on}` : ''}. It is no longer valid.`
+  if (status === 'superseded') return `This document has been replaced by a reissued one${on ? ` (${on})` : ''}. Use the new document.`
+  if (status === 'expired') return `This qualification expired on ${ukDate(achievement.expiryDate)}. The verification page shows it as expired.`
+  return null
+}
 
 function Facts({ rows }: { rows: Array<[string, string | null | undefined]> }) {
   return (
@@ -29,19 +39,15 @@ function DocumentCard({ document, fullName, candidateNumber, entry }: { document
   const { achievement, qualification } = entry
   const title = typeLabel(document.type)
   const viewHref = document.type === 'badge' ? `/documents/${document.id}/badge` : `/documents/${document.id}/pdf`
+  const status = shownStatusOf(document, achievement, new Date())
+  const warning = statusWarning(status, document, achievement)
   return (
-    <li className={`document-card status-${document.status}`}>
+    <li className={`document-card status-${status}`}>
       <div className="document-head">
         <h3>{title}</h3>
-        <span className={`status-tag status-tag-${document.status}`}>{statusLabel(document.status)}</span>
+        <span className={`status-tag status-tag-${status}`}>{statusLabel(status)}</span>
       </div>
-      {document.status !== 'valid' ? (
-        <p className="document-warning">
-          {document.status === 'revoked'
-            ? `This document was revoked${document.statusChangedAt ? ` on ${ukDate(document.statusChangedAt)}` : ''}. It is no longer valid.`
-            : `This document has been replaced by a reissued one${document.statusChangedAt ? ` (${ukDate(document.statusChangedAt)})` : ''}. Use the new document.`}
-        </p>
-      ) : null}
+      {warning ? <p className="document-warning">{warning}</p> : null}
       <Facts
         rows={[
           ['Reference', document.reference],

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { isActiveLearner, relationId } from '../../access/users'
 import { formatUkDate } from '../../lib/dates'
 import { serverURL } from '../../lib/env'
+import { documentStatus, type ShownStatus } from '../../lib/verify'
 import type { Achievement, Candidate, Document, Qualification } from '../../payload-types'
 
 type Reader = { payload: Payload; user: NonNullable<Awaited<ReturnType<Payload['auth']>>['user']> }
@@ -63,3 +64,7 @@ export const fullNameOf = (candidate: Pick<Candidate, 'firstName' | 'middleNames
   [candidate.firstName, candidate.middleNames, candidate.surname].filter(Boolean).join(' ')
 
 export const ukDate = (value?: string | null) => (value ? formatUkDate(value) : '')
+
+/** The status a document is shown with: its own, or expired once its achievement's expiry date has passed (lib/verify). */
+export const shownStatusOf = (document: Pick<Document, 'status'>, achievement: Pick<Achievement, 'expiryDate'>, now: Date): ShownStatus =>
+  documentStatus({ status: document.status, expiryDate: achievement.expiryDate }, now)

@@ -1,0 +1,3 @@
+import { signOutFromVerifyPage } from '../../../../portal/verify/signOut'
+
+export const POST = signOutFromVerifyPage
