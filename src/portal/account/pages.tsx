@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
 
+import { safeReturnPath } from '../../lib/returnPath'
 import { signedInUser } from '../payload'
 import { ConfirmEmailForm, SendLinkAgainForm } from './EmailLinkForms'
 import { LearnerRegistrationForm } from './LearnerRegistrationForm'
@@ -30,10 +31,12 @@ export function RegisterThirdPartyPage() {
   return <RegistrationPage kind="third-party" heading="Register as an employer, university or auditor" form={<ThirdPartyRegistrationForm privacyHref={PRIVACY} />} />
 }
 
-export async function SignInPage({ reset }: { reset?: string }) {
+/** The sign-in page; `next` is the page someone was sent here from, where they go back after signing in. */
+export async function SignInPage({ reset, next }: { reset?: string; next?: string }) {
+  const returnTo = safeReturnPath(next)
   const user = await signedInUser()
-  if (user?.collection === 'accounts') redirect('/dashboard')
-  return <SignInForm notice={reset === 'done' ? 'reset' : undefined} />
+  if (user?.collection === 'accounts') redirect(returnTo ?? '/dashboard')
+  return <SignInForm notice={reset === 'done' ? 'reset' : undefined} returnTo={returnTo} />
 }
 
 export function CheckEmailPage({ email }: { email?: string }) {
