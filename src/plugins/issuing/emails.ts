@@ -20,7 +20,7 @@ export const documentRevokedMessage = message<{ firstName: string; document: New
   ({ document, revokedOn, reason }) => [
     `We have revoked your ${document.type.toLowerCase()}: ${document.title} (reference ${document.reference}), on ${revokedOn}. It is no longer valid, and the verification page now says so.`,
     `The reason: ${reason}`,
-    'If you think this is a mistake, reply to our support team from the document in your account ("Report a problem").',
+    'If you think this is a mistake, sign in, go to My documents and choose “Report a problem” on this document.',
   ],
   () => ({ label: 'See my documents', href: `${serverURL()}/documents` }),
 )
