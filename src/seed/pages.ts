@@ -17,7 +17,7 @@ export const DEMO_PAGES = [
       ] },
       { paragraph: 'When your details match our records your documents are ready at once. Otherwise we check them by hand and email you, usually within two working days. Then [sign in](/sign-in) and go to [My documents](/documents).' },
       { heading: 'Employers, universities and auditors' },
-      { paragraph: 'You can [register as an employer or university](/register/third-party). To check a certificate or transcript someone gives you, you need no account: use [Check a document](/verify) with the code printed on it.' },
+      { paragraph: 'You can [register as an employer, university or auditor](/register/third-party). To check a certificate or transcript someone gives you, you need no account: use [Check a document](/verify) with the code printed on it.' },
     ]),
   },
   {
@@ -43,7 +43,7 @@ export const DEMO_PAGES = [
       { heading: 'My name on the certificate is wrong' },
       { paragraph: 'Go to [My documents](/documents) and choose “Report a problem” on that document. Our support team will reply by email, and you can read the replies under [My reports](/enquiries).' },
       { heading: 'How much does a duplicate certificate cost?' },
-      { paragraph: 'A duplicate qualification certificate costs £30.50 and a document reprint £25.88. Royal Mail Signed For 2nd Class delivery in the UK is free. Printed copies cannot be ordered in the portal yet: to order one, [contact our support team](/help/contact-support).' },
+      { paragraph: 'A duplicate qualification certificate costs £30.50 and a document reprint £25.88. Royal Mail Signed For 2nd Class delivery in the UK is free. Printed copies cannot be ordered in the portal yet: to order one, see [Contact support](/help/contact-support).' },
     ]),
   },
   {

@@ -70,7 +70,7 @@ const OUTCOMES: Record<string, { heading: string; text: string }> = {
     heading: 'We are checking your details',
     text: 'Your email address is confirmed. Our support team will check your details against our records, usually within two working days, and email you when your documents are ready.',
   },
-  'third-party': { heading: 'Your account is ready', text: 'Your email address is confirmed. Sign in to see the documents learners share with you.' },
+  'third-party': { heading: 'Your account is ready', text: 'Your email address is confirmed. You can now sign in.' },
 }
 
 export function ConfirmedPage({ outcome }: { outcome?: string }) {
