@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await startTestPayload()
   f = await createFixtures(t.payload)
   server = await startServer({ DATABASE_URL: t.databaseUrl }, { distDir: '.next-test-documents' })
-  for (const route of ['/sign-in', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${f.a.document.id}/report`, '/enquiries', `/enquiries/${f.a.enquiry.id}`, '/admin/login'])
+  for (const route of ['/sign-in', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${f.a.document.id}/report`, '/enquiries', `/enquiries/${f.a.enquiry.id}`, '/admin/login', '/no-such-page', '/help/no-such-help'])
     await fetch(`${server.url}${route}`)
   browser = await launchBrowser()
   learner = await signedIn(browser, 'learner-a@fixture.test')
@@ -87,14 +87,14 @@ describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
     expect(decodeQr(renderPage(pdf))).toBe(`${server.url}/verify/${f.a.document.verificationCode}`)
   })
 
-  it('someone else’s document, a made-up id or no session: 404 and nothing more', async () => {
+  it('someone else’s document or a made-up id: 404 and nothing more; no session: sign in first', async () => {
     const stranger = await fetchAs(learner, `/documents/${f.b.document.id}/pdf`)
     const missing = await fetchAs(learner, '/documents/99999999/pdf')
     expect(stranger.status).toBe(404)
     expect(stranger).toEqual(missing)
-    const anonymous = await fetch(`${server.url}/documents/${f.a.document.id}/pdf`)
-    expect(anonymous.status).toBe(404)
-    expect(await anonymous.text()).toBe(Buffer.from(missing.body, 'base64').toString())
+    const anonymous = await fetch(`${server.url}/documents/${f.a.document.id}/pdf`, { redirect: 'manual' })
+    expect(anonymous.status).toBe(303)
+    expect(anonymous.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(`/documents/${f.a.document.id}/pdf`)}`)
   })
 
   it('the learner reports a problem, support replies in the admin, the learner reads the reply', async () => {
@@ -128,8 +128,7 @@ describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
     await admin.waitForFunction(() => document.body.textContent?.includes('the reporter has been emailed'))
 
     // The admin reads the report as a conversation: oldest first, each message with its author and UK time, read-only, the reply box below.
-    await admin.waitForNetworkIdle()
-    await admin.goto(`${server.url}/admin/collections${enquiryPath}`, { waitUntil: 'networkidle0' })
+    await admin.waitForNavigation({ waitUntil: 'networkidle0' }) // the panel reloads the page after sending
     await admin.waitForFunction(() => document.querySelectorAll('.enquiry-conversation li').length === 2)
     const conversation = await admin.$$eval('.enquiry-conversation li', (items) => items.map((item) => item.textContent ?? ''))
     expect(conversation[0]).toMatch(/^A Learner \(reporter\) · \d\d\/\d\d\/\d{4} \d\d:\d\d.*my first name should be Ffion/)

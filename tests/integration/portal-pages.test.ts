@@ -66,7 +66,7 @@ beforeAll(async () => {
   for (const [name, email] of [['learner', 'learner-a@fixture.test'], ['learnerB', 'learner-b@fixture.test'], ['thirdParty', 'third@fixture.test'], ...Object.entries(WAITING)])
     cookies[name!] = await signIn(server.url, 'accounts', email!, PASSWORD)
   // Development mode compiles each route on its first request: do it here, not in the tests' time.
-  for (const route of ['/register', '/register/third-party', '/dashboard', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${records.badge.id}/badge`, '/sign-in', '/nope', '/help/faq', '/profile', `/enquiries/${f.a.enquiry.id}`])
+  for (const route of ['/register', '/register/third-party', '/dashboard', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${records.badge.id}/badge`, '/sign-in', '/nope', '/help/faq', '/profile', '/profile/addresses', '/profile/delete', `/documents/${f.a.document.id}/report`, '/enquiries', `/enquiries/${f.a.enquiry.id}`, '/register/check-email'])
     await fetch(`${server.url}${route}`, { headers: { 'Sec-Fetch-Site': 'same-origin', Cookie: cookies.learner! } })
 }, 600_000)
 
@@ -161,7 +161,7 @@ describe('the document files obey the documents’ access', () => {
   })
 })
 
-describe('a signed-out visitor who opens a page or document link is sent to sign in, and brought back', () => {
+describe('a signed-out visitor who opens a page or document link is sent to sign in, and brought back', { timeout: 240_000 }, () => {
   const signInTo = (path: string) => `/sign-in?next=${encodeURIComponent(path)}`
 
   it('document files, bookmarked pages and an ended session all go to the sign-in page, which remembers where they were going', async () => {
@@ -207,7 +207,7 @@ describe('a signed-out visitor who opens a page or document link is sent to sign
   })
 })
 
-describe('dead ends', () => {
+describe('dead ends', { timeout: 240_000 }, () => {
   it('every unknown path gets the portal’s own “Page not found”, with its header and a way back, as a 404', async () => {
     for (const path of ['/nope', `/documents/99999999`, '/documents/99999999/nope', '/verify/x/nope', '/profile/nope']) {
       const answer = await get(path, cookies.learner)
