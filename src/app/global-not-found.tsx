@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
 
 import { PortalLayout } from '../portal/ui/PortalLayout'
 import PortalNotFound from './(portal)/not-found'
@@ -10,7 +11,9 @@ import PortalNotFound from './(portal)/not-found'
  */
 export const metadata: Metadata = { title: 'Page not found · Digital Achievement Portal', icons: { icon: '/favicon.ico' } }
 
-export default function GlobalNotFound() {
+export default async function GlobalNotFound() {
+  // Rendered per request (the header shows who is signed in, the footer the site settings), never prerendered at build time.
+  await connection()
   return (
     <PortalLayout>
       <PortalNotFound />
