@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
+  // Unknown paths get the portal's own page (src/app/global-not-found.tsx): the app has two root layouts, portal and admin.
+  experimental: { globalNotFound: true },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -8,16 +8,16 @@ export const DEMO_PAGES = [
     title: 'Getting started',
     summary: 'How to register, sign in and find your documents.',
     content: richText([
-      { paragraph: 'The Digital Achievement Portal is where you see, share and check your official certificates and transcripts.' },
+      { paragraph: 'The Digital Achievement Portal is where you see and download your official certificates and transcripts, and where anyone can check one.' },
       { heading: 'Registering as a learner' },
       { list: [
-        'Choose Register and enter your candidate or membership number, your name and your date of birth exactly as they appear on your certificate.',
+        'Go to [Register as a learner](/register) and enter your candidate or membership number, your name and your date of birth exactly as they appear on your certificate.',
         'If you do not know your number, tick “I don’t know my candidate or membership number”. Our support team will check your details instead.',
         'Confirm your email address using the link we send you. The link works for 24 hours.',
       ] },
-      { paragraph: 'When your details match our records your documents are ready at once. Otherwise we check them by hand and email you, usually within two working days.' },
+      { paragraph: 'When your details match our records your documents are ready at once. Otherwise we check them by hand and email you, usually within two working days. Then [sign in](/sign-in) and go to [My documents](/documents).' },
       { heading: 'Employers, universities and auditors' },
-      { paragraph: 'Register as a third party to receive documents that learners share with you, or to ask a learner to share theirs.' },
+      { paragraph: 'You can [register as an employer, university or auditor](/register/third-party). To check a certificate or transcript someone gives you, you need no account: use [Check a document](/verify) with the code printed on it.' },
     ]),
   },
   {
@@ -27,7 +27,7 @@ export const DEMO_PAGES = [
     title: 'Checking a certificate',
     summary: 'Use the QR code or verification address printed on every document.',
     content: richText([
-      { paragraph: 'Every certificate, transcript and letter we issue carries a QR code and a verification address. Scan the code or type the address to see whether the document is valid, revoked or replaced by a reissue.' },
+      { paragraph: 'Every certificate, transcript and letter we issue carries a QR code and a verification address. Scan the code, type the address, or enter the verification code printed under the QR code on [Check a document](/verify), to see whether the document is valid, revoked or replaced by a reissue.' },
       { paragraph: 'You do not need an account to check a document.' },
     ]),
   },
@@ -39,11 +39,11 @@ export const DEMO_PAGES = [
     summary: 'Answers to the questions learners ask most.',
     content: richText([
       { heading: 'I did not receive the verification email' },
-      { paragraph: 'Check your spam folder, then use “Send the link again” on the sign-in page. Each new link replaces the one before.' },
+      { paragraph: 'Check your spam or junk folder, then go to [Send the link again](/register/check-email) and enter your email address. Each new link replaces the one before.' },
       { heading: 'My name on the certificate is wrong' },
-      { paragraph: 'Open the document and choose “Report a problem”. Our support team will reply by email and in the portal.' },
+      { paragraph: 'Go to [My documents](/documents) and choose “Report a problem” on that document. Our support team will reply by email, and you can read the replies under [My reports](/enquiries).' },
       { heading: 'How much does a duplicate certificate cost?' },
-      { paragraph: 'A duplicate qualification certificate costs £30.50 and a document reprint £25.88. Royal Mail Signed For 2nd Class delivery in the UK is free.' },
+      { paragraph: 'A duplicate qualification certificate costs £30.50 and a document reprint £25.88. Royal Mail Signed For 2nd Class delivery in the UK is free. Printed copies cannot be ordered in the portal yet: to order one, see [Contact support](/help/contact-support).' },
     ]),
   },
   {
@@ -54,7 +54,7 @@ export const DEMO_PAGES = [
     summary: 'How to reach our support team.',
     content: richText([
       { paragraph: 'Our support team works Monday to Friday, 9am to 5pm UK time, except bank holidays.' },
-      { paragraph: 'For a problem with a document, use “Report a problem” on the document so we can see which one you mean. For anything else, email or phone us using the details below.' },
+      { paragraph: 'For a problem with a document, go to [My documents](/documents) and use “Report a problem” on the document, so we can see which one you mean. For anything else, email or phone us: our address and number are at the foot of every page.' },
     ]),
   },
   {
@@ -68,7 +68,7 @@ export const DEMO_PAGES = [
       { heading: 'What we hold' },
       { list: ['Your name, date of birth and candidate number, from your qualification records.', 'Your email address, password (stored only as a secure hash) and any contact details you add.', 'Which documents you share, with whom and until when.', 'Your orders and payment references (we never see your card number).'] },
       { heading: 'Your rights' },
-      { paragraph: 'You can download everything we hold about your account and delete your account from your profile. We keep order records for six years because the law requires it.' },
+      { paragraph: 'You can download everything we hold about your account, and delete your account, from [Delete my account](/profile/delete) in your profile. We keep order records for six years because the law requires it.' },
     ]),
   },
 ] as const

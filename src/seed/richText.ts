@@ -10,8 +10,20 @@ const element = (type: string, children: unknown[], extra: Record<string, unknow
   version: 1,
   ...extra,
 })
+const link = (label: string, url: string) => element('link', [text(label)], { fields: { linkType: 'custom', url, newTab: false } })
 
-/** Lexical editor state for simple seeded pages: headings, paragraphs and bullet lists. */
+/** A line of text in which `[label](/path)` is a link. */
+function inline(value: string) {
+  return value
+    .split(/(\[[^\]]+\]\([^)]+\))/)
+    .filter(Boolean)
+    .map((part) => {
+      const match = /^\[([^\]]+)\]\(([^)]+)\)$/.exec(part)
+      return match ? link(match[1]!, match[2]!) : text(part)
+    })
+}
+
+/** Lexical editor state for simple seeded pages: headings, paragraphs and bullet lists, with links written `[label](/path)`. */
 export function richText(blocks: Block[]) {
   return {
     root: element(
@@ -21,10 +33,10 @@ export function richText(blocks: Block[]) {
         if ('list' in block)
           return element(
             'list',
-            block.list.map((item, index) => element('listitem', [text(item)], { value: index + 1 })),
+            block.list.map((item, index) => element('listitem', inline(item), { value: index + 1 })),
             { listType: 'bullet', start: 1, tag: 'ul' },
           )
-        return element('paragraph', [text(block.paragraph)], { textFormat: 0, textStyle: '' })
+        return element('paragraph', inline(block.paragraph), { textFormat: 0, textStyle: '' })
       }),
     ),
   }

@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await startTestPayload()
   f = await createFixtures(t.payload)
   server = await startServer({ DATABASE_URL: t.databaseUrl })
-  for (const route of ['/sign-in', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${f.a.document.id}/report`, '/enquiries', `/enquiries/${f.a.enquiry.id}`, '/admin/login'])
+  for (const route of ['/sign-in', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${f.a.document.id}/report`, '/enquiries', `/enquiries/${f.a.enquiry.id}`, '/admin/login', '/no-such-page', '/help/no-such-help'])
     await fetch(`${server.url}${route}`)
   browser = await launchBrowser()
   learner = await signedIn(browser, 'learner-a@fixture.test')
@@ -87,14 +87,14 @@ describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
     expect(decodeQr(renderPage(pdf))).toBe(`${server.url}/verify/${f.a.document.verificationCode}`)
   })
 
-  it('someone else’s document, a made-up id or no session: 404 and nothing more', async () => {
+  it('someone else’s document or a made-up id: 404 and nothing more; no session: sign in first', async () => {
     const stranger = await fetchAs(learner, `/documents/${f.b.document.id}/pdf`)
     const missing = await fetchAs(learner, '/documents/99999999/pdf')
     expect(stranger.status).toBe(404)
     expect(stranger).toEqual(missing)
-    const anonymous = await fetch(`${server.url}/documents/${f.a.document.id}/pdf`)
-    expect(anonymous.status).toBe(404)
-    expect(await anonymous.text()).toBe(Buffer.from(missing.body, 'base64').toString())
+    const anonymous = await fetch(`${server.url}/documents/${f.a.document.id}/pdf`, { redirect: 'manual' })
+    expect(anonymous.status).toBe(303)
+    expect(anonymous.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(`/documents/${f.a.document.id}/pdf`)}`)
   })
 
   it('the learner reports a problem, support replies in the admin, the learner reads the reply', async () => {
@@ -127,6 +127,19 @@ describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
     await send!.click()
     await admin.waitForFunction(() => document.body.textContent?.includes('the reporter has been emailed'))
 
+    // The admin reads the report as a conversation: oldest first, each message with its author and UK time, read-only, the reply box below.
+    await admin.waitForNavigation({ waitUntil: 'networkidle0' }) // the panel reloads the page after sending
+    await admin.waitForFunction(() => document.querySelectorAll('.enquiry-conversation li').length === 2)
+    const conversation = await admin.$$eval('.enquiry-conversation li', (items) => items.map((item) => item.textContent ?? ''))
+    expect(conversation[0]).toMatch(/^A Learner \(reporter\) · \d\d\/\d\d\/\d{4} \d\d:\d\d.*my first name should be Ffion/)
+    expect(conversation[1]).toMatch(/^Support \(support team\) · \d\d\/\d\d\/\d{4} \d\d:\d\d.*We are reissuing your certificate\./)
+    expect(await admin.$$('textarea[name^="messages"], [id^="field-messages"]')).toHaveLength(0)
+    const replyBelow = await admin.evaluate(() => {
+      const last = document.querySelector('.enquiry-conversation li:last-child')!
+      return Boolean(last.compareDocumentPosition(document.querySelector('#reply-message')!) & Node.DOCUMENT_POSITION_FOLLOWING)
+    })
+    expect(replyBelow).toBe(true)
+
     await learner.goto(`${server.url}${enquiryPath}`, { waitUntil: 'networkidle0' })
     const thread = await text(learner)
     expect(thread).toContain('We are reissuing your certificate.')
@@ -156,6 +169,75 @@ describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
     expect(await visibleLinks()).toEqual(expect.arrayContaining(['Documents', 'Profile', 'Sign out']))
     const [wideLabel, wideValue] = [await boxOf('.document-card .facts dt'), await boxOf('.document-card .facts dd')]
     expect(wideValue.top).toBeCloseTo(wideLabel.top, 0) // side by side
+  })
+
+  it('a signed-out visitor with a link to a page is asked to sign in, then brought back to it', async () => {
+    const visitor = await (await browser.createBrowserContext()).newPage()
+    visitor.setDefaultTimeout(120_000)
+    const reportPath = `/documents/${f.a.document.id}/report`
+    await visitor.goto(`${server.url}${reportPath}`, { waitUntil: 'networkidle0' })
+    expect(new URL(visitor.url()).pathname).toBe('/sign-in')
+    expect(await text(visitor)).toContain('Sign in to see that page.')
+    await checkAccessibility(visitor)
+    await visitor.type('[name=email]', 'learner-a@fixture.test')
+    await visitor.type('[name=password]', 'fixture-password-123')
+    await Promise.all([visitor.waitForNavigation({ waitUntil: 'networkidle0' }), visitor.click('main button[type=submit]')])
+    expect(new URL(visitor.url()).pathname).toBe(reportPath)
+    expect(await text(visitor, 'h1')).toBe('Report a problem')
+  })
+
+  it('a path that leads nowhere shows the portal’s own “Page not found”, with its header and a way home', async () => {
+    for (const path of ['/no-such-page', '/help/no-such-help', `/documents/${f.b.document.id}/report`]) {
+      const response = await learner.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
+      expect(response?.status(), path).toBe(404)
+      await learner.waitForSelector('main h1')
+      expect(await text(learner, 'main h1'), path).toBe('Page not found')
+      expect(await learner.$eval('.site-header .site-name', (el) => el.getAttribute('href')), path).toBe('/')
+      expect(await learner.$eval('main a[href="/"]', (el) => el.textContent), path).toBe('Go to the home page')
+    }
+    await checkAccessibility(learner)
+  })
+
+  it('support revoke a document only after confirming what will happen, with a reason the learner is emailed', async () => {
+    const revocable = await t.payload.create({ collection: 'documents', data: { achievement: f.b.achievement.id, type: 'transcript' } as never, overrideAccess: true })
+    const status = async () => (await t.payload.findByID({ collection: 'documents', id: revocable.id, overrideAccess: true })).status
+    const admin = await (await browser.createBrowserContext()).newPage()
+    admin.setDefaultTimeout(120_000)
+    await admin.setViewport({ width: 1280, height: 900 })
+    await admin.goto(`${server.url}/admin/login`, { waitUntil: 'networkidle0' })
+    await admin.type('#field-email', 'support@fixture.test')
+    await admin.type('#field-password', 'fixture-password-123')
+    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), admin.click('button[type=submit]')])
+    await admin.goto(`${server.url}/admin/collections/documents/${revocable.id}`, { waitUntil: 'networkidle0' })
+    const revoke = await admin.waitForSelector('xpath/.//button[normalize-space()="Revoke…" and not(@disabled)]')
+    expect(await revoke!.evaluate((el) => el.className)).not.toContain('btn--style-primary')
+
+    // No reason: told why, nothing happens.
+    await revoke!.click()
+    await admin.waitForFunction(() => document.body.textContent?.includes('Give the reason the document is revoked'))
+    expect(await admin.$('.confirmation-modal')).toBeNull()
+    expect(await status()).toBe('valid')
+
+    // With a reason: the confirmation says what will happen; keeping it valid changes nothing.
+    await admin.type('#issuing-reason', 'Issued against the wrong achievement.')
+    await revoke!.click()
+    await admin.waitForSelector('.confirmation-modal')
+    const modal = await text(admin, '.confirmation-modal')
+    expect(modal).toContain(`Revoke ${revocable.reference}?`)
+    expect(modal).toContain('This cannot be undone.')
+    expect(modal).toContain('Issued against the wrong achievement.')
+    const keep = await admin.waitForSelector('xpath/.//button[normalize-space()="Keep it valid"]')
+    await keep!.click()
+    await admin.waitForFunction(() => !document.querySelector('.confirmation-modal'))
+    expect(await status()).toBe('valid')
+
+    await revoke!.click()
+    const confirm = await admin.waitForSelector('xpath/.//button[normalize-space()="Revoke the document"]')
+    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), confirm!.click()])
+    expect(await status()).toBe('revoked')
+    const emails = await t.payload.find({ collection: 'email-outbox', where: { template: { equals: 'document-revoked' } }, overrideAccess: true, limit: 10 })
+    expect(emails.docs.map((mail) => mail.to)).toEqual(['learner-b@fixture.test'])
+    expect(emails.docs[0]!.text).toContain('The reason: Issued against the wrong achievement.')
   })
 
   it('axe-core finds no WCAG 2.2 AA violations on these pages', () => {

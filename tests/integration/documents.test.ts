@@ -2,7 +2,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { relationId } from '../../src/access/users'
-import { londonCalendarDate } from '../../src/lib/dates'
+import { formatUkDate, londonCalendarDate } from '../../src/lib/dates'
 import { reissueDocument, revokeDocument } from '../../src/plugins/issuing'
 import { readableDocument } from '../../src/portal/documents/data'
 import { createFixtures, userFor, type Fixtures } from '../helpers/fixtures'
@@ -78,6 +78,8 @@ describe('issuing', () => {
     expect(latest).toHaveLength(before + 2)
     expect(latest[0]!.text).toContain(one.reference)
     expect(latest[0]!.text).not.toContain(issued[0]!.reference)
+    // Sharing does not exist yet: the notice does not offer it.
+    for (const mail of [...latest, ...(await emailsTo('learner-b@fixture.test', 'documents-new-available'))]) expect(mail.text).not.toMatch(/share/i)
     // Learner B heard of none of these: only of their own fixture document.
     const toB = await emailsTo('learner-b@fixture.test', 'documents-new-available')
     expect(toB).toHaveLength(1)
@@ -98,6 +100,36 @@ describe('issuing', () => {
     const audit = await payload.find({ collection: 'audit-log', where: { action: { equals: 'document.revoked' }, entityId: { equals: String(document.id) } }, ...system })
     expect(audit.docs[0]?.summary).toContain('Issued in error')
     await expect(revokeDocument(await requestAs('support'), String(document.id), 'again')).rejects.toMatchObject({ status: 409 })
+  })
+
+  it('a revocation emails the learner once, with the reason; a record with no approved account tells no one', async () => {
+    const document = await payload.create({ collection: 'documents', data: { achievement: f.b.achievement.id, type: 'transcript' } as never, ...system })
+    await revokeDocument(await requestAs('support'), String(document.id), 'The grade was entered wrongly.')
+    const told = (await emailsTo('learner-b@fixture.test', 'document-revoked')).filter((mail) => mail.text?.includes(document.reference!))
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatchObject({ subject: 'One of your documents has been revoked' })
+    expect(told[0]!.text).toContain('The reason: The grade was entered wrongly.')
+    expect(told[0]!.text).toContain(`We have revoked your transcript: ${f.qualification.title} (reference ${document.reference}), on ${formatUkDate(londonCalendarDate(new Date()))}.`)
+    expect((await emailsTo('learner-a@fixture.test', 'document-revoked')).filter((mail) => mail.text?.includes(document.reference!))).toEqual([])
+
+    const nobodys = await payload.create({ collection: 'candidates', data: { candidateNumber: 'NOACCOUNT1', firstName: 'No', surname: 'Account', dateOfBirth: '1980-01-01T00:00:00.000Z' }, ...system })
+    const achievement = await payload.create({ collection: 'achievements', data: { candidate: nobodys.id, qualification: f.qualification.id, grade: 'Pass', issueDate: '2024-01-01T00:00:00.000Z' } as never, ...system })
+    const unlinked = await payload.create({ collection: 'documents', data: { achievement: achievement.id, type: 'certificate' } as never, ...system })
+    const revokedEmails = async () => (await payload.count({ collection: 'email-outbox', where: { template: { equals: 'document-revoked' } }, ...system })).totalDocs
+    const before = await revokedEmails()
+    await revokeDocument(await requestAs('support'), String(unlinked.id), 'Issued in error')
+    expect((await payload.findByID({ collection: 'documents', id: unlinked.id, ...system })).status).toBe('revoked')
+    expect(await revokedEmails()).toBe(before)
+  })
+
+  it('a revocation without a reason is refused with a clear message, and changes, records and sends nothing', async () => {
+    const document = await payload.create({ collection: 'documents', data: { achievement: f.b.achievement.id, type: 'certificate' } as never, ...system })
+    const revokedEmails = async () => (await payload.count({ collection: 'email-outbox', where: { template: { equals: 'document-revoked' } }, ...system })).totalDocs
+    const before = await revokedEmails()
+    for (const reason of ['', '  \n ']) await expect(revokeDocument(await requestAs('support'), String(document.id), reason)).rejects.toMatchObject({ status: 400, message: 'Give the reason the document is revoked.' })
+    expect(await payload.findByID({ collection: 'documents', id: document.id, ...system })).toMatchObject({ status: 'valid', statusReason: null })
+    expect((await payload.count({ collection: 'audit-log', where: { action: { equals: 'document.revoked' }, entityId: { equals: String(document.id) } }, ...system })).totalDocs).toBe(0)
+    expect(await revokedEmails()).toBe(before)
   })
 
   it('a reissue is a new document with its own reference and code; the old one points to it', async () => {
@@ -135,6 +167,19 @@ describe('report a problem', () => {
     expect((await emailsTo('learner-a@fixture.test', 'enquiry-received'))[0]?.text).toContain(enquiry.subject)
   })
 
+  it('the acknowledgement names the report once, without doubling “Problem with”', async () => {
+    const learner = await as('learner')
+    const enquiry = await payload.create({
+      collection: 'enquiries',
+      data: { subject: 's', reporter: f.a.account.id, document: f.a.document.id, messages: [{ from: 'reporter', body: 'The issue date on this is wrong.', sentAt: new Date().toISOString() }] } as never,
+      overrideAccess: false,
+      user: learner,
+    })
+    const [received] = (await emailsTo('learner-a@fixture.test', 'enquiry-received')).filter((mail) => mail.text?.includes(`/enquiries/${enquiry.id}`))
+    expect(received?.text).toContain(`Thank you for your report “Problem with ${f.a.document.reference}”.`)
+    expect(received?.text).not.toMatch(/problem with “Problem with/i)
+  })
+
   it('nobody reports on a document they cannot read, or with an empty message; nothing is created', async () => {
     const learner = await as('learner')
     const before = (await payload.count({ collection: 'enquiries', ...system })).totalDocs
@@ -161,5 +206,21 @@ describe('report a problem', () => {
     expect((await emailsTo('learner-a@fixture.test', 'enquiry-reply'))[0]?.text).toContain('We are correcting your name.')
     expect((await emailsTo('learner-a@fixture.test', 'enquiry-status'))[0]?.text).toContain('in progress')
     await expect(payload.findByID({ collection: 'enquiries', id: enquiry.id, overrideAccess: false, user: await userFor(payload, f, 'thirdParty') as never })).rejects.toMatchObject({ status: 404 })
+  })
+
+  it('messages already sent cannot be edited, reordered or removed, even by support staff: the conversation only grows', async () => {
+    const support = await requestAs('support')
+    const before = await payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system })
+    const sent = before.messages ?? []
+    expect(sent.length).toBeGreaterThan(0)
+    await payload.update({
+      collection: 'enquiries',
+      id: before.id,
+      data: { messages: [{ ...sent[0]!, body: 'Rewritten by staff.' }, { from: 'support', body: 'A new reply.', sentAt: new Date().toISOString() }] },
+      req: support,
+      overrideAccess: false,
+    })
+    const after = (await payload.findByID({ collection: 'enquiries', id: before.id, ...system })).messages ?? []
+    expect(after.map((m) => m.body)).toEqual([...sent.map((m) => m.body), 'A new reply.'])
   })
 })

@@ -5,8 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { formatUkDate, londonCalendarDate } from '../../src/lib/dates'
 import { brandAssetsDir } from '../../src/lib/storage'
 import { reissueDocument, revokeDocument } from '../../src/plugins/issuing'
+import { signOutAccount } from '../../src/plugins/registration'
+import { DEMO_PAGES } from '../../src/seed/pages'
 import { createFixtures, PASSWORD, userFor, type Fixtures } from '../helpers/fixtures'
-import { formsIn, labelsIn, submitForm } from '../helpers/forms'
+import { formsIn, hiddenFields, labelsIn, submitForm } from '../helpers/forms'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { flatText, pdfImages, renderPage } from '../helpers/pdf'
 import { signIn, startServer, type RunningServer } from '../helpers/server'
@@ -56,12 +58,15 @@ beforeAll(async () => {
       ...system,
     })
 
+  // The help pages the demo seed publishes, as a new user reads them.
+  for (const helpPage of DEMO_PAGES) await payload.create({ collection: 'pages', data: { ...helpPage, _status: 'published' } as never, ...system })
+
   // Next runs the server's pages in development mode, whose default folder for brand images is not this test's.
   server = await startServer({ DATABASE_URL: t.databaseUrl, BRAND_ASSETS_DIR: brandAssetsDir() })
   for (const [name, email] of [['learner', 'learner-a@fixture.test'], ['learnerB', 'learner-b@fixture.test'], ['thirdParty', 'third@fixture.test'], ...Object.entries(WAITING)])
     cookies[name!] = await signIn(server.url, 'accounts', email!, PASSWORD)
   // Development mode compiles each route on its first request: do it here, not in the tests' time.
-  for (const route of ['/register', '/register/third-party', '/dashboard', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${records.badge.id}/badge`])
+  for (const route of ['/register', '/register/third-party', '/dashboard', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${records.badge.id}/badge`, '/sign-in', '/nope', '/help/faq', '/profile', '/profile/addresses', '/profile/delete', `/documents/${f.a.document.id}/report`, '/enquiries', `/enquiries/${f.a.enquiry.id}`, '/register/check-email'])
     await fetch(`${server.url}${route}`, { headers: { 'Sec-Fetch-Site': 'same-origin', Cookie: cookies.learner! } })
 }, 600_000)
 
@@ -120,14 +125,14 @@ describe('the documents page, as the learner', () => {
 })
 
 describe('the document files obey the documents’ access', () => {
-  it('the badge route serves the badge to its learner only: another learner, a third party and no one signed in get 404', async () => {
+  it('the badge route serves the badge to its learner only: another learner and a third party get 404', async () => {
     const badgePath = `/documents/${records.badge.id}/badge`
     const own = await get(badgePath, cookies.learner)
     expect(own).toMatchObject({ status: 200, type: 'image/png' })
     expect(own.body.subarray(1, 4).toString('latin1')).toBe('PNG')
     const missing = await get('/documents/99999999/badge', cookies.learner)
     expect(missing.status).toBe(404)
-    for (const [who, cookie] of [['learner B', cookies.learnerB], ['third party', cookies.thirdParty], ['no one', undefined]] as const) {
+    for (const [who, cookie] of [['learner B', cookies.learnerB], ['third party', cookies.thirdParty]] as const) {
       const answer = await get(badgePath, cookie)
       expect(answer.status, who).toBe(404)
       expect(answer.body.toString(), who).toBe(missing.body.toString())
@@ -153,6 +158,107 @@ describe('the document files obey the documents’ access', () => {
     expect(pixelsOfColour(renderPage(before, { dpi: 50 }), [0xc0, 0x13, 0x7a])).toBe(0)
     expect(pixelsOfColour(renderPage(after.body, { dpi: 50 }), [0xc0, 0x13, 0x7a])).toBeGreaterThan(50)
     expect(pdfImages(after.body)).toHaveLength(pdfImages(before).length + 1)
+  })
+})
+
+describe('a signed-out visitor who opens a page or document link is sent to sign in, and brought back', { timeout: 240_000 }, () => {
+  const signInTo = (path: string) => `/sign-in?next=${encodeURIComponent(path)}`
+
+  it('document files, bookmarked pages and an ended session all go to the sign-in page, which remembers where they were going', async () => {
+    const pdf = `/documents/${f.a.document.id}/pdf`
+    const badge = `/documents/${records.badge.id}/badge`
+    for (const path of [pdf, badge]) expect(await get(path), path).toMatchObject({ status: 303, location: signInTo(path) })
+    for (const path of ['/documents', `/documents/${f.a.document.id}/report`, '/profile', '/profile/addresses', `/enquiries/${f.a.enquiry.id}`, '/enquiries']) {
+      const answer = await get(path)
+      expect(answer.status, path).toBe(307)
+      expect(answer.location, path).toBe(signInTo(path))
+    }
+
+    // A session that has ended (signed out elsewhere, or expired) is no session.
+    const ended = await signIn(server.url, 'accounts', 'learner-a@fixture.test', PASSWORD)
+    const { user } = await payload.auth({ headers: new Headers({ Cookie: ended, 'Sec-Fetch-Site': 'same-origin' }) })
+    expect(await signOutAccount(payload, user as never)).toBe(true)
+    expect(await get(pdf, ended)).toMatchObject({ status: 303, location: signInTo(pdf) })
+    expect(await get('/documents', ended)).toMatchObject({ status: 307, location: signInTo('/documents') })
+
+    const html = await page(signInTo(pdf))
+    expect(textOf(html)).toContain('Sign in to see that page.')
+    const form = formsIn(html).find((candidate) => candidate.body.includes('name="password"'))!
+    expect(hiddenFields(form.body)).toContainEqual(['next', pdf])
+  })
+
+  it('after signing in, the visitor is back where they were going; a return address off this site is ignored', async () => {
+    const pdf = `/documents/${f.a.document.id}/pdf`
+    const form = formsIn(await page(signInTo(pdf))).find((candidate) => candidate.body.includes('name="password"'))!
+    const answer = await submitForm(`${server.url}${signInTo(pdf)}`, form.body, { email: 'learner-a@fixture.test', password: PASSWORD })
+    expect(answer.status).toBe(303)
+    expect(answer.headers.get('location')).toBe(pdf)
+    const cookie = answer.headers.getSetCookie().find((c) => c.startsWith('payload-token='))!.split(';')[0]!
+    expect(await get(pdf, cookie)).toMatchObject({ status: 200, type: 'application/pdf' })
+
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', '/%2F%2Fevil.example', '%2F%2Fevil.example']) {
+      const sent = await submitForm(`${server.url}/sign-in`, form.body, { email: 'learner-a@fixture.test', password: PASSWORD, next })
+      expect(sent.status, next).toBe(303)
+      expect(sent.headers.get('location'), next).toBe('/dashboard')
+      // Nor does the sign-in page carry it on.
+      const shown = formsIn(await page(`/sign-in?next=${encodeURIComponent(next)}`)).find((candidate) => candidate.body.includes('name="password"'))!
+      expect(hiddenFields(shown.body).filter(([name]) => name === 'next'), next).toEqual([])
+    }
+  })
+})
+
+describe('dead ends', { timeout: 240_000 }, () => {
+  it('every unknown path gets the portal’s own “Page not found”, with its header and a way back, as a 404', async () => {
+    for (const path of ['/nope', `/documents/99999999`, '/documents/99999999/nope', '/verify/x/nope', '/profile/nope']) {
+      const answer = await get(path, cookies.learner)
+      expect(answer.status, path).toBe(404)
+      const html = answer.body.toString('utf8')
+      expect(html, path).toContain('<h1>Page not found</h1>')
+      expect(html, path).toContain('class="site-header"')
+      expect(html, path).toContain('<a href="/">Go to the home page</a>')
+      expect(html, path).toContain('href="/dashboard"') // the header knows who is signed in
+    }
+    expect((await get('/nope')).status).toBe(404)
+    // A page that finds nothing (no such help page) answers 404 too; the browser shows the same page (tests/e2e/documents.test.ts).
+    expect((await get('/help/nope')).status).toBe(404)
+    // The API is no page: it keeps its JSON answer.
+    const api = await get('/api/nope')
+    expect(api.status).toBe(404)
+    expect(api.type).toMatch(/^application\/json/)
+  })
+
+  it('/favicon.ico is an icon, and the portal’s pages and the verify page name it', async () => {
+    const icon = await get('/favicon.ico')
+    expect(icon.status).toBe(200)
+    expect(icon.type).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/)
+    expect([...icon.body.subarray(0, 4)]).toEqual([0, 0, 1, 0])
+    expect(await page('/sign-in')).toMatch(/<link rel="icon" href="\/favicon.ico"/)
+    expect(await page('/verify')).toContain('<link rel="icon" href="/favicon.ico">')
+  })
+
+  it('the help pages’ links lead where they say', async () => {
+    const linksOf = (html: string) =>
+      [...(/<article class="prose">([\s\S]*?)<\/article>/.exec(html)?.[1] ?? '').matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({ href: m[1]!, label: textOf(m[2]!).trim() }))
+    const found: Record<string, string[]> = {}
+    for (const { slug } of DEMO_PAGES) {
+      for (const { href, label } of linksOf(await page(`/help/${slug}`))) {
+        ;(found[slug] ??= []).push(href)
+        // Signed out first (the sign-in and registration pages), as the learner where the page needs an account.
+        let target = await get(href)
+        if (target.status === 307 && target.location?.startsWith('/sign-in')) target = await get(href, cookies.learner)
+        expect(target.status, `${slug}: ${href}`).toBe(200)
+        // The page the link names: in its title or its text.
+        const html = target.body.toString('utf8')
+        expect(`${/<title>([^<]*)<\/title>/.exec(html)?.[1]} ${textOf(html)}`.toLowerCase(), `${slug}: ${href}`).toContain(label.toLowerCase())
+      }
+    }
+    expect(found).toEqual({
+      'getting-started': ['/register', '/sign-in', '/documents', '/register/third-party', '/verify'],
+      'checking-a-certificate': ['/verify'],
+      faq: ['/register/check-email', '/documents', '/enquiries', '/help/contact-support'],
+      'contact-support': ['/documents'],
+      'privacy-policy': ['/profile/delete'],
+    })
   })
 })
 

@@ -57,7 +57,7 @@ function frameFor(settings: VerifySettings, visitor: Visitor, stylesheet: string
   if (!made) {
     const make = (visitor: Visitor): Frame => ({
       top:
-        `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="stylesheet" href="${stylesheet}"></head>` +
+        `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="stylesheet" href="${stylesheet}"><link rel="icon" href="/favicon.ico"></head>` +
         `<body><a class="skip-link" href="#main">Skip to main content</a>` +
         `<header class="site-header"><div class="container header-inner"><a class="site-name" href="/">${esc(settings.portalName)}</a>` +
         `<nav aria-label="Main"><ul class="nav-list"><li><a href="/help">Help</a></li><li><a href="/help/faq">FAQ</a></li><li><a href="/help/contact-support">Support</a></li>` +

@@ -9,7 +9,7 @@ export const STATUS_WORDS: Record<string, string> = { open: 'open', 'in-progress
 export const enquiryReceivedMessage = message<About>(
   'enquiry-received',
   'We have received your report',
-  ({ subject }) => [`Thank you for telling us about a problem with “${subject}”. Our support team will look into it and reply here, usually within two working days.`],
+  ({ subject }) => [`Thank you for your report “${subject}”. Our support team will look into it and reply, usually within two working days.`],
   threadLink,
 )
 

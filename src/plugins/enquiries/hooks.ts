@@ -27,13 +27,16 @@ export const shapeReport: CollectionBeforeChangeHook = async ({ data, operation,
   }
 }
 
-/** Support staff's replies are signed with their name and dated now. */
+/**
+ * The conversation only grows: messages already sent stay as they were, in their order, and
+ * support staff's new ones follow, signed with their name and dated now.
+ */
 export const stampSupportReplies: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
   if (!isStaffUser(req.user) || !Array.isArray(data.messages)) return data
-  const known = new Set((originalDoc?.messages as Message[] | undefined)?.map((m) => m.id))
-  data.messages = (data.messages as Message[]).map((m) =>
-    m.id && known.has(m.id) ? m : { ...m, from: 'support', author: (req.user as { name?: string }).name ?? 'Support team', sentAt: new Date().toISOString() },
-  )
+  const sent = (originalDoc?.messages as Message[] | undefined) ?? []
+  const known = new Set(sent.map((m) => m.id))
+  const replies = (data.messages as Message[]).filter((m) => !m.id || !known.has(m.id))
+  data.messages = [...sent, ...replies.map((m) => ({ ...m, from: 'support', author: (req.user as { name?: string }).name ?? 'Support team', sentAt: new Date().toISOString() }))]
   return data
 }
 

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { activePortalAccounts, anyOf, supportStaff } from '../../access/rules'
 import { shapeReport, stampSupportReplies, tellReporter } from './hooks'
@@ -10,7 +10,11 @@ const withReports = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   // An approved portal account may report a problem on a document it can read (checked in shapeReport).
   access: { ...collection.access, create: anyOf(supportStaff, activePortalAccounts) },
-  fields: [{ name: 'replyPanel', type: 'ui', admin: { components: { Field: '/plugins/enquiries/admin/ReplyPanel#ReplyPanel' } } }, ...collection.fields],
+  // The messages are shown as a conversation by the reply panel, below the report's details, and never edited.
+  fields: [
+    ...collection.fields.map((field) => ('name' in field && field.name === 'messages' ? ({ ...field, admin: { ...field.admin, disabled: true } } as Field) : field)),
+    { name: 'replyPanel', type: 'ui', admin: { components: { Field: '/plugins/enquiries/admin/ReplyPanel#ReplyPanel' } } },
+  ],
   endpoints: [...(collection.endpoints || []), replyEndpoint],
   hooks: {
     ...collection.hooks,

@@ -9,7 +9,18 @@ export const newDocumentsMessage = message<{ firstName: string; documents: NewDo
   ({ documents }) => [
     documents.length === 1 ? 'A new document has been issued to you:' : `${documents.length} new documents have been issued to you:`,
     ...documents.map((d) => `${d.type}: ${d.title} (reference ${d.reference})`),
-    'Sign in to view, download and share them.',
+    documents.length === 1 ? 'Sign in to view and download it.' : 'Sign in to view and download them.',
+  ],
+  () => ({ label: 'See my documents', href: `${serverURL()}/documents` }),
+)
+
+export const documentRevokedMessage = message<{ firstName: string; document: NewDocumentLine; revokedOn: string; reason: string }>(
+  'document-revoked',
+  'One of your documents has been revoked',
+  ({ document, revokedOn, reason }) => [
+    `We have revoked your ${document.type.toLowerCase()}: ${document.title} (reference ${document.reference}), on ${revokedOn}. It is no longer valid, and the verification page now says so.`,
+    `The reason: ${reason}`,
+    'If you think this is a mistake, sign in, go to My documents and choose “Report a problem” on this document.',
   ],
   () => ({ label: 'See my documents', href: `${serverURL()}/documents` }),
 )

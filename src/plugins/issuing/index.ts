@@ -15,7 +15,7 @@ const issuingFields: Field[] = [
     type: 'date',
     index: true,
     access: { create: () => false, update: () => false },
-    admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: 'When the learner was told this document is available.' },
+    admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm', timeFormat: 'HH:mm' }, description: 'When the learner was told this document is available.' },
   },
 ]
 

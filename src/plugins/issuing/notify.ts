@@ -3,7 +3,8 @@ import type { Payload, TaskConfig } from 'payload'
 import { DOCUMENT_TYPES } from '../../collections/Documents'
 import { payloadPool } from '../../collections/sql'
 import { sendTemplatedEmail } from '../../email/send'
-import { newDocumentsMessage } from './emails'
+import { formatUkDate } from '../../lib/dates'
+import { documentRevokedMessage, newDocumentsMessage } from './emails'
 
 const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
 const typeLabel = (value: string) => DOCUMENT_TYPES.find((t) => t.value === value)?.label ?? value
@@ -26,7 +27,7 @@ export async function notifyNewDocuments(payload: Payload, candidate: number): P
   try {
     const [{ docs: documents }, { docs: learners }] = await Promise.all([
       payload.find({ collection: 'documents', where: { id: { in: ids } }, limit: ids.length, ...AS_SYSTEM, depth: 2, sort: 'createdAt' }),
-      payload.find({ collection: 'accounts', where: { candidate: { equals: candidate }, kind: { equals: 'learner' }, status: { equals: 'approved' } }, ...AS_SYSTEM }),
+      learnersOf(payload, candidate),
     ])
     const lines = documents.map((doc) => {
       const achievement = doc.achievement as { qualification?: { title?: string } } | number
@@ -38,6 +39,27 @@ export async function notifyNewDocuments(payload: Payload, candidate: number): P
     await payloadPool(payload).query('update documents set learner_notified_at = null where id = any($1)', [ids])
     throw error
   }
+}
+
+/** The approved learner accounts linked to a candidate record: who hears about its documents. */
+const learnersOf = (payload: Payload, candidate: number | string) =>
+  payload.find({ collection: 'accounts', where: { candidate: { equals: candidate }, kind: { equals: 'learner' }, status: { equals: 'approved' } }, pagination: false, ...AS_SYSTEM })
+
+/**
+ * System task, after staff revoked a document: its learners are told, with the reason. A
+ * candidate with no approved account linked has no one to tell. Returns how many were emailed.
+ */
+export async function notifyDocumentRevoked(payload: Payload, documentId: number | string): Promise<number> {
+  const document = await payload.findByID({ collection: 'documents', id: documentId, ...AS_SYSTEM, depth: 2, disableErrors: true })
+  const candidate = document?.candidate
+  if (!document || document.status !== 'revoked' || candidate === null || candidate === undefined) return 0
+  const { docs: learners } = await learnersOf(payload, typeof candidate === 'object' ? candidate.id : candidate)
+  const achievement = document.achievement as { qualification?: { title?: string } } | number
+  const line = { type: typeLabel(document.type), title: typeof achievement === 'object' ? (achievement.qualification?.title ?? '') : '', reference: document.reference ?? '' }
+  const revokedOn = formatUkDate(document.statusChangedAt ?? new Date())
+  for (const learner of learners)
+    await sendTemplatedEmail(payload, { template: documentRevokedMessage, to: learner.email, data: { firstName: learner.firstName, document: line, revokedOn, reason: document.statusReason ?? '' } })
+  return learners.length
 }
 
 export const notifyNewDocumentsTask: TaskConfig<{ input: { candidate: number }; output: { emails: number } }> = {

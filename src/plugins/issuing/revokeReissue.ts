@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
 import { inTransaction } from '../../collections/transaction'
 import { toDateOnly } from '../../lib/dates'
+import { notifyDocumentRevoked } from './notify'
 
 export class IssuingError extends Error {
   constructor(
@@ -22,12 +23,15 @@ async function validDocument(req: PayloadRequest, id: string) {
   return document
 }
 
-/** Staff revoke a document: at once on the verify page and in the portal, with the reason audited. */
+/**
+ * Staff revoke a document: at once on the verify page and in the portal, with the reason
+ * audited; then its learner is emailed the reason. The revocation stands even if that email fails.
+ */
 export async function revokeDocument(req: PayloadRequest, id: string, reason: string) {
   const why = reason.trim()
   if (!why) throw new IssuingError('Give the reason the document is revoked.', 400)
   if (why.length > 1000) throw new IssuingError('Keep the reason to 1,000 characters.', 400)
-  return inTransaction(req, async () => {
+  const revoked = await inTransaction(req, async () => {
     const document = await validDocument(req, id)
     const revoked = await req.payload.update({
       collection: 'documents',
@@ -39,6 +43,10 @@ export async function revokeDocument(req: PayloadRequest, id: string, reason: st
     await recordAudit(req, { action: 'document.revoked', entity: 'documents', entityId: document.id, summary: `${document.reference} revoked: ${why}` })
     return revoked
   })
+  await notifyDocumentRevoked(req.payload, revoked.id).catch((error: Error) =>
+    req.payload.logger.error({ document: revoked.id, error: error.message }, 'A document was revoked but its learner could not be emailed'),
+  )
+  return revoked
 }
 
 /** Staff reissue a document: a new one (new reference and code) that supersedes the old. */

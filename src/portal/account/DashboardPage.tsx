@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation'
 
 import { isActiveLearner, relationId } from '../../access/users'
+import { signInPath } from '../../lib/returnPath'
 import { portalPayload, signedInUser } from '../payload'
 import { NoDocumentsNotice } from './notices'
 
@@ -9,7 +10,7 @@ type Tile = { title: string; href: string; text: string }
 /** The signed-in home: tiles for each area, with the connection counts. */
 export async function DashboardPage() {
   const user = await signedInUser()
-  if (!user || user.collection !== 'accounts') redirect('/sign-in')
+  if (!user || user.collection !== 'accounts') redirect(signInPath('/dashboard'))
   const payload = await portalPayload()
   const as = { overrideAccess: false, user } as const
   const isLearner = user.kind === 'learner'

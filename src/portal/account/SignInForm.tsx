@@ -5,12 +5,17 @@ import { useActionState } from 'react'
 import { Field } from '../ui/Field'
 import { signIn, type FormState } from './actions'
 
-export function SignInForm({ notice }: { notice?: string }) {
+export function SignInForm({ notice, returnTo }: { notice?: string; returnTo?: string | null }) {
   const [state, action, pending] = useActionState<FormState, FormData>(signIn, { values: {} })
   return (
     <form action={action} className="form" noValidate>
       <h1>Sign in</h1>
       <p>For learners, employers, universities and auditors.</p>
+      {returnTo && !state.message ? (
+        <p className="notice" role="status">
+          Sign in to see that page. If you were signed in before, your session has ended. You will go back to it once you have signed in.
+        </p>
+      ) : null}
       {notice === 'reset' ? (
         <p className="notice" role="status">
           Your password has been changed. Sign in with your new password.
@@ -35,6 +40,7 @@ export function SignInForm({ notice }: { notice?: string }) {
           <p>We sent you a link when you registered. <a href={`/register/check-email?email=${encodeURIComponent(state.values.email ?? '')}`}>Send the link again</a>.</p>
         </div>
       ) : null}
+      {returnTo ? <input type="hidden" name="next" value={returnTo} /> : null}
       <Field name="email" label="Email address" type="email" required defaultValue={state.values.email} autoComplete="username" />
       <Field name="password" label="Password" type="password" required autoComplete="current-password" />
       <div className="actions">

@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
 import { checkContactDetails, checkEligibility, emailProblem, type FieldErrors } from '../../lib/registration'
+import { safeReturnPath } from '../../lib/returnPath'
 import {
   registerLearner,
   registerThirdParty,
@@ -70,7 +71,7 @@ export async function sendLinkAgain(_previous: FormState, data: FormData): Promi
   return { values: { email }, message: 'sent' }
 }
 
-/** One sign-in for learners and third parties; every failure gets the same answer. */
+/** One sign-in for learners and third parties; every failure gets the same answer. Success goes back to `next`, a path on this site. */
 export async function signIn(_previous: FormState, data: FormData): Promise<FormState> {
   const email = String(data.get('email') ?? '').trim().toLowerCase()
   const payload = await portalPayload()
@@ -86,7 +87,7 @@ export async function signIn(_previous: FormState, data: FormData): Promise<Form
     path: '/',
     expires: outcome.exp ? new Date(outcome.exp * 1000) : undefined,
   })
-  redirect('/dashboard')
+  redirect(safeReturnPath(data.get('next')) ?? '/dashboard')
 }
 
 /** Set by our express server from the connection (never taken from the client). */

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 
 import { COUNTRY_OPTIONS } from '../../lib/countries'
 import { PHONE_COUNTRY_OPTIONS } from '../../lib/phone'
+import { safeReturnPath } from '../../lib/returnPath'
 import { signedInUser } from '../payload'
 import { ConfirmEmailForm, SendLinkAgainForm } from './EmailLinkForms'
 import { LearnerRegistrationForm } from './LearnerRegistrationForm'
@@ -32,10 +33,12 @@ export function RegisterThirdPartyPage() {
   return <RegistrationPage kind="third-party" heading="Register as an employer, university or auditor" form={<ThirdPartyRegistrationForm privacyHref={PRIVACY} />} />
 }
 
-export async function SignInPage({ reset }: { reset?: string }) {
+/** The sign-in page; `next` is the page someone was sent here from, where they go back after signing in. */
+export async function SignInPage({ reset, next }: { reset?: string; next?: string }) {
+  const returnTo = safeReturnPath(next)
   const user = await signedInUser()
-  if (user?.collection === 'accounts') redirect('/dashboard')
-  return <SignInForm notice={reset === 'done' ? 'reset' : undefined} />
+  if (user?.collection === 'accounts') redirect(returnTo ?? '/dashboard')
+  return <SignInForm notice={reset === 'done' ? 'reset' : undefined} returnTo={returnTo} />
 }
 
 /** After registering (with the address), or from "Send the link again" on the sign-in page (without: then it asks for it). */
@@ -78,7 +81,7 @@ const OUTCOMES: Record<string, { heading: string; text: string }> = {
     heading: 'We are checking your details',
     text: 'Your email address is confirmed. Our support team will check your details against our records, usually within two working days, and email you when your documents are ready.',
   },
-  'third-party': { heading: 'Your account is ready', text: 'Your email address is confirmed. Sign in to see the documents learners share with you.' },
+  'third-party': { heading: 'Your account is ready', text: 'Your email address is confirmed. You can now sign in.' },
 }
 
 export function ConfirmedPage({ outcome }: { outcome?: string }) {

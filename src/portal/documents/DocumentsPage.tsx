@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation'
 
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../collections/Documents'
 import type { ShownStatus } from '../../lib/verify'
+import { signInPath } from '../../lib/returnPath'
 import type { Document } from '../../payload-types'
 import { NoDocumentsNotice } from '../account/notices'
 import { portalPayload, signedInUser } from '../payload'
@@ -94,7 +95,7 @@ const ERRORS: Record<string, string> = {
 /** /documents: every achievement of the learner's record, newest first, with its documents. */
 export async function DocumentsPage({ error }: { error?: string }) {
   const user = await signedInUser()
-  if (!user || user.collection !== 'accounts') redirect('/sign-in')
+  if (!user || user.collection !== 'accounts') redirect(signInPath('/documents'))
   const payload = await portalPayload()
   const { candidate, achievements } = await myAchievements({ payload, user })
   if (user.kind !== 'learner' || user.status !== 'approved' || !candidate) {

@@ -3,12 +3,13 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 
+import { signInPath } from '../../lib/returnPath'
 import { portalPayload, signedInUser } from '../payload'
 
 /** The learner's switch: may the public verification page show this document itself? */
 export async function setShowOnVerify(data: FormData): Promise<void> {
   const user = await signedInUser()
-  if (!user || user.collection !== 'accounts') redirect('/sign-in')
+  if (!user || user.collection !== 'accounts') redirect(signInPath('/documents'))
   const id = String(data.get('document') ?? '')
   const payload = await portalPayload()
   // As the learner: the collection lets them change this field on their own documents only.

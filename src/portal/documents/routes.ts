@@ -1,19 +1,23 @@
+import { signInPath } from '../../lib/returnPath'
 import { portalPayload } from '../payload'
 import { readableDocument } from './data'
 import { badgeResponse, pdfResponse } from './render'
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store', 'Content-Type': 'text/plain; charset=utf-8' } })
+const signInFirst = (returnTo: string) => new Response(null, { status: 303, headers: { Location: signInPath(returnTo), 'Cache-Control': 'private, no-store' } })
 
 /**
  * GET /documents/:id/pdf and /documents/:id/badge: rendered for whoever may read the
- * document under the collection's rules; anyone else (or no one signed in) gets 404.
+ * document under the collection's rules. No one signed in (or a session that has ended) is
+ * sent to sign in and brought back here; an account that may not read it gets 404.
  */
 export function documentFileRoute(kind: 'pdf' | 'badge') {
   return async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
     const payload = await portalPayload()
     const { user } = await payload.auth({ headers: request.headers })
-    if (!user) return notFound()
-    const printable = await readableDocument({ payload, user }, (await params).id)
+    const id = (await params).id
+    if (!user) return signInFirst(`/documents/${encodeURIComponent(id)}/${kind}`)
+    const printable = await readableDocument({ payload, user }, id)
     if (!printable) return notFound()
     if (kind === 'badge') return printable.document.type === 'badge' ? badgeResponse(payload, printable) : notFound()
     return printable.document.type === 'badge' ? notFound() : pdfResponse(payload, printable)

@@ -2,14 +2,16 @@ import { notFound, redirect } from 'next/navigation'
 
 import { DOCUMENT_TYPES } from '../../collections/Documents'
 import { formatUkDate } from '../../lib/dates'
+import { signInPath } from '../../lib/returnPath'
 import { STATUS_WORDS } from '../../plugins/enquiries'
 import { readableDocument } from '../documents/data'
 import { portalPayload, signedInUser } from '../payload'
 import { ReportForm } from './ReportForm'
 
-async function signedInAccount() {
+/** The signed-in account; anyone else signs in first and comes back to `returnTo`. */
+async function signedInAccount(returnTo: string) {
   const user = await signedInUser()
-  if (!user || user.collection !== 'accounts') redirect('/sign-in')
+  if (!user || user.collection !== 'accounts') redirect(signInPath(returnTo))
   return user
 }
 
@@ -18,7 +20,7 @@ const when = (iso: string) =>
 
 /** /documents/:id/report */
 export async function ReportProblemPage({ id }: { id: string }) {
-  const user = await signedInAccount()
+  const user = await signedInAccount(`/documents/${id}/report`)
   const payload = await portalPayload()
   const printable = await readableDocument({ payload, user }, id)
   if (!printable) notFound()
@@ -40,7 +42,7 @@ export async function ReportProblemPage({ id }: { id: string }) {
 
 /** /enquiries: the account's reports and where they are. */
 export async function EnquiriesPage() {
-  const user = await signedInAccount()
+  const user = await signedInAccount('/enquiries')
   const payload = await portalPayload()
   const { docs } = await payload.find({ collection: 'enquiries', sort: '-updatedAt', limit: 100, depth: 0, overrideAccess: false, user })
   return (
@@ -70,7 +72,7 @@ export async function EnquiriesPage() {
 
 /** /enquiries/:id: the conversation. */
 export async function EnquiryPage({ id, sent }: { id: string; sent?: boolean }) {
-  const user = await signedInAccount()
+  const user = await signedInAccount(`/enquiries/${id}`)
   const payload = await portalPayload()
   const enquiry = /^\d{1,12}$/.test(id) ? await payload.findByID({ collection: 'enquiries', id, depth: 0, overrideAccess: false, user, disableErrors: true }) : null
   if (!enquiry) notFound()

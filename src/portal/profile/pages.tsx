@@ -32,7 +32,7 @@ function Avatar({ photo, name }: { photo: Photo | null; name: string }) {
 }
 
 export async function ProfileDetailsPage({ done }: { done?: string }) {
-  const account = await requireAccount()
+  const account = await requireAccount('/profile')
   const payload = await portalPayload()
   const isLearner = account.kind === 'learner'
   const [photo, record] = await Promise.all([currentPhoto(payload, account), isLearner ? learnerRecordDetails(payload, account) : null])
@@ -160,7 +160,7 @@ function AddressCard({ entry }: { entry: BookEntry }) {
 }
 
 export async function AddressBookPage({ done, error }: { done?: string; error?: string }) {
-  const account = await requireAccount()
+  const account = await requireAccount('/profile/addresses')
   const book = await addressBook(await portalPayload(), account)
   return (
     <ProfileFrame section="addresses" title="Address book">
@@ -190,7 +190,7 @@ export async function AddressBookPage({ done, error }: { done?: string; error?: 
 }
 
 export async function NewAddressPage() {
-  const account = await requireAccount()
+  const account = await requireAccount('/profile/addresses/new')
   const book = await addressBook(await portalPayload(), account)
   const first = book.length === 0
   return (
@@ -202,7 +202,7 @@ export async function NewAddressPage() {
 }
 
 export async function EditAddressPage({ id }: { id: string }) {
-  const account = await requireAccount()
+  const account = await requireAccount(`/profile/addresses/${id}`)
   const entry = (await addressBook(await portalPayload(), account)).find((e) => e.id === id)
   if (!entry) notFound()
   return (
@@ -215,7 +215,7 @@ export async function EditAddressPage({ id }: { id: string }) {
 }
 
 export async function ChangePasswordPage({ done }: { done?: string }) {
-  await requireAccount()
+  await requireAccount('/profile/password')
   const text =
     done === 'changed-signed-out'
       ? 'Your password has been changed and you have been signed out of all other devices. We have emailed you to confirm it.'
@@ -234,7 +234,7 @@ export async function ChangePasswordPage({ done }: { done?: string }) {
 }
 
 export async function PhotoPage({ done, error }: { done?: string; error?: string }) {
-  const account = await requireAccount()
+  const account = await requireAccount('/profile/photo')
   const photo = await currentPhoto(await portalPayload(), account)
   const errorText = error && error in PHOTO_ERRORS ? PHOTO_ERRORS[error as PhotoErrorCode] : undefined
   const doneText = done === 'uploaded' ? 'Your photo has been saved.' : done === 'removed' ? 'Your photo has been removed.' : undefined
@@ -285,7 +285,7 @@ export async function PhotoPage({ done, error }: { done?: string; error?: string
 }
 
 export async function DeleteAccountPage() {
-  const account = await requireAccount()
+  const account = await requireAccount('/profile/delete')
   const isLearner = account.kind === 'learner'
   return (
     <ProfileFrame section="delete" title="Delete my account">

@@ -1,13 +1,17 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 
+import { signInPath } from '../../lib/returnPath'
 import { portalPayload, signedInUser } from '../payload'
 import type { SignedInAccount } from './account'
 
-/** The signed-in portal account; anyone else is sent to the sign-in page. */
-export async function requireAccount(): Promise<SignedInAccount> {
+/**
+ * The signed-in portal account; anyone else (never signed in, or the session has ended) is
+ * sent to sign in, and brought back to `returnTo` (this page's path) afterwards.
+ */
+export async function requireAccount(returnTo?: string): Promise<SignedInAccount> {
   const user = await signedInUser()
-  if (!user || user.collection !== 'accounts') redirect('/sign-in')
+  if (!user || user.collection !== 'accounts') redirect(signInPath(returnTo))
   return user as SignedInAccount
 }
 
