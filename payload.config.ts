@@ -17,6 +17,7 @@ import { SiteSettings } from './src/globals/SiteSettings'
 import { payloadSecret, serverURL } from './src/lib/env'
 import { migrations } from './src/migrations'
 import { plugins } from './src/plugins'
+import { ukDateFormats } from './src/collections/ukDates'
 
 const onlyAdministrators = ({ req }: { req: { user?: unknown } }) => staffHasRole(req.user as never, ['administrator'])
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -51,7 +52,7 @@ export default buildConfig({
   defaultDepth: 1,
   maxDepth: 3,
   telemetry: false,
-  plugins: [...plugins, timestampsSetBySystem],
+  plugins: [...plugins, timestampsSetBySystem, ukDateFormats],
   hooks: { afterError: [answerBadRequestsAsSuch] },
   jobs: {
     // The queue lives in PostgreSQL: every app process works it (unless JOBS_AUTORUN=false), or a

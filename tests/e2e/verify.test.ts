@@ -157,7 +157,7 @@ describe('signed in', () => {
       const portalLinks = await navLinks()
 
       await signedIn.goto(`${server.url}/verify/${codes.valid}`)
-      const verifyNav = await signedIn.$$eval('header nav li', (items) => items.map((li) => li.textContent?.trim()))
+      const verifyNav = await signedIn.$$eval('header .nav-wide li', (items) => items.map((li) => li.textContent?.trim()))
       expect(verifyNav).toEqual(['Help', 'FAQ', 'Support', 'Dashboard', 'Documents', 'Profile', 'Basket: 0 items, £0.00', 'Sign out'])
       expect(await navLinks()).toEqual(portalLinks)
       expect(await accessibilityViolations(signedIn)).toEqual([])
@@ -165,7 +165,7 @@ describe('signed in', () => {
       await Promise.all([signedIn.waitForNavigation(), signedIn.click('header button[type=submit]')])
       expect(new URL(signedIn.url()).pathname).toBe('/')
       await signedIn.goto(`${server.url}/verify`)
-      expect(await signedIn.$$eval('header nav li', (items) => items.map((li) => li.textContent?.trim()))).toEqual(['Help', 'FAQ', 'Support', 'Sign in'])
+      expect(await signedIn.$$eval('header .nav-wide li', (items) => items.map((li) => li.textContent?.trim()))).toEqual(['Help', 'FAQ', 'Support', 'Sign in'])
     } finally {
       await context.close()
     }

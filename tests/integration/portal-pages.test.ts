@@ -289,7 +289,7 @@ describe('someone who signs in and can see no documents is told why, and what to
 
   it('a third party on the learner pages: documents come from learners through connections; a learner registers with another email', async () => {
     const told =
-      'This is a third-party account, for employers, universities and auditors: it holds no documents of its own. Learners share their documents with you through connections. If you hold our qualifications yourself, register as a learner with a different email address.'
+      'This is a third-party account, for employers, universities and auditors: it holds no documents of its own. Any document can be checked by its reference and the holder’s surname on Check a document. If you hold our qualifications yourself, register as a learner with a different email address.'
     for (const path of ['/dashboard', '/documents']) {
       const html = await page(path, cookies.thirdParty)
       expect(textOf(html), path).toContain(told)

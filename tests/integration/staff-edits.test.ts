@@ -114,3 +114,23 @@ describe('createdAt and updatedAt', () => {
     expect(imported.createdAt).toBe(past)
   })
 })
+
+describe('dates in the admin', () => {
+  it('every date field of every collection and global shows as dd/mm/yyyy, with HH:mm when it has a time', () => {
+    type Walked = { name?: string; type: string; hidden?: boolean; admin?: { hidden?: boolean; disabled?: boolean; date?: { displayFormat?: string; pickerAppearance?: string } }; fields?: Walked[]; tabs?: Array<{ fields: Walked[] }> }
+    const formats: Record<string, string | undefined> = {}
+    const walk = (owner: string, fields: Walked[]) => {
+      for (const field of fields) {
+        if (field.hidden || field.admin?.hidden || field.admin?.disabled) continue // never shown (the list's created/updated columns follow admin.dateFormat)
+        if (field.type === 'date') formats[`${owner}.${field.name}`] = field.admin?.date?.displayFormat
+        if (field.fields) walk(owner, field.fields)
+        for (const tab of field.tabs ?? []) walk(owner, tab.fields)
+      }
+    }
+    for (const collection of t.payload.config.collections) if (collection.admin?.hidden !== true && !collection.slug.startsWith('payload-')) walk(collection.slug, collection.fields as Walked[])
+    for (const global of t.payload.config.globals) walk(global.slug, global.fields as Walked[])
+    expect(Object.keys(formats)).toEqual(expect.arrayContaining(['orders.dispatchedAt', 'connections.expiresAt', 'accounts.agreedAt', 'documents.statusChangedAt']))
+    const unlike = Object.entries(formats).filter(([, format]) => format !== 'dd/MM/yyyy' && format !== 'dd/MM/yyyy HH:mm')
+    expect(unlike).toEqual([])
+  })
+})

@@ -51,6 +51,12 @@ function accountLinks(visitor: Exclude<Visitor, 'none'>): string {
   )
 }
 
+/** The header's list of links; shown in a row on wide screens and behind "Menu" on phones, as in PortalLayout. */
+const navList = (visitor: Visitor) =>
+  `<ul class="nav-list"><li><a href="/help">Help</a></li><li><a href="/help/faq">FAQ</a></li><li><a href="/help/contact-support">Support</a></li>` +
+  (visitor === 'none' ? `<li><a class="nav-button" href="/sign-in">Sign in</a></li>` : accountLinks(visitor)) +
+  `</ul>`
+
 /** Header and footer for these settings, built once per settings copy and kind of visitor. */
 function frameFor(settings: VerifySettings, visitor: Visitor, stylesheet: string): Frame {
   let made = frames.get(settings)
@@ -60,9 +66,9 @@ function frameFor(settings: VerifySettings, visitor: Visitor, stylesheet: string
         `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="stylesheet" href="${stylesheet}"><link rel="icon" href="/favicon.ico"></head>` +
         `<body><a class="skip-link" href="#main">Skip to main content</a>` +
         `<header class="site-header"><div class="container header-inner"><a class="site-name" href="/">${esc(settings.portalName)}</a>` +
-        `<nav aria-label="Main"><ul class="nav-list"><li><a href="/help">Help</a></li><li><a href="/help/faq">FAQ</a></li><li><a href="/help/contact-support">Support</a></li>` +
-        (visitor === 'none' ? `<li><a class="nav-button" href="/sign-in">Sign in</a></li>` : accountLinks(visitor)) +
-        `</ul></nav></div></header><main id="main" class="container main verify-main">`,
+        `<nav aria-label="Main" class="nav-wide">${navList(visitor)}</nav>` +
+        `<details class="nav-menu"><summary>Menu</summary><nav aria-label="Main">${navList(visitor)}</nav></details>` +
+        `</div></header><main id="main" class="container main verify-main">`,
       bottom:
         `</main><footer class="site-footer"><div class="container footer-inner"><p>${esc(settings.awardingBodyName)}. Support: <a href="mailto:${esc(settings.supportEmail)}">${esc(settings.supportEmail)}</a>` +
         (settings.supportPhone ? ` · ${esc(settings.supportPhone)}` : '') +

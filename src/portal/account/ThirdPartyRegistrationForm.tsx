@@ -12,7 +12,7 @@ export function ThirdPartyRegistrationForm({ privacyHref }: { privacyHref: strin
   return (
     <form action={action} className="form" noValidate>
       <h1>Register as an employer, university or auditor</h1>
-      <p>Register to receive documents that learners share with you and to check them while your access lasts. Learners register on <a href="/register">their own page</a>.</p>
+      <p>Register as an employer, university or auditor. To check a document now you need no account: use <a href="/verify">Check a document</a>. Learners register on <a href="/register">their own page</a>.</p>
       <ErrorSummary errors={state.errors} />
       <Field name="firstName" label="First name" required defaultValue={v.firstName} error={e.firstName} autoComplete="given-name" />
       <Field name="lastName" label="Last name" required defaultValue={v.lastName} error={e.lastName} autoComplete="family-name" />

@@ -17,8 +17,8 @@ export async function HomePage() {
     <>
       <h1>{settings.portalName}</h1>
       <p className="lead">
-        See and share your official certificates and transcripts from {settings.awardingBodyName}, order printed copies, and
-        let employers and universities check them.
+        See and download your official certificates and transcripts from {settings.awardingBodyName}; employers and
+        universities check any of them by its reference or QR code.
       </p>
       <div className="actions">
         <a className="button" href="/sign-in">

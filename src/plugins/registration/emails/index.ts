@@ -28,7 +28,7 @@ export const alreadyRegisteredMessage = message<Person>(
 export const documentsReadyMessage = message<Person>(
   'registration-documents-ready',
   'Your documents are ready',
-  () => ['Your email address is confirmed and your details match our records. You can now sign in to see and share your documents.'],
+  () => ['Your email address is confirmed and your details match our records. You can now sign in to see your documents.'],
   () => ({ label: 'Sign in', href: SIGN_IN() }),
 )
 
@@ -51,7 +51,7 @@ export const accountReadyMessage = message<Person>(
 export const registrationApprovedMessage = message<Person>(
   'registration-approved',
   'Your documents are ready',
-  () => ['Our support team has checked your details. You can now sign in to see and share your documents.'],
+  () => ['Our support team has checked your details. You can now sign in to see your documents.'],
   () => ({ label: 'Sign in', href: SIGN_IN() }),
 )
 
