@@ -1,21 +1,16 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useMemo } from 'react'
 
+import { ErrorSummary } from '../ui/Field'
 import { reportProblem, type ReportState } from './actions'
 
 export function ReportForm({ documentId }: { documentId: number }) {
   const [state, action, pending] = useActionState<ReportState, FormData>(reportProblem, {})
+  const errors = useMemo(() => (state.error ? { message: state.error } : undefined), [state])
   return (
     <form action={action} className="form" noValidate>
-      {state.error ? (
-        <div className="error-summary" role="alert">
-          <h2>There is a problem</h2>
-          <p>
-            <a href="#message">{state.error}</a>
-          </p>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <input type="hidden" name="document" value={documentId} />
       <div className={`field${state.error ? ' field-error' : ''}`}>
         <label htmlFor="message">What is wrong with this document?</label>
