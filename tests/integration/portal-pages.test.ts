@@ -289,7 +289,7 @@ describe('someone who signs in and can see no documents is told why, and what to
 
   it('a third party on the learner pages: documents come from learners through connections; a learner registers with another email', async () => {
     const told =
-      'This is a third-party account, for employers, universities and auditors: it holds no documents of its own. Any document can be checked by its reference and the holder’s surname on Check a document. If you hold our qualifications yourself, register as a learner with a different email address.'
+      'This is a third-party account, for employers, universities and auditors: it holds no documents of its own. Any document can be checked by its reference and the holder’s surname, on the Check a document page. If you hold our qualifications yourself, register as a learner with a different email address.'
     for (const path of ['/dashboard', '/documents']) {
       const html = await page(path, cookies.thirdParty)
       expect(textOf(html), path).toContain(told)
@@ -346,7 +346,7 @@ describe('the learner registration screens', () => {
     const answer2 = await submitForm(`${server.url}/register`, step1.body, { candidateNumber: '00123456', firstName: 'Ffion', surname: 'Jones', dateOfBirth: '27/03/1990', consent: 'on', intent: 'next' })
     const step2 = registrationForm(await answer2.text())
     expect(textOf(step2.body)).toContain('Step 2 of 3')
-    expect(labelsIn(step2.body)).toEqual(['Address line 1', 'Address line 2', 'City', 'Country', 'Postcode', 'Country Code', 'Phone number'])
+    expect(labelsIn(step2.body)).toEqual(['Address line 1', 'Address line 2', 'City', 'Country', 'Postcode', 'Country code', 'Phone number'])
     const answer3 = await submitForm(`${server.url}/register`, step2.body, { intent: 'next' })
     const step3 = registrationForm(await answer3.text())
     expect(textOf(step3.body)).toContain('Step 3 of 3')

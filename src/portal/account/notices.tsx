@@ -22,7 +22,7 @@ export function NoDocumentsNotice({ account }: { account: SignedInAccount }) {
     return (
       <div className="notice" role="status">
         <p>
-          This is a third-party account, for employers, universities and auditors: it holds no documents of its own. Any document can be checked by its reference and the holder’s surname on <a href="/verify">Check a document</a>.
+          This is a third-party account, for employers, universities and auditors: it holds no documents of its own. Any document can be checked by its reference and the holder’s surname, on the <a href="/verify">Check a document</a> page.
           If you hold our qualifications yourself, <a href="/register">register as a learner</a> with a different email address.
         </p>
       </div>
