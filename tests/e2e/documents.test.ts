@@ -23,8 +23,6 @@ beforeAll(async () => {
   t = await startTestPayload()
   f = await createFixtures(t.payload)
   server = await startServer({ DATABASE_URL: t.databaseUrl })
-  for (const route of ['/sign-in', '/documents', `/documents/${f.a.document.id}/pdf`, `/documents/${f.a.document.id}/report`, '/enquiries', `/enquiries/${f.a.enquiry.id}`, '/admin/login', '/no-such-page', '/help/no-such-help'])
-    await fetch(`${server.url}${route}`)
   browser = await launchBrowser()
   learner = await signedIn(browser, 'learner-a@fixture.test')
 }, 600_000)
@@ -238,6 +236,19 @@ describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
     const emails = await t.payload.find({ collection: 'email-outbox', where: { template: { equals: 'document-revoked' } }, overrideAccess: true, limit: 10 })
     expect(emails.docs.map((mail) => mail.to)).toEqual(['learner-b@fixture.test'])
     expect(emails.docs[0]!.text).toContain('The reason: Issued against the wrong achievement.')
+  })
+
+  it('the pages every visitor passes through are checked too: home, help, FAQ, support, dashboard, reports', async () => {
+    const anonymous = await (await browser.createBrowserContext()).newPage()
+    for (const path of ['/', '/help', '/help/faq', '/help/contact-support']) {
+      await anonymous.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
+      await checkAccessibility(anonymous)
+    }
+    for (const path of ['/dashboard', '/enquiries', `/enquiries/${f.a.enquiry.id}`]) {
+      await learner.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
+      expect(await text(learner, 'h1'), path).not.toBe('Page not found')
+      await checkAccessibility(learner)
+    }
   })
 
   it('axe-core finds no WCAG 2.2 AA violations on these pages', () => {

@@ -45,12 +45,9 @@ beforeAll(async () => {
   learnerId = mine.id
   await account('bob@example.test', (await record('00888002', 'Bob', 'Other')).id, 'Bob', 'Other')
   server = await startServer({ DATABASE_URL: t.databaseUrl, SMTP_URL: smtp.url })
-  // Development mode compiles each route on its first request: do it here, not in the journeys' time.
-  for (const route of ['/sign-in', '/dashboard', '/', ...PROFILE_PAGES, '/profile/export', '/api/accounts/me']) await fetch(`${server.url}${route}`)
   browser = await launchBrowser()
   page = await browser.newPage()
   await page.setViewport({ width: 1280, height: 900 })
-  page.setDefaultTimeout(120_000) // development mode compiles each page on its first visit
   downloads = mkdtempSync(path.join(os.tmpdir(), 'profile-downloads-'))
 }, 600_000)
 

@@ -24,13 +24,9 @@ beforeAll(async () => {
   await t.payload.create({ collection: 'candidates', data: { candidateNumber: '00777002', firstName: 'Zoe', surname: 'Darcy-Smith', dateOfBirth: '1988-11-02T00:00:00.000Z' }, ...system })
   await t.payload.create({ collection: 'staff', data: { email: 'support@fixture.test', name: 'Sam Support', role: 'support', password: 'fixture-password-123' }, ...system })
   server = await startServer({ DATABASE_URL: t.databaseUrl, SMTP_URL: smtp.url })
-  // Development mode compiles each route on its first request: do it here, not in the journeys' time.
-  for (const route of ['/register', '/register/third-party', '/register/check-email', '/register/verify', '/register/confirmed', '/sign-in', '/dashboard', '/forgot-password', '/reset-password', '/admin/login'])
-    await fetch(`${server.url}${route}`)
   browser = await launchBrowser()
   page = await browser.newPage()
   await page.setViewport({ width: 1280, height: 900 })
-  page.setDefaultTimeout(120_000) // development mode compiles each page on its first visit
 }, 600_000)
 
 afterEach((context) => {

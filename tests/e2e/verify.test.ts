@@ -147,7 +147,6 @@ describe('signed in', () => {
     try {
       await signedIn.setViewport({ width: 1280, height: 900 })
       await signedIn.setCookie({ name: 'payload-token', value: token, url: server.url })
-      signedIn.setDefaultNavigationTimeout(180_000) // the development server compiles the documents page on first use
       await visitPage(signedIn, `${server.url}/documents`)
       const cards = await signedIn.$$eval('.document-card', (list) => list.map((c) => ({ className: c.className, tag: c.querySelector('.status-tag')?.textContent, warning: c.querySelector('.document-warning')?.textContent ?? null })))
       expect(cards.filter((c) => c.className === 'document-card status-expired')).toEqual([
@@ -169,7 +168,7 @@ describe('signed in', () => {
     } finally {
       await context.close()
     }
-  }, 240_000) // the development server compiles the documents page and the API on first use
+  })
 })
 
 describe('accessibility (axe-core, WCAG 2.2 AA) and small screens', () => {
