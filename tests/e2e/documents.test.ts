@@ -37,6 +37,18 @@ afterAll(async () => {
   await t?.close()
 })
 
+/** A support member signed in to the admin, in a browser context of their own. */
+async function supportInTheAdmin(): Promise<Page> {
+  const admin = await (await browser.createBrowserContext()).newPage()
+  admin.setDefaultTimeout(120_000)
+  await admin.setViewport({ width: 1280, height: 900 })
+  await admin.goto(`${server.url}/admin/login`, { waitUntil: 'networkidle0' })
+  await admin.type('#field-email', 'support@fixture.test')
+  await admin.type('#field-password', 'fixture-password-123')
+  await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), admin.click('button[type=submit]')])
+  return admin
+}
+
 async function signedIn(within: Browser, email: string): Promise<Page> {
   const page = await (await within.createBrowserContext()).newPage()
   page.setDefaultTimeout(120_000)
@@ -110,13 +122,7 @@ describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
     expect(await text(learner)).toContain('my first name should be Ffion')
     await checkAccessibility(learner)
 
-    const admin = await (await browser.createBrowserContext()).newPage()
-    admin.setDefaultTimeout(120_000)
-    await admin.setViewport({ width: 1280, height: 900 })
-    await admin.goto(`${server.url}/admin/login`, { waitUntil: 'networkidle0' })
-    await admin.type('#field-email', 'support@fixture.test')
-    await admin.type('#field-password', 'fixture-password-123')
-    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), admin.click('button[type=submit]')])
+    const admin = await supportInTheAdmin()
     await admin.goto(`${server.url}/admin/collections${enquiryPath}`, { waitUntil: 'networkidle0' })
     await admin.waitForSelector('#reply-message')
     await admin.type('#reply-message', 'Thank you, Ffion. We are reissuing your certificate.')
@@ -199,13 +205,7 @@ describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
   it('support revoke a document only after confirming what will happen, with a reason the learner is emailed', async () => {
     const revocable = await t.payload.create({ collection: 'documents', data: { achievement: f.b.achievement.id, type: 'transcript' } as never, overrideAccess: true })
     const status = async () => (await t.payload.findByID({ collection: 'documents', id: revocable.id, overrideAccess: true })).status
-    const admin = await (await browser.createBrowserContext()).newPage()
-    admin.setDefaultTimeout(120_000)
-    await admin.setViewport({ width: 1280, height: 900 })
-    await admin.goto(`${server.url}/admin/login`, { waitUntil: 'networkidle0' })
-    await admin.type('#field-email', 'support@fixture.test')
-    await admin.type('#field-password', 'fixture-password-123')
-    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), admin.click('button[type=submit]')])
+    const admin = await supportInTheAdmin()
     await admin.goto(`${server.url}/admin/collections/documents/${revocable.id}`, { waitUntil: 'networkidle0' })
     const revoke = await admin.waitForSelector('xpath/.//button[normalize-space()="Revoke…" and not(@disabled)]')
     expect(await revoke!.evaluate((el) => el.className)).not.toContain('btn--style-primary')
