@@ -7,7 +7,7 @@ import next from 'next'
 
 import { healthHandler } from './endpoints/health'
 import { isVerifyPath, verifyHandler } from './endpoints/verify'
-import { appPort, serverURL, servesPrebuiltPages, shouldSeedDemoData, trustProxySetting } from './lib/env'
+import { appPort, isProduction, serverURL, servesPrebuiltPages, shouldSeedDemoData, trustProxySetting } from './lib/env'
 import { assertNode24 } from './lib/nodeVersion'
 import { portalSessionsStayOutOfAdmin } from './runtime/adminGate'
 import { bootPayload } from './runtime/boot'
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     await shutdown()
     process.exit(1)
   })
-  server.on('listening', () => say(`Ready on ${serverURL()} (${dev ? 'development' : 'production'}): portal at /, admin at /admin`))
+  server.on('listening', () => say(`Ready on ${serverURL()} (${dev ? 'development' : isProduction() ? 'production' : 'prebuilt pages, NEXT_PREBUILT'}): portal at /, admin at /admin`))
 
   let stopping = false
   const stop = async (signal: string) => {
