@@ -168,6 +168,10 @@ describe('a signed-out visitor who opens a page or document link is sent to sign
     const pdf = `/documents/${f.a.document.id}/pdf`
     const badge = `/documents/${records.badge.id}/badge`
     for (const path of [pdf, badge]) expect(await get(path), path).toMatchObject({ status: 303, location: signInTo(path) })
+    // The data download and the photo upload bring them back to the page they were on.
+    expect(await get('/profile/export')).toMatchObject({ status: 303, location: signInTo('/profile/delete') })
+    const upload = await fetch(`${server.url}/profile/photo/upload`, { method: 'POST', redirect: 'manual', headers: { origin: server.url }, body: new FormData() })
+    expect({ status: upload.status, location: upload.headers.get('location') }).toEqual({ status: 303, location: signInTo('/profile/photo') })
     for (const path of ['/documents', `/documents/${f.a.document.id}/report`, '/profile', '/profile/addresses', `/enquiries/${f.a.enquiry.id}`, '/enquiries']) {
       const answer = await get(path)
       expect(answer.status, path).toBe(307)

@@ -1,5 +1,6 @@
 import { londonCalendarDate } from '../../lib/dates'
 import { PHOTO_MAX_BYTES } from '../../lib/photos'
+import { signInPath } from '../../lib/returnPath'
 import { portalPayload } from '../payload'
 import type { SignedInAccount } from './account'
 import { exportAccountData } from './exportData'
@@ -19,7 +20,7 @@ async function accountOf(request: Request): Promise<SignedInAccount | null> {
 /** GET /profile/export: "Download my data", a JSON file of everything held about the signed-in account. */
 export async function downloadMyData(request: Request): Promise<Response> {
   const account = await accountOf(request)
-  if (!account) return seeOther('/sign-in')
+  if (!account) return seeOther(signInPath('/profile/delete')) // where "Download my data" is
   const data = await exportAccountData(await portalPayload(), account)
   return new Response(`${JSON.stringify(data, null, 2)}\n`, {
     headers: {
@@ -39,7 +40,7 @@ const FORM_OVERHEAD_BYTES = 64 * 1024
  */
 export async function uploadPhoto(request: Request): Promise<Response> {
   const account = await accountOf(request)
-  if (!account) return seeOther('/sign-in')
+  if (!account) return seeOther(signInPath('/profile/photo'))
   const length = Number(request.headers.get('content-length'))
   // Refused before reading: an oversized body is never held in memory.
   if (!Number.isFinite(length) || length <= 0) return seeOther('/profile/photo?error=missing')
