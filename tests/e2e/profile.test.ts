@@ -105,7 +105,7 @@ describe('a learner keeps their profile (Chromium)', { timeout: 300_000 }, () =>
     }
     const exported = await fetch(`${server.url}/profile/export`, { redirect: 'manual' })
     expect(exported.status).toBe(303)
-    expect(exported.headers.get('location')).toBe('/sign-in')
+    expect(exported.headers.get('location')).toBe('/sign-in?next=%2Fprofile%2Fdelete')
   })
 
   it('signs in, opens the profile from the dashboard and the navigation, and sees the record details read-only', async () => {
