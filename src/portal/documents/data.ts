@@ -38,15 +38,9 @@ export async function myAchievements({ payload, user }: Reader): Promise<{ candi
 }
 
 export type Printable = { document: Document; achievement: Achievement; qualification: Qualification; candidate: Candidate }
-type ReadAs = { overrideAccess: false; user: Reader['user'] } | { overrideAccess: true }
 
-/** What a document prints besides itself (its achievement, qualification and holder), read `as` given; null if any is missing. */
-export async function printableOf(payload: Payload, document: Document, as: ReadAs): Promise<Printable | null> {
-  const candidateId = relationId(document.candidate)
-  const [achievement, candidate] = await Promise.all([
-    payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, depth: 1, disableErrors: true, ...as }),
-    candidateId === null ? null : payload.findByID({ collection: 'candidates', id: candidateId, depth: 0, disableErrors: true, ...as }),
-  ])
+/** A document with what it prints besides itself (its achievement with its qualification, and its holder); null if any is missing. */
+export function printable(document: Document, achievement: Achievement | null, candidate: Candidate | null): Printable | null {
   if (!achievement || !candidate || typeof achievement.qualification !== 'object') return null
   return { document, achievement, qualification: achievement.qualification as Qualification, candidate }
 }
@@ -54,8 +48,15 @@ export async function printableOf(payload: Payload, document: Document, as: Read
 /** One document with everything it prints, read as `user`; null when it is not theirs to read. */
 export async function readableDocument({ payload, user }: Reader, id: string): Promise<Printable | null> {
   if (!/^\d{1,12}$/.test(id)) return null
-  const document = await payload.findByID({ collection: 'documents', id, depth: 0, disableErrors: true, overrideAccess: false, user })
-  return document ? printableOf(payload, document, { overrideAccess: false, user }) : null
+  const asUser = { depth: 0, disableErrors: true, overrideAccess: false, user } as const
+  const document = await payload.findByID({ collection: 'documents', id, ...asUser })
+  if (!document) return null
+  const candidateId = relationId(document.candidate)
+  const [achievement, candidate] = await Promise.all([
+    payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, ...asUser, depth: 1 }),
+    candidateId === null ? null : payload.findByID({ collection: 'candidates', id: candidateId, ...asUser }),
+  ])
+  return printable(document, achievement, candidate)
 }
 
 export const verifyUrlOf = (document: Pick<Document, 'verificationCode'>) => `${serverURL()}/verify/${document.verificationCode}`

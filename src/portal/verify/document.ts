@@ -4,7 +4,8 @@ import { isWellFormedVerificationCode } from '../../lib/codes'
 import { VERIFY_LOOKUPS } from '../../lib/throttle'
 import { verifyThrottleKey } from '../../lib/verify'
 import { attemptWait, recordAttempt } from '../../plugins/registration'
-import { printableOf } from '../documents/data'
+import { relationId } from '../../access/users'
+import { printable } from '../documents/data'
 import { badgeResponse, pdfResponse } from '../documents/render'
 import { portalPayload } from '../payload'
 
@@ -17,15 +18,17 @@ import { portalPayload } from '../payload'
  */
 async function systemReadPublishedDocument(payload: Payload, code: string) {
   if (!isWellFormedVerificationCode(code)) return null
-  const { docs } = await payload.find({
-    collection: 'documents',
-    where: { verificationCode: { equals: code }, showOnVerify: { equals: true } },
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-  })
-  return docs[0] ? printableOf(payload, docs[0], { overrideAccess: true }) : null
+  const asSystem = { depth: 0, disableErrors: true, overrideAccess: true } as const
+  const { docs } = await payload.find({ collection: 'documents', where: { verificationCode: { equals: code }, showOnVerify: { equals: true } }, limit: 1, pagination: false, ...asSystem })
+  const document = docs[0]
+  if (!document) return null
+  // Only what that one published document prints: its own achievement and holder.
+  const candidateId = relationId(document.candidate)
+  const [achievement, candidate] = await Promise.all([
+    payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, ...asSystem, depth: 1 }),
+    candidateId === null ? null : payload.findByID({ collection: 'candidates', id: candidateId, ...asSystem }),
+  ])
+  return printable(document, achievement, candidate)
 }
 
 const PUBLIC = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', 'Content-Type': 'text/plain; charset=utf-8' }
