@@ -126,9 +126,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'site-settings': SiteSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -137,6 +139,7 @@ export interface Config {
   user: Account | Staff;
   jobs: {
     tasks: {
+      'deliver-email': TaskDeliverEmail;
       'notify-new-documents': TaskNotifyNewDocuments;
       inline: {
         input: unknown;
@@ -301,19 +304,19 @@ export interface Account {
   id: number;
   kind: 'learner' | 'third-party';
   /**
-   * Only an approved account with a confirmed email address reaches its records. Rejecting or suspending takes effect on its open sessions at once.
+   * Only an approved account with a confirmed email address reaches its records. Registrations are decided in the review panel above; here an approved account is suspended or restored. Suspending takes effect on its open sessions at once.
    */
   status: 'pending' | 'awaiting-review' | 'information-requested' | 'approved' | 'rejected' | 'suspended';
   firstName: string;
   lastName: string;
   /**
-   * The candidate record this learner is linked to. Set when the registration is matched or approved.
+   * The candidate record this learner is linked to. Set when the registration is matched or approved in the review panel.
    */
   candidate?: (number | null) | Candidate;
   companyName?: string | null;
   jobTitle?: string | null;
   /**
-   * With the country code, for example +44 20 7946 0000.
+   * Stored with its country code (E.164, for example +442079460000); a UK number can be typed as 020 7946 0000.
    */
   phone?: string | null;
   /**
@@ -699,7 +702,7 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
- * Messages kept here instead of being sent, because SMTP_URL is not set.
+ * Every message the portal sends, with whether and when the mail server took it. Search by address to answer "did you send it?".
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-outbox".
@@ -711,11 +714,29 @@ export interface EmailOutbox {
   subject: string;
   template?: string | null;
   /**
-   * A verification or password-reset message. In production its link is never kept here.
+   * A verification or password-reset message. With a mail server, its link is shown to nobody here and is removed from this copy once delivered.
    */
   carriesSignInLink?: boolean | null;
   text?: string | null;
   html?: string | null;
+  status: 'queued' | 'sending' | 'sent' | 'kept' | 'failed';
+  /**
+   * Delivery attempts so far.
+   */
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  claimedAt?: string | null;
+  sentAt?: string | null;
+  /**
+   * Given by the mail server that accepted the message.
+   */
+  messageId?: string | null;
+  serverResponse?: string | null;
+  /**
+   * Why the last attempt failed.
+   */
+  lastError?: string | null;
+  resentFrom?: (number | null) | EmailOutbox;
   updatedAt: string;
   createdAt: string;
 }
@@ -801,7 +822,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notify-new-documents';
+        taskSlug: 'inline' | 'deliver-email' | 'notify-new-documents';
         taskID: string;
         input?:
           | {
@@ -834,10 +855,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notify-new-documents') | null;
+  taskSlug?: ('inline' | 'deliver-email' | 'notify-new-documents') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1327,6 +1357,15 @@ export interface EmailOutboxSelect<T extends boolean = true> {
   carriesSignInLink?: T;
   text?: T;
   html?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  claimedAt?: T;
+  sentAt?: T;
+  messageId?: T;
+  serverResponse?: T;
+  lastError?: T;
+  resentFrom?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1378,6 +1417,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1443,6 +1483,24 @@ export interface SiteSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -1467,6 +1525,16 @@ export interface SiteSettingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1474,6 +1542,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliver-email".
+ */
+export interface TaskDeliverEmail {
+  input?: unknown;
+  output: {
+    sent?: number | null;
+    retrying?: number | null;
+    failed?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

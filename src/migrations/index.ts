@@ -7,6 +7,7 @@ import * as migration_20261123_170917_documents_issuing from './20261123_170917_
 import * as migration_20261123_171423_enquiry_authors from './20261123_171423_enquiry_authors';
 import * as migration_20261201_073814_hardening from './20261201_073814_hardening';
 import * as migration_20261201_085930_staff_lockout_off from './20261201_085930_staff_lockout_off';
+import * as migration_20261201_132723_email_delivery from './20261201_132723_email_delivery';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261201_085930_staff_lockout_off.up,
     down: migration_20261201_085930_staff_lockout_off.down,
-    name: '20261201_085930_staff_lockout_off'
+    name: '20261201_085930_staff_lockout_off',
+  },
+  {
+    up: migration_20261201_132723_email_delivery.up,
+    down: migration_20261201_132723_email_delivery.down,
+    name: '20261201_132723_email_delivery'
   },
 ];

@@ -1,9 +1,10 @@
 import type { Plugin } from 'payload'
 
+import { emailDeliveryPlugin } from './email-delivery'
 import { enquiriesPlugin } from './enquiries'
 import { issuingPlugin } from './issuing'
 import { registrationPlugin } from './registration'
 import { sortAccessPlugin } from './sortAccess'
 
 /** One plugin per capability, in the order they build on each other; then the rule every collection follows. */
-export const plugins: Plugin[] = [registrationPlugin(), issuingPlugin(), enquiriesPlugin(), sortAccessPlugin()]
+export const plugins: Plugin[] = [emailDeliveryPlugin(), registrationPlugin(), issuingPlugin(), enquiriesPlugin(), sortAccessPlugin()]

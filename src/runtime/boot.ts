@@ -2,6 +2,7 @@ import { getPayload, type Payload } from 'payload'
 
 import { emailTransport, isProduction, payloadSecret } from '../lib/env'
 import { assertNode24 } from '../lib/nodeVersion'
+import { closeSmtpPool } from '../plugins/email-delivery'
 import { ensureDatabase } from './database'
 import { closePool, logPoolErrors, payloadPool } from './pool'
 
@@ -26,7 +27,8 @@ export async function bootPayload(log: (message: string) => void = console.log):
       import('../../payload.config'),
       import('../migrations'),
     ])
-    const payload = await getPayload({ config })
+    // Crons: this process works the jobs queue (email delivery, notices) unless JOBS_AUTORUN=false.
+    const payload = await getPayload({ config, cron: true })
     const pool = payloadPool(payload)
     logPoolErrors(payload)
     if (!isProduction()) await payload.db.migrate({ migrations: migrations as never })
@@ -34,6 +36,7 @@ export async function bootPayload(log: (message: string) => void = console.log):
       payload,
       shutdown: async () => {
         await withTimeout(payload.destroy(), 3000)
+        closeSmtpPool()
         await withTimeout(closePool(pool), 3000)
         await database.stop()
       },

@@ -48,14 +48,16 @@ describe('staff actions: support staff and administrators only', () => {
     ['revoke a document', 'POST', (f) => `/documents/${f.b.document.id}/revoke`, { reason: '' }, 400],
     ['reissue a document', 'POST', (f) => `/documents/${f.b.document.id}/reissue`, { reason: 'x'.repeat(1001) }, 400],
     ['reply to an enquiry', 'POST', (f) => `/enquiries/${f.b.enquiry.id}/reply`, {}, 400],
+    // The fixture's message is still queued: support staff are told so, and nothing changes.
+    ['send an email again', 'POST', (f) => `/email-outbox/${f.outbox.id}/send-again`, {}, 409],
   ]
   for (const [name, method, path, body, allowedStatus] of cases)
     it.each(ROLES)(`${name}: %s`, async (role) => {
-      const before = JSON.stringify(await Promise.all([t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system }), t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...system }), t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system })]))
+      const before = JSON.stringify(await Promise.all([t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system }), t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...system }), t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system }), t.payload.findByID({ collection: 'email-outbox', id: f.outbox.id, ...system })]))
       const answer = await call(role, method, path(f), body)
       if (supportRoles.includes(role)) expect(answer.status).toBe(allowedStatus)
       else expect(refused(answer.status), `status ${answer.status}`).toBe(true)
-      const after = JSON.stringify(await Promise.all([t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system }), t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...system }), t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system })]))
+      const after = JSON.stringify(await Promise.all([t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system }), t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...system }), t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system }), t.payload.findByID({ collection: 'email-outbox', id: f.outbox.id, ...system })]))
       expect(after).toBe(before)
     })
 })

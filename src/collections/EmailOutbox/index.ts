@@ -3,16 +3,18 @@ import type { CollectionConfig } from 'payload'
 import { administrators, nobody, supportStaff } from '../../access/rules'
 import { ADMIN_GROUPS } from '../fields'
 
-/** Every message the portal sent while no SMTP server is configured, as it would have gone out. */
+/**
+ * Every message the portal sends, as it goes out: queued with the change that caused it, then
+ * delivered (`src/plugins/email-delivery`), or kept here when no mail server is configured.
+ */
 export const EmailOutbox: CollectionConfig = {
   slug: 'email-outbox',
-  labels: { singular: 'Outbox message', plural: 'Email outbox' },
+  labels: { singular: 'Email message', plural: 'Email outbox' },
   admin: {
-    group: ADMIN_GROUPS.system,
+    group: ADMIN_GROUPS.support,
     useAsTitle: 'subject',
-    defaultColumns: ['createdAt', 'to', 'subject', 'template', 'carriesSignInLink'],
     listSearchableFields: ['to', 'subject', 'template'],
-    description: 'Messages kept here instead of being sent, because SMTP_URL is not set.',
+    description: 'Every message the portal sends, with whether and when the mail server took it. Search by address to answer "did you send it?".',
   },
   access: { create: nobody, read: supportStaff, update: nobody, delete: administrators },
   defaultSort: '-createdAt',
@@ -26,7 +28,7 @@ export const EmailOutbox: CollectionConfig = {
       label: 'Carries a sign-in link',
       type: 'checkbox',
       defaultValue: false,
-      admin: { description: 'A verification or password-reset message. In production its link is never kept here.' },
+      admin: { description: 'A verification or password-reset message. With a mail server, its link is shown to nobody here and is removed from this copy once delivered.' },
     },
     { name: 'text', label: 'Plain text', type: 'textarea' },
     { name: 'html', label: 'HTML', type: 'code', admin: { language: 'html' } },

@@ -1,7 +1,7 @@
 import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook } from 'payload'
 
 import { isPortalAccount, isStaffUser, relationId } from '../../access/users'
-import { sendTemplatedEmail } from '../../email/send'
+import { queueEmail } from '../../email/queue'
 import type { Enquiry } from '../../payload-types'
 import { enquiryReceivedMessage, enquiryReplyMessage, enquiryStatusMessage } from './emails'
 
@@ -47,7 +47,7 @@ export const tellReporter: CollectionAfterChangeHook = async ({ doc, previousDoc
   const reporter = await req.payload.findByID({ collection: 'accounts', id: reporterId, depth: 0, req, overrideAccess: true, disableErrors: true })
   if (!reporter) return doc
   const about = { firstName: reporter.firstName, subject: doc.subject, enquiry: doc.id }
-  const send = <D,>(template: Parameters<typeof sendTemplatedEmail<D>>[1]['template'], data: D) => sendTemplatedEmail(req.payload, { template, to: reporter.email, data })
+  const send = <D,>(template: Parameters<typeof queueEmail<D>>[1]['template'], data: D) => queueEmail(req, { template, to: reporter.email, data })
   if (operation === 'create') {
     await send(enquiryReceivedMessage, about)
     return doc

@@ -1,8 +1,9 @@
-import type { Payload, TaskConfig } from 'payload'
+import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import { DOCUMENT_TYPES } from '../../collections/Documents'
 import { payloadPool } from '../../collections/sql'
-import { sendTemplatedEmail } from '../../email/send'
+import { inTransaction } from '../../collections/transaction'
+import { queueEmail } from '../../email/queue'
 import { formatUkDate } from '../../lib/dates'
 import { documentRevokedMessage, newDocumentsMessage } from './emails'
 
@@ -12,10 +13,11 @@ const typeLabel = (value: string) => DOCUMENT_TYPES.find((t) => t.value === valu
 /**
  * System task: tells the candidate's learners about documents issued since the last telling.
  * Documents are claimed with one UPDATE, so each is told exactly once however many jobs run
- * at once, and documents issued together go out in one email. A failed send un-claims them
- * and the job is retried.
+ * at once, and documents issued together go out in one email. The emails are queued in one
+ * transaction; if that fails the documents are un-claimed and the job is retried.
  */
-export async function notifyNewDocuments(payload: Payload, candidate: number): Promise<number> {
+export async function notifyNewDocuments(req: PayloadRequest, candidate: number): Promise<number> {
+  const { payload } = req
   const claimed = await payloadPool(payload).query<{ id: number }>(
     `update documents set learner_notified_at = now()
      where candidate_id = $1 and learner_notified_at is null and status = 'valid'
@@ -33,7 +35,9 @@ export async function notifyNewDocuments(payload: Payload, candidate: number): P
       const achievement = doc.achievement as { qualification?: { title?: string } } | number
       return { type: typeLabel(doc.type), title: typeof achievement === 'object' ? (achievement.qualification?.title ?? '') : '', reference: doc.reference ?? '' }
     })
-    for (const learner of learners) await sendTemplatedEmail(payload, { template: newDocumentsMessage, to: learner.email, data: { firstName: learner.firstName, documents: lines } })
+    await inTransaction(req, async () => {
+      for (const learner of learners) await queueEmail(req, { template: newDocumentsMessage, to: learner.email, data: { firstName: learner.firstName, documents: lines } })
+    })
     return learners.length
   } catch (error) {
     await payloadPool(payload).query('update documents set learner_notified_at = null where id = any($1)', [ids])
@@ -42,23 +46,24 @@ export async function notifyNewDocuments(payload: Payload, candidate: number): P
 }
 
 /** The approved learner accounts linked to a candidate record: who hears about its documents. */
-const learnersOf = (payload: Payload, candidate: number | string) =>
-  payload.find({ collection: 'accounts', where: { candidate: { equals: candidate }, kind: { equals: 'learner' }, status: { equals: 'approved' } }, pagination: false, ...AS_SYSTEM })
+const learnersOf = (payload: Payload, candidate: number | string, req?: PayloadRequest) =>
+  payload.find({ collection: 'accounts', where: { candidate: { equals: candidate }, kind: { equals: 'learner' }, status: { equals: 'approved' } }, pagination: false, ...AS_SYSTEM, req })
 
 /**
- * System task, after staff revoked a document: its learners are told, with the reason. A
- * candidate with no approved account linked has no one to tell. Returns how many were emailed.
+ * System task, in the transaction of staff revoking a document: its learners are told, with the
+ * reason. A candidate with no approved account linked has no one to tell. Returns how many were emailed.
  */
-export async function notifyDocumentRevoked(payload: Payload, documentId: number | string): Promise<number> {
-  const document = await payload.findByID({ collection: 'documents', id: documentId, ...AS_SYSTEM, depth: 2, disableErrors: true })
+export async function notifyDocumentRevoked(req: PayloadRequest, documentId: number | string): Promise<number> {
+  const { payload } = req
+  const document = await payload.findByID({ collection: 'documents', id: documentId, ...AS_SYSTEM, depth: 2, disableErrors: true, req })
   const candidate = document?.candidate
   if (!document || document.status !== 'revoked' || candidate === null || candidate === undefined) return 0
-  const { docs: learners } = await learnersOf(payload, typeof candidate === 'object' ? candidate.id : candidate)
+  const { docs: learners } = await learnersOf(payload, typeof candidate === 'object' ? candidate.id : candidate, req)
   const achievement = document.achievement as { qualification?: { title?: string } } | number
   const line = { type: typeLabel(document.type), title: typeof achievement === 'object' ? (achievement.qualification?.title ?? '') : '', reference: document.reference ?? '' }
   const revokedOn = formatUkDate(document.statusChangedAt ?? new Date())
   for (const learner of learners)
-    await sendTemplatedEmail(payload, { template: documentRevokedMessage, to: learner.email, data: { firstName: learner.firstName, document: line, revokedOn, reason: document.statusReason ?? '' } })
+    await queueEmail(req, { template: documentRevokedMessage, to: learner.email, data: { firstName: learner.firstName, document: line, revokedOn, reason: document.statusReason ?? '' } })
   return learners.length
 }
 
@@ -68,5 +73,5 @@ export const notifyNewDocumentsTask: TaskConfig<{ input: { candidate: number }; 
   inputSchema: [{ name: 'candidate', type: 'number', required: true }],
   outputSchema: [{ name: 'emails', type: 'number' }],
   retries: 5,
-  handler: async ({ input, req }) => ({ output: { emails: await notifyNewDocuments(req.payload, input.candidate) } }),
+  handler: async ({ input, req }) => ({ output: { emails: await notifyNewDocuments(req, input.candidate) } }),
 }

@@ -25,7 +25,7 @@ async function validDocument(req: PayloadRequest, id: string) {
 
 /**
  * Staff revoke a document: at once on the verify page and in the portal, with the reason
- * audited; then its learner is emailed the reason. The revocation stands even if that email fails.
+ * audited and its learner's email queued, all in one transaction.
  */
 export async function revokeDocument(req: PayloadRequest, id: string, reason: string) {
   const why = reason.trim()
@@ -41,11 +41,9 @@ export async function revokeDocument(req: PayloadRequest, id: string, reason: st
       overrideAccess: false,
     })
     await recordAudit(req, { action: 'document.revoked', entity: 'documents', entityId: document.id, summary: `${document.reference} revoked: ${why}` })
+    await notifyDocumentRevoked(req, revoked.id)
     return revoked
   })
-  await notifyDocumentRevoked(req.payload, revoked.id).catch((error: Error) =>
-    req.payload.logger.error({ document: revoked.id, error: error.message }, 'A document was revoked but its learner could not be emailed'),
-  )
   return revoked
 }
 

@@ -1,12 +1,15 @@
 import type { Payload } from 'payload'
 
-import { sendTemplatedEmail } from '../../email/send'
+import { inTransaction } from '../../collections/transaction'
+import { queueEmail } from '../../email/queue'
 import { portalPasswordResetEmail } from '../../email/templates/portalPasswordReset'
+import { staffPasswordResetEmail } from '../../email/templates/staffPasswordReset'
 import { settle } from '../../lib/background'
 import { checkNewPassword } from '../../lib/passwords'
 import type { FieldErrors } from '../../lib/registration'
 import { hashLinkToken } from '../../lib/tokens'
 import type { PasswordCollection } from './session'
+import { systemRequest } from './system'
 
 /**
  * "Forgot my password" for a portal account or (with `collection: 'staff'`) a staff member:
@@ -20,25 +23,28 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const address = email.trim().toLowerCase()
   if (!address) return
-  const send = collection === 'staff' ? () => payload.forgotPassword({ collection: 'staff', data: { email: address } }) : () => sendPortalResetLink(payload, address)
-  await settle(payload, 'Password reset email', send, afterAnswer)
+  await settle(payload, 'Password reset email', () => sendResetLink(payload, collection, address), afterAnswer)
 }
 
 /**
  * Payload makes the token and its 60-minute expiry and stores only its hash (see
- * `storeResetTokenHashed`); an unknown email gets no token. A staff member's link is emailed
- * by Payload with the staff template; a portal account's here, with its own.
+ * `storeResetTokenHashed`); an unknown email gets no token. The link is emailed with the
+ * template of the account's kind, queued in the transaction that stored the token.
  */
-async function sendPortalResetLink(payload: Payload, address: string): Promise<void> {
-  const token = await payload.forgotPassword({ collection: 'accounts', data: { email: address }, disableEmail: true })
-  if (!token) return
-  const account = await payload.db.findOne<{ id: number; firstName?: string | null }>({
-    collection: 'accounts',
-    where: { resetPasswordToken: { equals: hashLinkToken(token) } },
-    select: { firstName: true },
+async function sendResetLink(payload: Payload, collection: PasswordCollection, address: string): Promise<void> {
+  const req = await systemRequest(payload)
+  await inTransaction(req, async () => {
+    const token = await payload.forgotPassword({ collection, data: { email: address }, disableEmail: true, req })
+    if (!token) return
+    if (collection === 'staff') return queueEmail(req, { template: staffPasswordResetEmail, to: address, data: { token } })
+    const account = await payload.db.findOne<{ id: number; firstName?: string | null }>({
+      collection: 'accounts',
+      where: { resetPasswordToken: { equals: hashLinkToken(token) } },
+      select: { firstName: true },
+      req,
+    })
+    if (account) await queueEmail(req, { template: portalPasswordResetEmail, to: address, data: { token, firstName: account.firstName ?? '' } })
   })
-  if (!account) return
-  await sendTemplatedEmail(payload, { template: portalPasswordResetEmail, to: address, data: { token, firstName: account.firstName ?? '' } })
 }
 
 /** A new password from a reset link: single-use, valid 60 minutes (Payload keeps both rules), by the password rule. */

@@ -1,7 +1,8 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
-import { sendTemplatedEmail } from '../../email/send'
+import { inTransaction } from '../../collections/transaction'
+import { queueEmail } from '../../email/queue'
 import { settle } from '../../lib/background'
 import { serverURL } from '../../lib/env'
 import { spendPasswordCheckTime } from '../../lib/passwords'
@@ -17,18 +18,19 @@ export type RegistrationResult = { ok: true } | { ok: false; errors: FieldErrors
 /** `afterAnswer`: answer once the form is checked and create the account after, so a known email takes no longer. */
 type Options = { now?: Date; afterAnswer?: boolean }
 
-/** Makes a new verification link for the account (the old one stops working) and emails it. */
-export async function sendVerificationLink(payload: Payload, account: { id: number | string; email: string; firstName: string }, now: Date): Promise<void> {
+/** Makes a new verification link for the account (the old one stops working) and emails it, in the request's transaction. */
+export async function sendVerificationLink(req: PayloadRequest, account: { id: number | string; email: string; firstName: string }, now: Date): Promise<void> {
   const { token, hash } = newLinkToken()
-  await payload.update({
+  await req.payload.update({
     collection: 'accounts',
     id: account.id,
     data: { emailVerification: { tokenHash: hash, sentAt: now.toISOString() } } as never,
     overrideAccess: true, // system task: the verification fields are closed to every role
     context: { skipAudit: true },
+    req,
   })
   const link = `${serverURL()}/register/verify?token=${token}`
-  await sendTemplatedEmail(payload, { template: verifyEmailMessage, to: account.email, data: { firstName: account.firstName, link } })
+  await queueEmail(req, { template: verifyEmailMessage, to: account.email, data: { firstName: account.firstName, link } })
 }
 
 /**
@@ -44,18 +46,21 @@ async function createPendingAccount(payload: Payload, data: Record<string, unkno
     return
   }
   const req = await systemRequest(payload)
-  const account = await payload.create({
-    collection: 'accounts',
-    data: { ...data, status: 'pending' } as never,
-    disableVerificationEmail: true,
-    overrideAccess: true, // system task: anonymous registration creates the account
-    context: { skipAudit: true },
-    req,
+  // The account, its audit entry and its verification email: committed together or not at all.
+  await inTransaction(req, async () => {
+    const account = await payload.create({
+      collection: 'accounts',
+      data: { ...data, status: 'pending' } as never,
+      disableVerificationEmail: true,
+      overrideAccess: true, // system task: anonymous registration creates the account
+      context: { skipAudit: true },
+      req,
+    })
+    // Payload's own verification token never expires and is stored in clear: ours replaces it.
+    await payload.db.updateOne({ collection: 'accounts', id: account.id, data: { _verificationToken: null }, req })
+    await recordAudit(req, { action: 'registration.submitted', entity: 'accounts', entityId: account.id, summary: `${data.kind} registration` })
+    await sendVerificationLink(req, { id: account.id, email: data.email, firstName: data.firstName }, now)
   })
-  // Payload's own verification token never expires and is stored in clear: ours replaces it.
-  await payload.db.updateOne({ collection: 'accounts', id: account.id, data: { _verificationToken: null }, req })
-  await recordAudit(req, { action: 'registration.submitted', entity: 'accounts', entityId: account.id, summary: `${data.kind} registration` })
-  await sendVerificationLink(payload, { id: account.id, email: data.email, firstName: data.firstName }, now)
 }
 
 /** Emails the owner that someone registered with their address, at most once every 15 minutes. */
@@ -63,7 +68,7 @@ async function tellOwnerOnce(payload: Payload, owner: { email: string; firstName
   const key = `notice:account-exists:${owner.email}`
   // Counted first, in one statement: of registrations at the same moment, only the first in the window sends.
   if ((await recordAttempt(payload, key, ACCOUNT_EXISTS_NOTICE, now)) > 1) return
-  await sendTemplatedEmail(payload, { template: alreadyRegisteredMessage, to: owner.email, data: { firstName: owner.firstName } })
+  await queueEmail(await systemRequest(payload), { template: alreadyRegisteredMessage, to: owner.email, data: { firstName: owner.firstName } })
 }
 
 async function privacyConsent(payload: Payload, now: Date) {

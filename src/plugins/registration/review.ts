@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 
 import { staffHasRole } from '../../access/users'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
-import { sendTemplatedEmail } from '../../email/send'
+import { inTransaction } from '../../collections/transaction'
+import { queueEmail } from '../../email/queue'
 import { moreInformationMessage, registrationApprovedMessage, registrationRejectedMessage } from './emails'
 
 export type ReviewDecision =
@@ -25,6 +26,11 @@ export class ReviewError extends Error {
  * direct edits), the registrant is emailed and the audit log names the staff member.
  */
 export async function decideRegistration(req: PayloadRequest, accountId: number | string, decision: ReviewDecision): Promise<void> {
+  // The decision, its audit entry and its email: all committed together or none.
+  await inTransaction(req, () => decide(req, accountId, decision))
+}
+
+async function decide(req: PayloadRequest, accountId: number | string, decision: ReviewDecision): Promise<void> {
   const { payload, user } = req
   if (!staffHasRole(user, ['administrator', 'support'])) throw new ReviewError('Only support staff review registrations.', 403)
   const as = { overrideAccess: false, user, req, depth: 0, context: { skipAudit: true } } as const
@@ -41,7 +47,7 @@ export async function decideRegistration(req: PayloadRequest, accountId: number 
     if (totalDocs > 0) throw new ReviewError('Another portal account is already linked to that candidate record.')
     await payload.update({ collection: 'accounts', id: account.id, data: { status: 'approved', candidate: candidate.id, registration: { ...given, matchOutcome: 'approved-by-staff' } } as never, ...as, overrideAccess: true })
     await recordAudit(req, { action: 'registration.approved', entity: 'accounts', entityId: account.id, summary: `Linked to candidate ${candidate.candidateNumber}` })
-    await sendTemplatedEmail(payload, { template: registrationApprovedMessage, to: account.email, data: { firstName: account.firstName } })
+    await queueEmail(req, { template: registrationApprovedMessage, to: account.email, data: { firstName: account.firstName } })
     return
   }
 
@@ -58,7 +64,7 @@ export async function decideRegistration(req: PayloadRequest, accountId: number 
     overrideAccess: true,
   })
   await recordAudit(req, { action: rejected ? 'registration.rejected' : 'registration.information-requested', entity: 'accounts', entityId: account.id, summary: message })
-  await sendTemplatedEmail(payload, {
+  await queueEmail(req, {
     template: rejected ? registrationRejectedMessage : moreInformationMessage,
     to: account.email,
     data: rejected ? { firstName: account.firstName, reason: message } : { firstName: account.firstName, request: message },

@@ -1,11 +1,13 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
-import { sendTemplatedEmail } from '../../email/send'
+import { inTransaction } from '../../collections/transaction'
+import { queueEmail } from '../../email/queue'
 import { normaliseCandidateNumber } from '../../lib/candidateNumber'
 import { matchRegistration } from '../../lib/matching'
 import { hashLinkToken, linkStillValid } from '../../lib/tokens'
 import { relationId } from '../../access/users'
+import type { Account } from '../../payload-types'
 import { accountReadyMessage, detailsBeingCheckedMessage, documentsReadyMessage, someoneUsedYourDetailsMessage } from './emails'
 import { sendVerificationLink } from './register'
 import { systemRequest } from './system'
@@ -36,11 +38,17 @@ export async function verifyEmail(payload: Payload, token: string, now = new Dat
   if (!linkStillValid(account.emailVerification?.sentAt, now, VERIFICATION_LINK_HOURS)) return { ok: false, reason: 'expired' }
 
   const req = await systemRequest(payload)
+  // The confirmation, its outcome, audit entry and emails: committed together or not at all.
+  return inTransaction(req, () => confirmAndMatch(req, account))
+}
+
+async function confirmAndMatch(req: PayloadRequest, account: Account): Promise<VerificationResult> {
+  const { payload } = req
   const verified = { _verified: true, emailVerification: { tokenHash: null, sentAt: null } }
   if (account.kind === 'third-party') {
     await payload.update({ collection: 'accounts', id: account.id, data: { ...verified, status: 'approved' } as never, context: { skipAudit: true }, req, ...AS_SYSTEM })
     await recordAudit(req, { action: 'registration.verified', entity: 'accounts', entityId: account.id, summary: 'Third party: approved' })
-    await sendTemplatedEmail(payload, { template: accountReadyMessage, to: account.email, data: { firstName: account.firstName } })
+    await queueEmail(req, { template: accountReadyMessage, to: account.email, data: { firstName: account.firstName } })
     return { ok: true, outcome: 'third-party' }
   }
 
@@ -76,14 +84,14 @@ export async function verifyEmail(payload: Payload, token: string, now = new Dat
     entityId: account.id,
     summary: matched ? `Linked to candidate ${outcome.candidateId}` : `Review: ${outcome.reason}`,
   })
-  await sendTemplatedEmail(payload, {
+  await queueEmail(req, {
     template: matched ? documentsReadyMessage : detailsBeingCheckedMessage,
     to: account.email,
     data: { firstName: account.firstName },
   })
   if (outcome.kind === 'review' && outcome.reason === 'already-linked')
     for (const holder of holders.filter((h) => relationId(h.candidate) === outcome.candidateId))
-      await sendTemplatedEmail(payload, { template: someoneUsedYourDetailsMessage, to: holder.email, data: { firstName: holder.firstName } })
+      await queueEmail(req, { template: someoneUsedYourDetailsMessage, to: holder.email, data: { firstName: holder.firstName } })
   return { ok: true, outcome: matched ? 'matched' : 'review' }
 }
 
@@ -91,5 +99,7 @@ export async function verifyEmail(payload: Payload, token: string, now = new Dat
 export async function resendVerificationLink(payload: Payload, email: string, now = new Date()): Promise<void> {
   const { docs } = await payload.find({ collection: 'accounts', where: { email: { equals: email.trim().toLowerCase() } }, limit: 1, ...AS_SYSTEM })
   const account = docs[0]
-  if (account && !account._verified) await sendVerificationLink(payload, account, now)
+  if (!account || account._verified) return
+  const req = await systemRequest(payload)
+  await inTransaction(req, () => sendVerificationLink(req, account, now))
 }

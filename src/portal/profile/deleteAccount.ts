@@ -3,7 +3,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
 import { inTransaction } from '../../collections/transaction'
 import { removeErasedPhotoFiles, type ErasureSummary } from '../../collections/Accounts/hooks/erasePersonalData'
-import { sendTemplatedEmail } from '../../email/send'
+import { queueEmail } from '../../email/queue'
 import { accountDeletedEmail } from '../../email/templates/profile'
 import type { FieldErrors } from '../../lib/profile'
 import type { SignedInAccount } from './account'
@@ -16,7 +16,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * be deleted by administrators only. Access check: the holder's password, confirmed just
  * before by `confirmPassword` (the `confirmed` argument is its answer). The account's hook
  * (`erasePersonalData`) removes its photo, connections and enquiries and keeps its orders
- * without it; all of it in one transaction with the audit entry, so a failure changes nothing.
+ * without it; all of it in one transaction with the audit entry and the email telling the
+ * holder, so a failure changes nothing.
  */
 async function systemDeleteAccountForHolder(payload: Payload, account: SignedInAccount, confirmed: { ok: boolean }): Promise<ErasureSummary> {
   if (!confirmed.ok || account.collection !== 'accounts') throw new Error('An account is deleted for its holder only once their password is confirmed.')
@@ -32,6 +33,7 @@ async function systemDeleteAccountForHolder(payload: Payload, account: SignedInA
       entityId: accountId,
       summary: `The account holder deleted their account, confirming it with their password. Kept without the account: ${plural(summary.ordersKept, 'order')}. Removed: ${plural(summary.photos, 'photo')}, ${plural(summary.connections, 'connection')}, ${plural(summary.enquiries, 'enquiry', 'enquiries')}.`,
     })
+    await queueEmail(req, { template: accountDeletedEmail, to: account.email, data: { firstName: account.firstName, ordersKept: summary.ordersKept } })
     return summary
   })
   await removeErasedPhotoFiles(req.context)
@@ -51,8 +53,5 @@ export async function deleteOwnAccount(payload: Payload, account: SignedInAccoun
       errors: { password: confirmed.reason === 'throttled' ? tooManyTries(confirmed.waitMinutes) : 'The password is not right. Your account has not been deleted.' },
     }
   const summary = await systemDeleteAccountForHolder(payload, account, confirmed)
-  await sendTemplatedEmail(payload, { template: accountDeletedEmail, to: account.email, data: { firstName: account.firstName, ordersKept: summary.ordersKept } }).catch(
-    (err: unknown) => payload.logger.error({ err, msg: 'Account-deleted email could not be sent' }),
-  )
   return { ok: true, summary }
 }

@@ -2,7 +2,8 @@ import { createLocalReq, type Payload } from 'payload'
 
 import { endOtherSessions, endSession, restoreSessions, sessionsOf } from '../../collections/Accounts/sessions'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
-import { sendTemplatedEmail } from '../../email/send'
+import { inTransaction } from '../../collections/transaction'
+import { queueEmail } from '../../email/queue'
 import { passwordChangedEmail } from '../../email/templates/profile'
 import { isLegacyHash, passwordMatches } from '../../lib/passwords'
 import { checkPasswordChange, type FieldErrors } from '../../lib/profile'
@@ -77,28 +78,27 @@ export async function changePassword(payload: Payload, account: SignedInAccount,
   if (hasErrors(errors)) return { ok: false, errors }
 
   const sessionsBefore = await sessionsOf(payload, account.id)
-  await payload.update({
-    collection: 'accounts',
-    id: account.id,
-    data: { password: values.password },
-    ...asAccount(account),
-    context: { currentPasswordChecked: true },
+  const req = await createLocalReq({ user: account }, payload)
+  // The new password, its audit entry and the email telling the holder: committed together or not at all.
+  await inTransaction(req, async () => {
+    await payload.update({
+      collection: 'accounts',
+      id: account.id,
+      data: { password: values.password },
+      ...asAccount(account),
+      context: { currentPasswordChecked: true },
+      req,
+    })
+    await recordAudit(req, {
+      action: 'accounts.password-changed',
+      entity: 'accounts',
+      entityId: account.id,
+      summary: values.signOutOthers ? 'Password changed from the profile; signed out of all other devices' : 'Password changed from the profile',
+    })
+    await queueEmail(req, { template: passwordChangedEmail, to: account.email, data: { firstName: account.firstName, otherDevicesSignedOut: values.signOutOthers } })
   })
   // Payload 3.90 ends every other session on a password change: they come back unless asked.
   if (values.signOutOthers) await endOtherSessions(payload, account.id, account._sid)
   else await restoreSessions(payload, account.id, sessionsBefore)
-
-  const req = await createLocalReq({ user: account }, payload)
-  await recordAudit(req, {
-    action: 'accounts.password-changed',
-    entity: 'accounts',
-    entityId: account.id,
-    summary: values.signOutOthers ? 'Password changed from the profile; signed out of all other devices' : 'Password changed from the profile',
-  })
-  await sendTemplatedEmail(payload, {
-    template: passwordChangedEmail,
-    to: account.email,
-    data: { firstName: account.firstName, otherDevicesSignedOut: values.signOutOthers },
-  }).catch((err: unknown) => payload.logger.error({ err, msg: 'Password-changed email could not be sent' }))
   return { ok: true, signedOutOthers: values.signOutOthers }
 }

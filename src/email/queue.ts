@@ -1,0 +1,74 @@
+import type { PayloadRequest, SendEmailOptions } from 'payload'
+
+import { inTransaction } from '../collections/transaction'
+import { emailFrom, emailTransport, isProduction } from '../lib/env'
+import { htmlToText, templateNameOf } from './layout'
+import { withoutLinks } from './links'
+import { emailTemplateNamed, type EmailTemplate } from './template'
+
+/** The jobs-queue task (and queue) that delivers queued messages: `src/plugins/email-delivery`. */
+export const DELIVER_EMAIL_TASK = 'deliver-email'
+export const EMAIL_QUEUE = 'email'
+
+export type OutgoingMessage = { to: string; subject: string; text: string; html?: string; template?: string; carriesSignInLink: boolean }
+
+/**
+ * Writes the message to the email outbox in the request's transaction, with the job that
+ * delivers it: the change that caused the message and the message commit together or not
+ * at all. Nothing waits for the mail server. With no SMTP_URL the message is kept there.
+ */
+export async function queueMessage(req: PayloadRequest, message: OutgoingMessage): Promise<void> {
+  const kept = emailTransport().kind === 'outbox'
+  // In production (outbox mode only by explicit choice) a stored sign-in link would let whoever
+  // reads the outbox into someone else's account: it is not kept.
+  const keep = (body: string | undefined) => (kept && message.carriesSignInLink && isProduction() ? withoutLinks(body) : body)
+  await inTransaction(req, async () => {
+    await req.payload.create({
+      collection: 'email-outbox',
+      data: {
+        ...message,
+        from: `${emailFrom().name} <${emailFrom().address}>`,
+        text: keep(message.text),
+        html: keep(message.html),
+        status: kept ? 'kept' : 'queued',
+        nextAttemptAt: kept ? null : new Date().toISOString(),
+      },
+      overrideAccess: true, // system task: the outbox is closed to every role for writing
+      req,
+    })
+    if (!kept) await req.payload.jobs.queue({ task: DELIVER_EMAIL_TASK, queue: EMAIL_QUEUE, input: {}, req } as never)
+  })
+  if (kept) req.payload.logger.info({ msg: `Email kept in the outbox (SMTP_URL is not set): "${message.subject}" to ${message.to}`, template: message.template })
+}
+
+/** Renders a named template and queues it, in the request's transaction. */
+export async function queueEmail<Data>(req: PayloadRequest, { template, to, data }: { template: EmailTemplate<Data>; to: string; data: Data }): Promise<void> {
+  await queueMessage(req, {
+    to,
+    subject: template.subject(data),
+    text: template.text(data),
+    html: template.html(data),
+    template: template.name,
+    carriesSignInLink: template.carriesSignInLink === true,
+  })
+}
+
+function addressList(value: SendEmailOptions['to']): string {
+  const list = Array.isArray(value) ? value : value ? [value] : []
+  return list.map((entry) => (typeof entry === 'string' ? entry : entry.address)).join(', ')
+}
+
+/** A message Payload itself sends (`payload.sendEmail`), in the same queue; every message gets a plain-text part. */
+export function outgoingFromPayload(message: SendEmailOptions): OutgoingMessage {
+  const html = typeof message.html === 'string' ? message.html : undefined
+  const headers = message.headers as Record<string, string> | undefined
+  const template = headers?.['X-Template'] ?? templateNameOf(html)
+  return {
+    to: addressList(message.to),
+    subject: message.subject ?? '(no subject)',
+    text: typeof message.text === 'string' ? message.text : html ? htmlToText(html) : '',
+    html,
+    template,
+    carriesSignInLink: emailTemplateNamed(template)?.carriesSignInLink === true,
+  }
+}
