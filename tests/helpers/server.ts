@@ -35,7 +35,8 @@ export async function startServer(env: Record<string, string>, { readyTimeoutMs 
   // Node itself with tsx as a loader (as `npm run dev` does): no wrapper process between us and the server's signals.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: SHARED_DIST, NEXT_PREBUILT: 'true', SEED_DEMO_DATA: 'false', SERVER_URL: url, ...env, PORT: port },
+    // Like every app process, a test server works the jobs queue (email delivery among it).
+    env: { ...process.env, NEXT_DIST_DIR: SHARED_DIST, NEXT_PREBUILT: 'true', SEED_DEMO_DATA: 'false', JOBS_AUTORUN: 'true', SERVER_URL: url, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -45,7 +45,7 @@ async function localApi(role: Role): Promise<Api> {
 describe('access matrix through the Local API with overrideAccess: false', () => {
   it('covers every collection, ours and Payload’s own', () => {
     expect([...MATRIX.map((test) => test.slug), ...INTERNAL_SLUGS].sort()).toEqual(Object.keys(t.payload.collections).sort())
-    expect(t.payload.config.globals.map((global) => global.slug)).toEqual(['site-settings'])
+    expect(t.payload.config.globals.map((global) => global.slug).sort()).toEqual(['payload-jobs-stats', 'site-settings'])
   })
   for (const test of MATRIX) {
     it.each(ROLES)(`${test.slug}: %s`, async (role) => {
@@ -61,6 +61,22 @@ describe('access matrix through the Local API with overrideAccess: false', () =>
   })
   it.each(ROLES)('Payload’s migrations and key-value store: %s', async (role) => {
     await checkMigrationsAndStore(t.payload, await localApi(role), role, { rest: false })
+  })
+
+  it.each(ROLES)('Payload’s jobs statistics (a bad value stops the job runner): administrators only (%s)', async (role) => {
+    const { payload } = t
+    const user = (await userFor(payload, f, role)) as never
+    const slug = 'payload-jobs-stats' as never
+    const before = await payload.findGlobal({ slug, overrideAccess: true })
+    const read = payload.findGlobal({ slug, overrideAccess: false, user })
+    const update = payload.updateGlobal({ slug, data: { stats: (before as { stats?: unknown }).stats ?? {} } as never, overrideAccess: false, user })
+    if (role === 'administrator') {
+      await expect(read).resolves.toBeTruthy()
+      await expect(update).resolves.toBeTruthy()
+    } else {
+      await expect(read).rejects.toMatchObject({ status: 403 })
+      await expect(update).rejects.toMatchObject({ status: 403 })
+    }
   })
 
   it.each(ROLES)('site settings: everyone reads, only administrators change (%s)', async (role) => {

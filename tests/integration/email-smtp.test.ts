@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { deliverDueEmails } from '../../src/plugins/email-delivery'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { startSmtpServer } from '../helpers/smtp'
 
@@ -16,13 +17,18 @@ afterAll(async () => {
   await smtp?.close()
 })
 
-describe('email with SMTP_URL: sent through nodemailer', () => {
-  it('delivers the message with text and HTML parts, and keeps nothing in the outbox', async () => {
+describe('email with SMTP_URL: queued, then sent through nodemailer', () => {
+  it('delivers Payload’s own message with text and HTML parts, and its outbox row says sent', async () => {
     await t.payload.forgotPassword({ collection: 'staff', data: { email: 'staff@fixture.test' } })
+    const [queued] = (await t.payload.find({ collection: 'email-outbox', overrideAccess: true })).docs
+    expect(queued).toMatchObject({ to: 'staff@fixture.test', status: 'queued', carriesSignInLink: true })
+    expect(smtp.received).toHaveLength(0)
+
+    await deliverDueEmails(t.payload)
     const mail = await smtp.waitFor('staff@fixture.test', /Reset your staff password/)
     expect(mail.text).toMatch(/\/admin\/reset\/[a-f0-9]+/)
     expect(mail.html).toContain('Choose a new password')
     expect(smtp.received).toHaveLength(1)
-    expect((await t.payload.count({ collection: 'email-outbox', overrideAccess: true })).totalDocs).toBe(0)
+    expect((await t.payload.findByID({ collection: 'email-outbox', id: queued!.id, overrideAccess: true })).status).toBe('sent')
   })
 })

@@ -36,12 +36,12 @@ describe('email without SMTP_URL: the outbox', () => {
 describe('sign-in links in the outbox', () => {
   const inProduction = async <T>(work: () => Promise<T>): Promise<T> => {
     const env = process.env as Record<string, string | undefined>
-    const before = env.NODE_ENV
-    env.NODE_ENV = 'production'
+    const before = { NODE_ENV: env.NODE_ENV, EMAIL_OUTBOX_IN_PRODUCTION: env.EMAIL_OUTBOX_IN_PRODUCTION }
+    Object.assign(env, { NODE_ENV: 'production', EMAIL_OUTBOX_IN_PRODUCTION: 'true' })
     try {
       return await work()
     } finally {
-      env.NODE_ENV = before
+      Object.assign(env, before)
     }
   }
 
