@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { freePort } from '../tests/helpers/server'
+import { benchEmail } from './email'
 import { benchMatching } from './matching'
 import { benchPdf } from './pdfRun'
 import { benchSignIn } from './signIn'
@@ -60,6 +61,12 @@ try {
   }
   if (!only || only === 'verify') {
     for (const row of await benchVerify()) {
+      results.push(row)
+      console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
+    }
+  }
+  if (!only || only === 'email') {
+    for (const row of await benchEmail()) {
       results.push(row)
       console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
     }

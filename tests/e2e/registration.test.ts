@@ -299,6 +299,39 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     await submit('Sign out')
   })
 
+  it('support staff see on the dashboard that an email could not be delivered, find it by address and send it again; it arrives', async () => {
+    const pool = (await import('../../src/collections/sql')).payloadPool(t.payload)
+    await pool.query(
+      `insert into email_outbox ("to", "from", subject, template, text, status, attempts, last_error, carries_sign_in_link, created_at, updated_at)
+       values ('lost@example.test', 'Portal <portal@example.test>', 'Your report has been received', 'enquiry-received', 'Dear Lou, we have your report.', 'failed', 6, '550 Mailbox unavailable', false, now(), now())`,
+    )
+    const staffContext = await browser.createBrowserContext()
+    const admin = await staffContext.newPage()
+    await admin.setViewport({ width: 1280, height: 900 })
+    admin.setDefaultTimeout(120_000)
+    await admin.goto(`${server.url}/admin/login`, { waitUntil: 'networkidle0' })
+    await admin.type('#field-email', 'support@fixture.test')
+    await admin.type('#field-password', 'fixture-password-123')
+    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), admin.click('button[type=submit]')])
+    const notice = await admin.waitForSelector('xpath/.//*[@role="alert" and contains(., "1 email could not be delivered")]')
+    const [seeThem] = await notice!.$$('xpath/.//a[normalize-space()="See them and send them again"]')
+    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), (seeThem as unknown as { click: () => Promise<void> }).click()])
+    // The failed view, with its count among the others; then the address is searched for.
+    expect(await admin.$eval('nav[aria-label="Messages by status"]', (nav) => nav.textContent)).toContain('Failed: 1')
+    await admin.type('.search-filter__input', 'lost@example.test')
+    const [row] = await admin.$$('xpath/.//a[contains(normalize-space(), "lost@example.test") or contains(normalize-space(), "Your report has been received")]')
+    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), (row as unknown as { click: () => Promise<void> }).click()])
+    const panel = await admin.waitForSelector('[aria-labelledby=delivery-heading]')
+    expect(await panel!.evaluate((el) => el.textContent)).toContain('Not delivered')
+    expect(await admin.evaluate(() => document.body.textContent)).toContain('550 Mailbox unavailable')
+    const sendAgain = await admin.waitForSelector('xpath/.//button[normalize-space()="Send again"]')
+    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), sendAgain!.click()])
+    await smtp.waitFor('lost@example.test', /Your report has been received/)
+    await admin.reload({ waitUntil: 'networkidle0' })
+    expect(await admin.$eval('[aria-labelledby=delivery-heading]', (el) => el.textContent)).toContain('Accepted by the mail server')
+    await staffContext.close()
+  })
+
   it('has no WCAG 2.2 AA violations on any page of these journeys', () => {
     expect(violations).toEqual([])
   })

@@ -26,6 +26,9 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { CurrentPasswordField as CurrentPasswordField_3b0473b642c34a8bd2bfa96e85b4f0df } from '../../../plugins/registration/admin/CurrentPasswordField'
+import { DeliveryPanel as DeliveryPanel_7dacb9d5d745e290ad23df79e790c42c } from '../../../plugins/email-delivery/admin/DeliveryPanel'
+import { OutboxStatusLinks as OutboxStatusLinks_a477dc3f4c7fee5766a9471db398a928 } from '../../../plugins/email-delivery/admin/OutboxStatusLinks'
+import { FailedEmailsNotice as FailedEmailsNotice_87afe753ecee1eb9f646d39e1fe0f764 } from '../../../plugins/email-delivery/admin/FailedEmailsNotice'
 import { CreateFirstAdministrator as CreateFirstAdministrator_b9abb12475c01cbc2edaa657baaecdfd } from '../../../admin/CreateFirstAdministrator'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -59,6 +62,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/registration/admin/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_3b0473b642c34a8bd2bfa96e85b4f0df,
+  "/plugins/email-delivery/admin/DeliveryPanel#DeliveryPanel": DeliveryPanel_7dacb9d5d745e290ad23df79e790c42c,
+  "/plugins/email-delivery/admin/OutboxStatusLinks#OutboxStatusLinks": OutboxStatusLinks_a477dc3f4c7fee5766a9471db398a928,
+  "/plugins/email-delivery/admin/FailedEmailsNotice#FailedEmailsNotice": FailedEmailsNotice_87afe753ecee1eb9f646d39e1fe0f764,
   "/admin/CreateFirstAdministrator#CreateFirstAdministrator": CreateFirstAdministrator_b9abb12475c01cbc2edaa657baaecdfd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
