@@ -17,6 +17,8 @@ export function DeliveryPanel() {
   const { id } = useDocumentInfo()
   const status = useFormFields(([fields]) => fields.status?.value as string | undefined)
   const carriesSignInLink = useFormFields(([fields]) => fields.carriesSignInLink?.value === true)
+  const attempts = useFormFields(([fields]) => Number(fields.attempts?.value ?? 0))
+  const lastError = useFormFields(([fields]) => fields.lastError?.value as string | undefined)
   const { result, busy, post } = usePanelAction()
   if (!id || !status) return null
   const canSendAgain = status === 'failed' || (status === 'sent' && !carriesSignInLink)
@@ -29,7 +31,15 @@ export function DeliveryPanel() {
 
   return (
     <ActionPanel id="delivery-heading" title="Delivery" result={result}>
-      <p>{SAYS[status] ?? status}</p>
+      <p>
+        {SAYS[status] ?? status}
+        {attempts > 0 ? ` ${attempts === 1 ? '1 attempt' : `${attempts} attempts`} so far.` : ''}
+      </p>
+      {lastError && status !== 'sent' ? (
+        <p>
+          The mail server’s last answer: <code>{lastError}</code>
+        </p>
+      ) : null}
       {status === 'sent' && carriesSignInLink ? <p>Its sign-in link was removed from this copy once delivered. If the person needs it again, they ask for a new link.</p> : null}
       {canSendAgain ? (
         <button type="button" className="btn btn--style-secondary" disabled={busy} onClick={sendAgain}>
