@@ -179,11 +179,12 @@ describe('a message and the change that caused it', () => {
       disableVerificationEmail: true,
       ...system,
     })
+    const record = await t.payload.create({ collection: 'candidates', data: { candidateNumber: 'C900', firstName: 'Rev', surname: 'Iew', dateOfBirth: '1990-01-01T00:00:00.000Z' }, ...system })
     await pool.query(`create or replace function refuse_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox unavailable'; end $$`)
     await pool.query(`create trigger refuse_outbox before insert on email_outbox for each row execute function refuse_outbox()`)
     try {
       const req = await createLocalReq({ user: { ...f.staff.support, collection: 'staff' } as never }, t.payload)
-      await expect(decideRegistration(req, pending.id, { action: 'approve', candidate: f.a.candidate.id })).rejects.toThrow()
+      await expect(decideRegistration(req, pending.id, { action: 'approve', candidate: record.id })).rejects.toThrow(/email_outbox/)
     } finally {
       await pool.query(`drop trigger refuse_outbox on email_outbox`)
     }
