@@ -56,6 +56,18 @@ async function submit(label: string) {
   if (!button) throw new Error(`No button "${label}"`)
   await clickAndSettle(page, button as unknown as { click: () => Promise<void> })
 }
+/** The support member signs in to the admin in a browser of their own (another person, another browser). */
+async function supportSignsInToAdmin() {
+  const staffContext = await browser.createBrowserContext()
+  const admin = await staffContext.newPage()
+  await admin.setViewport({ width: 1280, height: 900 })
+  admin.setDefaultTimeout(120_000)
+  await admin.goto(`${server.url}/admin/login`, { waitUntil: 'networkidle0' })
+  await admin.type('#field-email', 'support@fixture.test')
+  await admin.type('#field-password', 'fixture-password-123')
+  await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), admin.click('button[type=submit]')])
+  return { staffContext, admin }
+}
 /** Waits until the browser is on `path`; if it never gets there, says what the page shows instead. */
 async function arriveAt(path: string) {
   try {
@@ -220,14 +232,7 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     await smtp.waitFor('zoe.ds@example.test', /We are checking your details/)
 
     // A support member opens the review queue in the admin and approves with the right record.
-    const staffContext = await browser.createBrowserContext() // another person, another browser
-    const admin = await staffContext.newPage()
-    await admin.setViewport({ width: 1280, height: 900 })
-    admin.setDefaultTimeout(120_000)
-    await admin.goto(`${server.url}/admin/login`, { waitUntil: 'networkidle0' })
-    await admin.type('#field-email', 'support@fixture.test')
-    await admin.type('#field-password', 'fixture-password-123')
-    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), admin.click('button[type=submit]')])
+    const { staffContext, admin } = await supportSignsInToAdmin()
     await admin.goto(`${server.url}/admin/collections/accounts?where[status][in][0]=awaiting-review`, { waitUntil: 'networkidle0' })
     const [row] = await admin.$$(`xpath/.//a[contains(normalize-space(), "zoe.ds@example.test")]`)
     await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), (row as unknown as { click: () => Promise<void> }).click()])
@@ -305,14 +310,7 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
       `insert into email_outbox ("to", "from", subject, template, text, status, attempts, last_error, carries_sign_in_link, created_at, updated_at)
        values ('lost@example.test', 'Portal <portal@example.test>', 'Your report has been received', 'enquiry-received', 'Dear Lou, we have your report.', 'failed', 6, '550 Mailbox unavailable', false, now(), now())`,
     )
-    const staffContext = await browser.createBrowserContext()
-    const admin = await staffContext.newPage()
-    await admin.setViewport({ width: 1280, height: 900 })
-    admin.setDefaultTimeout(120_000)
-    await admin.goto(`${server.url}/admin/login`, { waitUntil: 'networkidle0' })
-    await admin.type('#field-email', 'support@fixture.test')
-    await admin.type('#field-password', 'fixture-password-123')
-    await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), admin.click('button[type=submit]')])
+    const { staffContext, admin } = await supportSignsInToAdmin()
     const notice = await admin.waitForSelector('xpath/.//*[@role="alert" and contains(., "1 email could not be delivered")]')
     if (process.env.SHOTS) await admin.screenshot({ path: '/tmp/shot-dashboard.png' })
     const [seeThem] = await notice!.$$('xpath/.//a[normalize-space()="See them and send them again"]')

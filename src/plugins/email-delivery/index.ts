@@ -56,6 +56,6 @@ export const emailDeliveryPlugin =
     jobs: {
       ...config.jobs,
       tasks: [...(config.jobs?.tasks ?? []), deliverEmailTask as never],
-      autoRun: [...((config.jobs?.autoRun as never[]) ?? []), { cron: '* * * * * *', queue: EMAIL_QUEUE, limit: 10 }],
+      autoRun: [...((config.jobs?.autoRun as never[]) ?? []), { cron: '* * * * * *', queue: EMAIL_QUEUE, limit: 10, silent: { info: true } }],
     },
   })
