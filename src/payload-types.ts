@@ -736,6 +736,8 @@ export interface EmailOutbox {
    * Why the last attempt failed.
    */
   lastError?: string | null;
+  deliverableText?: string | null;
+  deliverableHtml?: string | null;
   resentFrom?: (number | null) | EmailOutbox;
   updatedAt: string;
   createdAt: string;
@@ -1365,6 +1367,8 @@ export interface EmailOutboxSelect<T extends boolean = true> {
   messageId?: T;
   serverResponse?: T;
   lastError?: T;
+  deliverableText?: T;
+  deliverableHtml?: T;
   resentFrom?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -19,17 +19,22 @@ export type OutgoingMessage = { to: string; subject: string; text: string; html?
  */
 export async function queueMessage(req: PayloadRequest, message: OutgoingMessage): Promise<void> {
   const kept = emailTransport().kind === 'outbox'
-  // In production (outbox mode only by explicit choice) a stored sign-in link would let whoever
-  // reads the outbox into someone else's account: it is not kept.
-  const keep = (body: string | undefined) => (kept && message.carriesSignInLink && isProduction() ? withoutLinks(body) : body)
+  // A readable copy of a sign-in link would let whoever reads the outbox into someone else's
+  // account. To be sent, the message waits where nobody can read it; kept (no mail server), its
+  // link stays readable in development only, where the outbox is how a developer follows it.
+  const withheld = message.carriesSignInLink && (!kept || isProduction())
+  const readable = (body: string | undefined) => (withheld ? withoutLinks(body) : body)
+  const deliverable = (body: string | undefined) => (message.carriesSignInLink && !kept ? body : undefined)
   await inTransaction(req, async () => {
     await req.payload.create({
       collection: 'email-outbox',
       data: {
         ...message,
         from: `${emailFrom().name} <${emailFrom().address}>`,
-        text: keep(message.text),
-        html: keep(message.html),
+        text: readable(message.text),
+        html: readable(message.html),
+        deliverableText: deliverable(message.text),
+        deliverableHtml: deliverable(message.html),
         status: kept ? 'kept' : 'queued',
         nextAttemptAt: kept ? null : new Date().toISOString(),
       },

@@ -8,6 +8,7 @@ import * as migration_20261123_171423_enquiry_authors from './20261123_171423_en
 import * as migration_20261201_073814_hardening from './20261201_073814_hardening';
 import * as migration_20261201_085930_staff_lockout_off from './20261201_085930_staff_lockout_off';
 import * as migration_20261201_132723_email_delivery from './20261201_132723_email_delivery';
+import * as migration_20261201_141732_email_deliverable_copy from './20261201_141732_email_deliverable_copy';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261201_132723_email_delivery.up,
     down: migration_20261201_132723_email_delivery.down,
-    name: '20261201_132723_email_delivery'
+    name: '20261201_132723_email_delivery',
+  },
+  {
+    up: migration_20261201_141732_email_deliverable_copy.up,
+    down: migration_20261201_141732_email_deliverable_copy.down,
+    name: '20261201_141732_email_deliverable_copy'
   },
 ];

@@ -221,28 +221,38 @@ describe('several workers at once', () => {
 })
 
 describe('sign-in links', () => {
-  it('a password-reset link is withheld from staff while queued, delivered whole, and removed from the stored copy once sent', async () => {
+  it('a password-reset link is kept where no one can read or query it until delivered, delivered whole, then gone from the outbox', async () => {
     await requestPasswordReset(t.payload, f.a.account.email)
     const queued = await latestTo(f.a.account.email)
     expect(queued).toMatchObject({ template: 'portal-password-reset', carriesSignInLink: true, status: 'queued' })
     const stored = await row(queued.id)
-    const token = /token=([A-Za-z0-9_-]+)/.exec(stored.text)?.[1]
+    const token = /token=([A-Za-z0-9_-]+)/.exec(stored.deliverable_text)?.[1]
     expect(token).toBeTruthy()
-    const asSupport = { overrideAccess: false, user: { ...f.staff.support, collection: 'staff' } } as const
-    const seenBySupport = await t.payload.findByID({ collection: 'email-outbox', id: queued.id, ...asSupport } as never) as { text: string; html: string }
-    const selected = await t.payload.findByID({ collection: 'email-outbox', id: queued.id, select: { text: true }, ...asSupport } as never) as { text: string }
-    for (const body of [seenBySupport.text, seenBySupport.html, selected.text]) expect(body).not.toContain(token)
+    for (const body of [stored.text, stored.html]) {
+      expect(body).not.toContain(token)
+      expect(body).toContain('[link withheld: only its recipient may have it]')
+    }
+    // Support staff read the message, but not the link, by any route: the document, a selection, or a query on it.
+    const support = { ...f.staff.support, collection: 'staff' }
+    const asSupport = { overrideAccess: false, user: support } as never
+    expect(JSON.stringify(await t.payload.findByID({ collection: 'email-outbox', id: queued.id, ...(asSupport as object) }))).not.toContain(token)
+    expect(JSON.stringify(await t.payload.findByID({ collection: 'email-outbox', id: queued.id, select: { deliverableText: true }, ...(asSupport as object) } as never))).not.toContain(token)
+    for (const where of [{ deliverableText: { like: token!.slice(0, 8) } }, { deliverableHtml: { exists: true } }]) {
+      const probe = await t.payload.find({ collection: 'email-outbox', where: { and: [{ id: { equals: queued.id } }, where] }, ...(asSupport as object) } as never).then(
+        (found) => found.totalDocs,
+        () => 'refused',
+      )
+      expect(probe).toBe('refused')
+    }
 
     await deliverDueEmails(t.payload)
     const mail = await smtp.waitFor(f.a.account.email, /password/i)
     expect(mail.text).toContain(token)
+    expect(mail.html).toContain(token)
     const sent = await row(queued.id)
-    expect(sent.status).toBe('sent')
-    for (const body of [sent.text, sent.html]) {
-      expect(body).not.toContain(token!)
-      expect(body).toContain('[link withheld: only its recipient may have it]')
-    }
-    const supportReq = await createLocalReq({ user: { ...f.staff.support, collection: 'staff' } as never }, t.payload)
+    expect(sent).toMatchObject({ status: 'sent', deliverable_text: null, deliverable_html: null })
+    expect(JSON.stringify(sent)).not.toContain(token)
+    const supportReq = await createLocalReq({ user: support as never }, t.payload)
     await expect(sendEmailAgain(supportReq, String(queued.id))).rejects.toThrow(/new link/)
   })
 })

@@ -1,7 +1,6 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import { payloadPool } from '../../collections/sql'
-import { withoutLinks } from '../../email/links'
 import { DELIVER_EMAIL_TASK, EMAIL_QUEUE } from '../../email/queue'
 import { afterFailedAttempt } from '../../lib/emailRetry'
 import { emailTransport } from '../../lib/env'
@@ -30,7 +29,7 @@ async function claimDue(payload: Payload, now: Date): Promise<Claimed[]> {
        for update skip locked
      ) due
      where m.id = due.id
-     returning m.id, m."to", m."from", m.subject, m.text, m.html, m.template, m.carries_sign_in_link, m.attempts::int as attempts`,
+     returning m.id, m."to", m."from", m.subject, coalesce(m.deliverable_text, m.text) as text, coalesce(m.deliverable_html, m.html) as html, m.template, m.carries_sign_in_link, m.attempts::int as attempts`,
     [now, new Date(now.getTime() - CLAIM_LEASE_MS), BATCH],
   )
   return rows
@@ -47,11 +46,10 @@ async function deliverOne(payload: Payload, transport: MailTransport, message: C
   const mine = 'id = $1 and status = \'sending\' and attempts = $2'
   try {
     const delivered = await transport.send({ ...message, text: message.text ?? '', html: message.html ?? undefined, template: message.template ?? undefined, carriesSignInLink: message.carries_sign_in_link })
-    // Once delivered, the stored copy of a sign-in link is of no use to anyone but an intruder.
-    const strip = (body: string | null) => (message.carries_sign_in_link ? withoutLinks(body) : body)
+    // Once delivered, a sign-in link is of no use to anyone but an intruder: its copy goes.
     await pool.query(
-      `update email_outbox set status = 'sent', sent_at = $3, updated_at = $3, message_id = $4, server_response = $5, last_error = null, claimed_at = null, next_attempt_at = null, text = $6, html = $7 where ${mine}`,
-      [message.id, message.attempts, clock(), delivered.messageId.slice(0, 500), delivered.response.slice(0, 1000), strip(message.text), strip(message.html)],
+      `update email_outbox set status = 'sent', sent_at = $3, updated_at = $3, message_id = $4, server_response = $5, last_error = null, claimed_at = null, next_attempt_at = null, deliverable_text = null, deliverable_html = null where ${mine}`,
+      [message.id, message.attempts, clock(), delivered.messageId.slice(0, 500), delivered.response.slice(0, 1000)],
     )
     return 'sent'
   } catch (error) {

@@ -1,9 +1,9 @@
-import { addDataAndFileToRequest, type CollectionConfig, type Config, type Endpoint, type Field, type Plugin } from 'payload'
+import { addDataAndFileToRequest, type CollectionConfig, type Config, type Endpoint, type Plugin } from 'payload'
 
 import { supportStaff } from '../../access/rules'
 import { EMAIL_QUEUE } from '../../email/queue'
 import { deliverEmailTask } from './deliver'
-import { bodyHooks, deliveryFields } from './fields'
+import { deliveryFields } from './fields'
 import { sendEmailAgain, SendAgainError } from './sendAgain'
 
 export { deliverDueEmails, type DeliveryRun } from './deliver'
@@ -26,11 +26,9 @@ const sendAgainEndpoint: Endpoint = {
   },
 }
 
-const withBodyHooks = (field: Field): Field => ('name' in field && (field.name === 'text' || field.name === 'html') ? ({ ...field, hooks: bodyHooks } as Field) : field)
-
 const withDelivery = (outbox: CollectionConfig): CollectionConfig => ({
   ...outbox,
-  fields: [deliveryFields[0]!, ...outbox.fields.map(withBodyHooks), ...deliveryFields.slice(1)],
+  fields: [deliveryFields[0]!, ...outbox.fields, ...deliveryFields.slice(1)],
   endpoints: [...(outbox.endpoints || []), sendAgainEndpoint],
   admin: {
     ...outbox.admin,
