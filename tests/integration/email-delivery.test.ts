@@ -139,6 +139,22 @@ describe('delivery through a real mail server', () => {
     expect(audit.docs[0]).toMatchObject({ actorLabel: 'support@fixture.test' })
   })
 
+  it('a message whose worker hangs mid-send is taken over after 10 minutes, and the first worker’s late failure changes nothing', async () => {
+    const { id, queuedAt } = await queueTo('orphan@example.test')
+    let giveUp = () => {}
+    const hanging = { send: () => new Promise<never>((_resolve, reject) => (giveUp = () => reject(new Error('421 Timed out')))) }
+    const first = deliverDueEmails(t.payload, { transport: hanging, clock: () => queuedAt })
+    while ((await row(id)).status !== 'sending') await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(await deliverAt(queuedAt, minutes(9))).toMatchObject({ sent: 0 }) // still the first worker's
+    expect(await deliverAt(queuedAt, minutes(10) + 1000)).toMatchObject({ sent: 1 })
+    expect(arrivals('orphan@example.test')).toHaveLength(1)
+    giveUp()
+    await first
+    const message = await row(id)
+    expect(message).toMatchObject({ status: 'sent', last_error: null })
+    expect(Number(message.attempts)).toBe(2)
+  })
+
   it('"send again" on a sent message sends a copy and keeps the original', async () => {
     const { id } = await queueTo('again@example.test')
     await deliverDueEmails(t.payload)

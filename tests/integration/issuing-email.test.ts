@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { payloadPool } from '../../src/collections/sql'
 import { deliverDueEmails } from '../../src/plugins/email-delivery'
 import { createFixtures, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
@@ -51,6 +52,28 @@ describe('telling a learner about a new document through a mail server that fail
     expect(await deliverDueEmails(payload, { clock: later(61_000) })).toMatchObject({ sent: 1 })
     expect(noticesAbout(document.reference!)).toHaveLength(1)
     await deliverDueEmails(payload, { clock: later(24 * 60 * 60_000) })
+    expect(noticesAbout(document.reference!)).toHaveLength(1)
+  })
+})
+
+describe('a new-document notice whose email cannot be queued', () => {
+  it('leaves the document waiting to be told, and the job’s retry tells it once', async () => {
+    const pool = payloadPool(payload)
+    const document = await payload.create({ collection: 'documents', data: { achievement: f.a.achievement.id, type: 'certificate' } as never, ...system })
+    await pool.query(`create or replace function refuse_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox unavailable'; end $$`)
+    await pool.query(`create trigger refuse_outbox before insert on email_outbox for each row execute function refuse_outbox()`)
+    try {
+      await payload.jobs.run({ limit: 100 })
+    } finally {
+      await pool.query(`drop trigger refuse_outbox on email_outbox`)
+    }
+    const notifiedAt = async () => (await payload.findByID({ collection: 'documents', id: document.id, ...system })).learnerNotifiedAt ?? null
+    expect(await notifiedAt()).toBeNull()
+    expect(await notifyJobs()).toBe(1)
+
+    await payload.jobs.run({ limit: 100 })
+    expect(await notifiedAt()).not.toBeNull()
+    await deliverDueEmails(payload)
     expect(noticesAbout(document.reference!)).toHaveLength(1)
   })
 })

@@ -225,13 +225,14 @@ describe('access matrix through REST over HTTP with real session cookies', () =>
   })
   it.each(ROLES)('Payload’s jobs statistics global (a bad value stops the job runner) is for administrators only (%s)', async (role) => {
     const headers = { ...browserHeaders(cookies.get(role)), 'Content-Type': 'application/json' }
-    const before = await t.payload.findGlobal({ slug: 'payload-jobs-stats' as never, overrideAccess: true })
     const read = await fetch(`${server.url}/api/globals/payload-jobs-stats`, { headers })
     expect(read.status).toBe(role === 'administrator' ? 200 : 403)
     if (role === 'administrator') return
     const written = await fetch(`${server.url}/api/globals/payload-jobs-stats`, { method: 'POST', headers, body: JSON.stringify({ stats: { scheduledRuns: 'broken' } }) })
     expect(written.status).toBe(403)
-    expect(await t.payload.findGlobal({ slug: 'payload-jobs-stats' as never, overrideAccess: true })).toEqual(before)
+    // The server's own scheduler updates the statistics meanwhile: what matters is that the bad value is not there.
+    const after = (await t.payload.findGlobal({ slug: 'payload-jobs-stats' as never, overrideAccess: true })) as { stats?: { scheduledRuns?: unknown } }
+    expect(typeof (after.stats?.scheduledRuns ?? {})).toBe('object')
   })
 
   it('suspending an account takes its open session’s access away at once, and approving gives it back', async () => {

@@ -1,8 +1,9 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import { staffHasRole } from '../../access/users'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
-import { payloadPool } from '../../collections/sql'
+import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { DELIVER_EMAIL_TASK, EMAIL_QUEUE } from '../../email/queue'
 
@@ -32,15 +33,15 @@ export async function sendEmailAgain(req: PayloadRequest, id: string): Promise<{
   if (message.status === 'sent' && message.carriesSignInLink)
     throw new SendAgainError('Its sign-in link was removed once it was delivered. Ask the person to request a new link ("Send the link again" or "Forgot your password").')
 
-  if (message.status === 'failed') {
-    // One statement, before anything else: of two clicks at once, only one puts it back in the queue.
-    const { rowCount } = await payloadPool(req.payload).query(
-      `update email_outbox set status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now() where id = $1 and status = 'failed'`,
-      [message.id],
-    )
-    if (!rowCount) throw new SendAgainError('This message is already waiting to be sent.')
-  }
   return inTransaction(req, async () => {
+    if (message.status === 'failed') {
+      // One statement: of two clicks at once, only one puts it back in the queue.
+      const { rowCount } = await queryInTransaction(
+        req,
+        sql`update email_outbox set status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now() where id = ${message.id} and status = 'failed'`,
+      )
+      if (!rowCount) throw new SendAgainError('This message is already waiting to be sent.')
+    }
     const queued =
       message.status === 'failed'
         ? message

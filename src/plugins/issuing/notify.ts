@@ -1,7 +1,8 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import { DOCUMENT_TYPES } from '../../collections/Documents'
-import { payloadPool } from '../../collections/sql'
+import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { queueEmail } from '../../email/queue'
 import { formatUkDate } from '../../lib/dates'
@@ -12,37 +13,33 @@ const typeLabel = (value: string) => DOCUMENT_TYPES.find((t) => t.value === valu
 
 /**
  * System task: tells the candidate's learners about documents issued since the last telling.
- * Documents are claimed with one UPDATE, so each is told exactly once however many jobs run
- * at once, and documents issued together go out in one email. The emails are queued in one
- * transaction; if that fails the documents are un-claimed and the job is retried.
+ * Documents are claimed with one UPDATE in the same transaction as the emails it queues: of
+ * jobs running at once, one claims them and the others wait and then find nothing; if
+ * queueing fails, the claim rolls back with it and the job is retried. Documents issued
+ * together go out in one email.
  */
 export async function notifyNewDocuments(req: PayloadRequest, candidate: number): Promise<number> {
   const { payload } = req
-  const claimed = await payloadPool(payload).query<{ id: number }>(
-    `update documents set learner_notified_at = now()
-     where candidate_id = $1 and learner_notified_at is null and status = 'valid'
-     returning id`,
-    [candidate],
-  )
-  const ids = claimed.rows.map((row) => Number(row.id))
-  if (!ids.length) return 0
-  try {
+  return inTransaction(req, async () => {
+    const claimed = await queryInTransaction<{ id: number }>(
+      req,
+      sql`update documents set learner_notified_at = now()
+          where candidate_id = ${candidate} and learner_notified_at is null and status = 'valid'
+          returning id`,
+    )
+    const ids = claimed.rows.map((row) => Number(row.id))
+    if (!ids.length) return 0
     const [{ docs: documents }, { docs: learners }] = await Promise.all([
-      payload.find({ collection: 'documents', where: { id: { in: ids } }, limit: ids.length, ...AS_SYSTEM, depth: 2, sort: 'createdAt' }),
-      learnersOf(payload, candidate),
+      payload.find({ collection: 'documents', where: { id: { in: ids } }, limit: ids.length, ...AS_SYSTEM, depth: 2, sort: 'createdAt', req }),
+      learnersOf(payload, candidate, req),
     ])
     const lines = documents.map((doc) => {
       const achievement = doc.achievement as { qualification?: { title?: string } } | number
       return { type: typeLabel(doc.type), title: typeof achievement === 'object' ? (achievement.qualification?.title ?? '') : '', reference: doc.reference ?? '' }
     })
-    await inTransaction(req, async () => {
-      for (const learner of learners) await queueEmail(req, { template: newDocumentsMessage, to: learner.email, data: { firstName: learner.firstName, documents: lines } })
-    })
+    for (const learner of learners) await queueEmail(req, { template: newDocumentsMessage, to: learner.email, data: { firstName: learner.firstName, documents: lines } })
     return learners.length
-  } catch (error) {
-    await payloadPool(payload).query('update documents set learner_notified_at = null where id = any($1)', [ids])
-    throw error
-  }
+  })
 }
 
 /** The approved learner accounts linked to a candidate record: who hears about its documents. */
