@@ -1,0 +1,142 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import { applyConnectionAction, checkAccessDate, thirdPartyMaySee, type ConnectionAction, type ConnectionState, type Party } from '../../src/lib/connections'
+
+const NOW = new Date('2026-12-01T12:00:00.000Z')
+const days = (n: number) => new Date(NOW.getTime() + n * 24 * 60 * 60 * 1000)
+const base = (overrides: Partial<ConnectionState> = {}): ConnectionState => ({
+  status: 'pending',
+  initiatedBy: 'learner',
+  accessUntil: days(30),
+  documents: [1, 2],
+  extension: null,
+  ...overrides,
+})
+const act = (state: ConnectionState, action: ConnectionAction, party: Party, now = NOW) => applyConnectionAction(state, action, party, now)
+const ok = (outcome: ReturnType<typeof act>) => {
+  if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`)
+  return outcome
+}
+
+describe('answering a pending connection', () => {
+  it('the third party accepts what a learner started, and the learner what a third party asked for, choosing documents', () => {
+    expect(ok(act(base(), { type: 'accept' }, 'third-party'))).toMatchObject({ event: 'accepted', next: { status: 'active', documents: [1, 2] } })
+    const asked = base({ initiatedBy: 'third-party', documents: [] })
+    expect(ok(act(asked, { type: 'accept', documents: [3, 3, 4] }, 'learner'))).toMatchObject({ next: { status: 'active', documents: [3, 4] } })
+    expect(act(asked, { type: 'accept', documents: [] }, 'learner')).toEqual({ ok: false, reason: 'Choose at least one document to share.' })
+  })
+
+  it('nobody answers their own request, and only a pending connection is answered', () => {
+    expect(act(base(), { type: 'accept' }, 'learner').ok).toBe(false)
+    expect(act(base(), { type: 'decline' }, 'learner').ok).toBe(false)
+    expect(act(base({ initiatedBy: 'third-party' }), { type: 'accept', documents: [1] }, 'third-party').ok).toBe(false)
+    expect(act(base({ status: 'active' }), { type: 'accept' }, 'third-party').ok).toBe(false)
+    expect(act(base({ status: 'active' }), { type: 'decline' }, 'third-party').ok).toBe(false)
+    expect(ok(act(base(), { type: 'decline' }, 'third-party')).next).toMatchObject({ status: 'declined' })
+  })
+})
+
+describe('the learner’s changes', () => {
+  it('extends or shortens the access date, within two years, never into the past', () => {
+    const active = base({ status: 'active' })
+    expect(ok(act(active, { type: 'change-access-date', until: days(60) }, 'learner')).event).toBe('extended')
+    expect(ok(act(active, { type: 'change-access-date', until: days(5) }, 'learner')).event).toBe('shortened')
+    expect(act(active, { type: 'change-access-date', until: days(-1) }, 'learner')).toEqual({ ok: false, reason: 'The access date must be in the future.' })
+    expect(act(active, { type: 'change-access-date', until: days(800) }, 'learner')).toEqual({ ok: false, reason: 'The access date can be at most two years from today.' })
+    expect(act(active, { type: 'change-access-date', until: days(60) }, 'third-party').ok).toBe(false)
+  })
+
+  it('changes the documents (at least one) and deletes at any time, even after the end', () => {
+    expect(ok(act(base({ status: 'active' }), { type: 'change-documents', documents: [2] }, 'learner')).next).toMatchObject({ documents: [2] })
+    expect(act(base({ status: 'active' }), { type: 'change-documents', documents: [] }, 'learner').ok).toBe(false)
+    expect(act(base({ status: 'active' }), { type: 'change-documents', documents: [9] }, 'third-party').ok).toBe(false)
+    for (const status of ['pending', 'active', 'declined', 'cancelled', 'expired'] as const) expect(ok(act(base({ status }), { type: 'delete' }, 'learner'))).toEqual({ ok: true, next: null, event: 'deleted' })
+    expect(act(base(), { type: 'delete' }, 'third-party').ok).toBe(false)
+  })
+})
+
+describe('extension requests', () => {
+  it('the third party asks for a later date once at a time; the learner approves (the date moves) or declines', () => {
+    const active = base({ status: 'active' })
+    const asked = ok(act(active, { type: 'request-extension', until: days(90) }, 'third-party')).next!
+    expect(asked.extension).toEqual({ status: 'requested', until: days(90) })
+    expect(act(asked, { type: 'request-extension', until: days(100) }, 'third-party')).toEqual({ ok: false, reason: 'An extension has already been asked for.' })
+    expect(ok(act(asked, { type: 'approve-extension' }, 'learner')).next).toMatchObject({ accessUntil: days(90), extension: { status: 'approved' } })
+    expect(ok(act(asked, { type: 'decline-extension' }, 'learner')).next).toMatchObject({ accessUntil: days(30), extension: { status: 'declined' } })
+    expect(act(asked, { type: 'approve-extension' }, 'third-party').ok).toBe(false)
+    expect(act(active, { type: 'approve-extension' }, 'learner').ok).toBe(false)
+    expect(act(active, { type: 'request-extension', until: days(10) }, 'third-party')).toEqual({ ok: false, reason: 'Ask for a date after the current access date.' })
+    expect(act(base(), { type: 'request-extension', until: days(90) }, 'third-party').ok).toBe(false) // still pending
+  })
+})
+
+describe('ending', () => {
+  it('the third party cancels; the system expires only once the date has passed; nothing but delete happens after the end', () => {
+    expect(ok(act(base({ status: 'active' }), { type: 'cancel' }, 'third-party')).next).toMatchObject({ status: 'cancelled' })
+    expect(act(base({ status: 'active' }), { type: 'cancel' }, 'learner').ok).toBe(false)
+    expect(act(base({ status: 'active' }), { type: 'expire' }, 'system').ok).toBe(false)
+    expect(ok(act(base({ status: 'active' }), { type: 'expire' }, 'system', days(30))).next).toMatchObject({ status: 'expired' })
+    expect(act(base({ status: 'active' }), { type: 'expire' }, 'learner', days(31)).ok).toBe(false)
+    const lapsed = base({ status: 'active' })
+    expect(act(lapsed, { type: 'change-documents', documents: [1] }, 'learner', days(31))).toEqual({ ok: false, reason: 'This connection’s access date has passed.' })
+    for (const status of ['declined', 'cancelled', 'expired'] as const) expect(act(base({ status }), { type: 'change-access-date', until: days(40) }, 'learner')).toEqual({ ok: false, reason: 'This connection has ended.' })
+  })
+
+  it('checks an access date the same way on its own', () => {
+    expect(checkAccessDate(new Date('not a date'), NOW)).toBe('Enter a real date.')
+    expect(checkAccessDate(days(1), NOW)).toBeNull()
+  })
+})
+
+describe('what a third party can see, over any sequence of actions by both sides and the clock', () => {
+  const party = fc.constantFrom<Party>('learner', 'third-party', 'system')
+  const when = fc.integer({ min: -5, max: 800 }).map(days)
+  const documents = fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 4 })
+  const action: fc.Arbitrary<ConnectionAction> = fc.oneof(
+    documents.map((d) => ({ type: 'accept' as const, documents: d })),
+    fc.constant({ type: 'decline' as const }),
+    fc.constant({ type: 'cancel' as const }),
+    when.map((until) => ({ type: 'change-access-date' as const, until })),
+    documents.map((d) => ({ type: 'change-documents' as const, documents: d })),
+    when.map((until) => ({ type: 'request-extension' as const, until })),
+    fc.constant({ type: 'approve-extension' as const }),
+    fc.constant({ type: 'decline-extension' as const }),
+    fc.constant({ type: 'expire' as const }),
+    fc.constant({ type: 'delete' as const }),
+  )
+  const step = fc.record({ action, party, advanceHours: fc.integer({ min: 0, max: 24 * 40 }) })
+
+  it('only the right party changes each thing, an active connection shares something, ended ones never come back, and nothing is seen from the access date on', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<'learner' | 'third-party'>('learner', 'third-party'), documents, fc.array(step, { maxLength: 40 }), (initiatedBy, shared, steps) => {
+        let state: ConnectionState | null = base({ initiatedBy, documents: initiatedBy === 'learner' ? [...new Set(shared.length ? shared : [1])] : [] })
+        let now = NOW
+        let ended = false
+        for (const { action, party, advanceHours } of steps) {
+          now = new Date(now.getTime() + advanceHours * 60 * 60 * 1000)
+          if (!state) break
+          const before: ConnectionState = state
+          const outcome = applyConnectionAction(before, action, party, now)
+          if (!outcome.ok) continue
+          state = outcome.next
+          if (state === null) break
+          // Only the party the rule names changes each thing.
+          if (state.status !== before.status && outcome.event === 'expired' && party !== 'system') return false
+          if (state.accessUntil.getTime() !== before.accessUntil.getTime() && party !== 'learner') return false
+          if (ended && state.status !== before.status) return false
+          if (!['pending', 'active'].includes(state.status)) ended = true
+          // Active means at least one document, and the date never runs past two years from the change.
+          if (state.status === 'active' && state.documents.length === 0) return false
+          if (state.accessUntil.getTime() - now.getTime() > 731 * 24 * 60 * 60 * 1000) return false
+          // Seen up to the last millisecond before the access date while active; from the date on, never.
+          const until = state.accessUntil.getTime()
+          if (thirdPartyMaySee(state, new Date(until)) || thirdPartyMaySee(state, new Date(until + 1000))) return false
+          if (thirdPartyMaySee(state, new Date(until - 1)) !== (state.status === 'active')) return false
+        }
+        return true
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})
