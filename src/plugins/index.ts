@@ -1,5 +1,6 @@
 import type { Plugin } from 'payload'
 
+import { connectionsPlugin } from './connections'
 import { emailDeliveryPlugin } from './email-delivery'
 import { enquiriesPlugin } from './enquiries'
 import { issuingPlugin } from './issuing'
@@ -7,4 +8,4 @@ import { registrationPlugin } from './registration'
 import { sortAccessPlugin } from './sortAccess'
 
 /** One plugin per capability, in the order they build on each other; then the rule every collection follows. */
-export const plugins: Plugin[] = [emailDeliveryPlugin(), registrationPlugin(), issuingPlugin(), enquiriesPlugin(), sortAccessPlugin()]
+export const plugins: Plugin[] = [emailDeliveryPlugin(), registrationPlugin(), issuingPlugin(), enquiriesPlugin(), connectionsPlugin(), sortAccessPlugin()]

@@ -75,11 +75,12 @@ export const MATRIX: MatrixCase[] = [
   },
   {
     slug: 'documents',
-    rules: recordRules(READ_OWN),
+    // A third party reads the documents shared with it in active connections: none in the fixtures (tests/integration/connections-access.test.ts).
+    rules: { ...recordRules(READ_OWN), thirdParty: READ_OWN },
     newRow: (f) => ({ achievement: f.b.achievement.id, type: 'transcript' }),
     change: { issueDate: '2024-02-02T00:00:00.000Z' },
     other: (f) => f.b.document.id,
-    own: (f) => [f.a.document.id],
+    own: (f, role) => (role === 'thirdParty' ? [] : [f.a.document.id]),
   },
   {
     slug: 'accounts',
@@ -109,11 +110,12 @@ export const MATRIX: MatrixCase[] = [
   },
   {
     slug: 'connections',
-    rules: recordRules(READ_OWN),
+    // A third party reads the connections it is party to: none in the fixtures.
+    rules: { ...recordRules(READ_OWN), thirdParty: READ_OWN },
     newRow: (f) => ({ learner: f.b.account.id, thirdPartyName: 'New', thirdPartyEmail: 'new@fixture.test', initiatedBy: 'learner', expiresAt: '2031-01-01T00:00:00.000Z' }),
     change: { thirdPartyName: 'Changed' },
     other: (f) => f.b.connection.id,
-    own: (f) => [f.a.connection.id],
+    own: (f, role) => (role === 'thirdParty' ? [] : [f.a.connection.id]),
   },
   {
     slug: 'orders',

@@ -1,0 +1,122 @@
+import { handleEndpoints } from 'payload'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+
+/**
+ * A third party reads exactly the documents shared with it in connections that are active and
+ * within their access date at the moment of the query, through the Local API and REST alike.
+ */
+let t: TestPayload
+let f: Fixtures
+let token: string
+let otherToken: string
+let connectionId: number
+const system = { overrideAccess: true, depth: 0, context: { skipAudit: true } } as const
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  f = await createFixtures(t.payload)
+  // A second document of learner A's, never shared.
+  const unshared = await t.payload.create({ collection: 'documents', data: { achievement: f.a.achievement.id, type: 'transcript' } as never, ...system })
+  ;(f as Record<string, unknown>).unshared = unshared
+  await t.payload.create({ collection: 'accounts', data: { email: 'other-third@fixture.test', password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'O', lastName: 'Ther', companyName: 'Other' } as never, disableVerificationEmail: true, ...system })
+  const connection = await t.payload.create({
+    collection: 'connections',
+    data: { learner: f.a.account.id, thirdParty: f.thirdParty.id, thirdPartyName: 'T Party', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', status: 'active', expiresAt: inAnHour(), documents: [f.a.document.id] },
+    ...system,
+  })
+  connectionId = connection.id
+  token = (await t.payload.login({ collection: 'accounts', data: { email: 'third@fixture.test', password: PASSWORD } })).token!
+  otherToken = (await t.payload.login({ collection: 'accounts', data: { email: 'other-third@fixture.test', password: PASSWORD } })).token!
+})
+afterAll(async () => t?.close())
+beforeEach(async () => {
+  await t.payload.update({ collection: 'connections', id: connectionId, data: { status: 'active', expiresAt: inAnHour(), documents: [f.a.document.id] }, ...system })
+})
+
+function inAnHour() {
+  return new Date(Date.now() + 60 * 60 * 1000).toISOString()
+}
+const unsharedId = () => (f as unknown as { unshared: { id: number } }).unshared.id
+const thirdParty = async () => ({ ...(await t.payload.findByID({ collection: 'accounts', id: f.thirdParty.id, ...system })), collection: 'accounts' }) as never
+
+async function rest(path: string, bearer = token) {
+  const response = await handleEndpoints({ config: t.payload.config, request: new Request(`http://localhost:3000/api${path}`, { headers: { Authorization: `JWT ${bearer}` } }) })
+  return { status: response.status, json: (await response.json().catch(() => ({}))) as { docs?: Array<{ id: number }>; id?: number } }
+}
+const restIds = async (query = '', bearer = token) => ((await rest(`/documents?depth=0${query}`, bearer)).json.docs ?? []).map((d) => d.id)
+/** The document ids the Local API gives the third party; a refusal (no documents to read at all) is none. */
+const localIds = async () =>
+  (
+    await t.payload
+      .find({ collection: 'documents', overrideAccess: false, user: await thirdParty(), depth: 0 })
+      .catch((error: { status?: number }) => (error.status === 403 ? { docs: [] } : Promise.reject(error)))
+  ).docs.map((d) => d.id)
+
+describe('a third party and the documents shared with it', () => {
+  it('reads exactly the shared document of its active connection, by list and by id, through REST and the Local API', async () => {
+    expect(await localIds()).toEqual([f.a.document.id])
+    expect(await restIds()).toEqual([f.a.document.id])
+    expect((await rest(`/documents/${f.a.document.id}?depth=0`)).status).toBe(200)
+  })
+
+  it('reaches nothing else of the learner’s records through the shared document: depth gives ids only', async () => {
+    const { json } = await rest(`/documents/${f.a.document.id}?depth=3`)
+    const document = json as Record<string, unknown>
+    expect(document.id).toBe(f.a.document.id)
+    for (const relation of ['achievement', 'candidate']) expect(typeof document[relation], relation).not.toBe('object')
+    expect((await rest(`/achievements/${f.a.achievement.id}`)).status).toBeGreaterThanOrEqual(403)
+    expect((await rest(`/candidates/${f.a.candidate.id}`)).status).toBeGreaterThanOrEqual(403)
+  })
+
+  it('cannot read an unshared document of the same learner, or another learner’s, by id or by where', async () => {
+    for (const id of [unsharedId(), f.b.document.id]) {
+      expect((await rest(`/documents/${id}`)).status).toBe(404)
+      await expect(t.payload.findByID({ collection: 'documents', id, overrideAccess: false, user: await thirdParty() })).rejects.toMatchObject({ status: 404 })
+    }
+    expect(await restIds(`&where[id][in]=${unsharedId()},${f.b.document.id}`)).toEqual([])
+    expect(await restIds(`&where[reference][equals]=${f.b.document.reference}`)).toEqual([])
+  })
+
+  it('sees nothing once the access date has passed, at the moment of the query', async () => {
+    await t.payload.update({ collection: 'connections', id: connectionId, data: { expiresAt: new Date(Date.now() + 1500).toISOString() }, ...system })
+    expect(await restIds()).toEqual([f.a.document.id])
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    expect(await restIds()).toEqual([])
+    expect(await localIds()).toEqual([])
+    expect((await rest(`/documents/${f.a.document.id}`)).status).toBe(404)
+  })
+
+  it.each(['pending', 'cancelled', 'declined', 'expired'] as const)('sees nothing of a %s connection', async (status) => {
+    await t.payload.update({ collection: 'connections', id: connectionId, data: { status }, ...system })
+    expect(await restIds()).toEqual([])
+    expect(await localIds()).toEqual([])
+  })
+
+  it('loses a document the learner takes out of the connection at once', async () => {
+    await t.payload.update({ collection: 'connections', id: connectionId, data: { documents: [unsharedId()] }, ...system })
+    expect(await restIds()).toEqual([unsharedId()])
+  })
+
+  it('another third party sees nothing of it, nor the connection', async () => {
+    expect(await restIds('', otherToken)).toEqual([])
+    expect((await rest(`/connections/${connectionId}`, otherToken)).status).toBe(404)
+  })
+
+  it('reads its own connection, and no other', async () => {
+    expect((await rest(`/connections/${connectionId}?depth=0`)).status).toBe(200)
+    expect((await rest(`/connections/${f.b.connection.id}`)).status).toBe(404)
+  })
+
+  it('a suspended third party sees nothing at once', async () => {
+    await t.payload.update({ collection: 'accounts', id: f.thirdParty.id, data: { status: 'suspended' }, ...system })
+    try {
+      expect(await restIds()).toEqual([])
+      expect((await rest(`/connections/${connectionId}`)).status).toBeGreaterThanOrEqual(401)
+    } finally {
+      await t.payload.update({ collection: 'accounts', id: f.thirdParty.id, data: { status: 'approved' }, ...system })
+    }
+  })
+})
