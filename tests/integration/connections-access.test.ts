@@ -120,3 +120,42 @@ describe('a third party and the documents shared with it', () => {
     }
   })
 })
+
+describe('what the state machine owns', () => {
+  it.each(['support', 'learner', 'thirdParty'] as const)('cannot be changed through the Local API (%s)', async (role) => {
+    const user =
+      role === 'support'
+        ? ({ ...f.staff.support, collection: 'staff' } as never)
+        : ({ ...(await t.payload.findByID({ collection: 'accounts', id: role === 'learner' ? f.a.account.id : f.thirdParty.id, ...system })), collection: 'accounts' } as never)
+    const before = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
+    const forged = { status: 'cancelled', expiresAt: '2099-01-01T00:00:00.000Z', documents: [f.b.document.id], thirdParty: f.spareAccount.id, learner: f.b.account.id, initiatedBy: 'third-party' }
+    await t.payload.update({ collection: 'connections', id: connectionId, data: forged as never, overrideAccess: false, user }).catch(() => null)
+    const after = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
+    for (const field of Object.keys(forged)) expect(JSON.stringify(after[field as keyof typeof after]), field).toBe(JSON.stringify(before[field as keyof typeof before]))
+  })
+
+  it('cannot be changed through REST by the third party it is shared with', async () => {
+    const before = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
+    const response = await handleEndpoints({
+      config: t.payload.config,
+      request: new Request(`http://localhost:3000/api/connections/${connectionId}`, {
+        method: 'PATCH',
+        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ status: 'active', expiresAt: '2099-01-01T00:00:00.000Z', documents: [f.b.document.id] }),
+      }),
+    })
+    expect(response.status).toBeGreaterThanOrEqual(403)
+    const after = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
+    expect({ expiresAt: after.expiresAt, documents: after.documents }).toEqual({ expiresAt: before.expiresAt, documents: before.documents })
+  })
+
+  it('a connection made in the admin starts pending whatever status is sent', async () => {
+    const made = await t.payload.create({
+      collection: 'connections',
+      data: { learner: f.b.account.id, thirdPartyName: 'New', thirdPartyEmail: 'new@fixture.test', initiatedBy: 'learner', expiresAt: inAnHour(), status: 'active' } as never,
+      overrideAccess: false,
+      user: { ...f.staff.support, collection: 'staff' } as never,
+    })
+    expect(made.status).toBe('pending')
+  })
+})

@@ -64,7 +64,7 @@ export const Connections: CollectionConfig = {
             { label: 'Third party', value: 'third-party' },
           ],
         },
-        { name: 'expiresAt', label: 'Expires', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'expiresAt', label: 'Access until', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
     { name: 'documents', label: 'Documents shared', type: 'relationship', relationTo: 'documents', hasMany: true },

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { anyOf } from '../../access/rules'
 import { documentsSharedWithThirdParty, thirdPartysOwnConnections } from './access'
@@ -7,6 +7,20 @@ const readAlso = (collection: CollectionConfig, rule: NonNullable<CollectionConf
   ...collection,
   access: { ...collection.access, read: collection.access?.read ? anyOf(collection.access.read, rule!) : rule },
 })
+
+/** What the state machine owns: changed by the connections' system tasks only, never through the API. */
+const STATE_FIELDS = new Set(['learner', 'thirdParty', 'status', 'initiatedBy', 'expiresAt', 'documents'])
+const nobody = () => false
+
+function lockStateFields(fields: Field[]): Field[] {
+  return fields.map((field) => {
+    if (field.type === 'row' && 'fields' in field) return { ...field, fields: lockStateFields(field.fields) }
+    if (!('name' in field) || !STATE_FIELDS.has(field.name) || field.type === 'ui') return field
+    const createdWith = field.name === 'status' ? { create: nobody } : {}
+    const { access, admin } = field as { access?: object; admin?: object }
+    return { ...field, access: { ...access, ...createdWith, update: nobody }, admin: { ...admin, readOnly: true } } as Field
+  })
+}
 
 /**
  * Connections (sharing): a third party reads its own connections and exactly the documents
@@ -19,7 +33,7 @@ export const connectionsPlugin =
     ...config,
     collections: (config.collections ?? []).map((collection) => {
       if (collection.slug === 'documents') return readAlso(collection, documentsSharedWithThirdParty)
-      if (collection.slug === 'connections') return readAlso(collection, thirdPartysOwnConnections)
+      if (collection.slug === 'connections') return { ...readAlso(collection, thirdPartysOwnConnections), fields: lockStateFields(collection.fields) }
       return collection
     }),
   })
