@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation'
 
-import { isActiveLearner, relationId } from '../../access/users'
+import { isActivePortalAccount, relationId } from '../../access/users'
 import { signInPath } from '../../lib/returnPath'
 import { portalPayload, signedInUser } from '../payload'
 import { NoDocumentsNotice } from './notices'
@@ -14,9 +14,13 @@ export async function DashboardPage() {
   const payload = await portalPayload()
   const as = { overrideAccess: false, user } as const
   const isLearner = user.kind === 'learner'
+  // Either kind counts the connections it is party to, read as itself; one whose access date has passed counts for nothing.
   // An account not (or no longer) approved reaches no connections: the collection would refuse the count.
+  const now = new Date().toISOString()
   const count = async (status: string) =>
-    isActiveLearner(user) ? (await payload.count({ collection: 'connections', where: { status: { equals: status } }, ...as })).totalDocs : 0
+    isActivePortalAccount(user)
+      ? (await payload.count({ collection: 'connections', where: { status: { equals: status }, expiresAt: { greater_than: now } }, ...as })).totalDocs
+      : 0
   const [active, pending] = await Promise.all([count('active'), count('pending')])
   const tiles: Tile[] = [
     ...(isLearner ? [{ title: 'Documents', href: '/documents', text: 'View your certificates and transcripts, report a problem, order a printed copy.' }] : []),
