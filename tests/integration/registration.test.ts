@@ -272,4 +272,27 @@ describe('third-party registration', () => {
     expect(await accountByEmail('morgan@acme.test')).toMatchObject({ kind: 'third-party', status: 'approved', _verified: true, companyName: 'Acme Ltd', jobTitle: 'HR Manager' })
     expect((await lastEmailTo('morgan@acme.test'))!.template).toBe('registration-account-ready')
   })
+
+  it('a connection a learner made out to the address becomes the account’s once the address is confirmed, and not before', async () => {
+    const sharer = await t.payload.create({
+      collection: 'accounts',
+      data: { email: 'sharer@example.test', password: 'a long enough passphrase', _verified: true, kind: 'learner', status: 'approved', firstName: 'Sha', lastName: 'Rer' } as never,
+      disableVerificationEmail: true,
+      ...system,
+    })
+    const invitation = await t.payload.create({
+      collection: 'connections',
+      data: { learner: sharer.id, thirdPartyName: 'Riley Admissions', thirdPartyEmail: 'Riley@Uni.test', initiatedBy: 'learner', expiresAt: '2027-04-01T00:00:00.000Z' } as never,
+      ...system,
+    })
+    const holder = async () => (await t.payload.findByID({ collection: 'connections', id: invitation.id, ...system })).thirdParty ?? null
+    await registerThirdParty(
+      t.payload,
+      { firstName: 'Riley', lastName: 'Admissions', companyName: 'Uni', jobTitle: 'Admissions', consent: 'on', email: 'riley@uni.test', password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase' },
+      { now: T0 },
+    )
+    expect(await holder()).toBeNull() // registered with the address, not yet shown to own it
+    await verifyEmail(t.payload, tokenIn((await lastEmailTo('riley@uni.test'))!.text), T0)
+    expect(await holder()).toBe((await accountByEmail('riley@uni.test')).id)
+  })
 })

@@ -1,7 +1,8 @@
-import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { anyOf } from '../../access/rules'
 import { documentsSharedWithThirdParty, thirdPartysOwnConnections } from './access'
+import { attachInvitations } from './invitations'
 
 const readAlso = (collection: CollectionConfig, rule: NonNullable<CollectionConfig['access']>['read']): CollectionConfig => ({
   ...collection,
@@ -22,6 +23,12 @@ function lockStateFields(fields: Field[]): Field[] {
   })
 }
 
+/** A third party's address confirmed: the connections made out to it, waiting, are its now (in the same transaction). */
+const attachOnVerification: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+  if (operation === 'update' && doc.kind === 'third-party' && doc._verified === true && previousDoc?._verified !== true) await attachInvitations(req, doc)
+  return doc
+}
+
 /**
  * Connections (sharing): a third party reads its own connections and exactly the documents
  * shared in those that are active and within their access date. The state machine is
@@ -33,6 +40,7 @@ export const connectionsPlugin =
     ...config,
     collections: (config.collections ?? []).map((collection) => {
       if (collection.slug === 'documents') return readAlso(collection, documentsSharedWithThirdParty)
+      if (collection.slug === 'accounts') return { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), attachOnVerification] } }
       if (collection.slug === 'connections') return { ...readAlso(collection, thirdPartysOwnConnections), fields: lockStateFields(collection.fields) }
       return collection
     }),
