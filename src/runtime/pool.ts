@@ -14,7 +14,8 @@ export async function closePool(pool: Pool): Promise<void> {
   if (pool.ended) return
   const internals = pool as unknown as { _clients: PoolClient[]; _idle: Array<{ client: PoolClient }> }
   const idle = new Set(internals._idle.map((entry) => entry.client))
-  for (const client of [...internals._clients]) if (!idle.has(client)) client.release()
+  // A client still connecting has no `release` yet: `end` waits for it on its own.
+  for (const client of [...internals._clients]) if (!idle.has(client) && typeof client.release === 'function') client.release()
   await pool.end()
 }
 
