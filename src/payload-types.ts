@@ -85,6 +85,8 @@ export interface Config {
     'audit-log': AuditLog;
     'email-outbox': EmailOutbox;
     'sign-in-throttles': SignInThrottle;
+    'connection-events': ConnectionEvent;
+    'connection-views': ConnectionView;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -94,6 +96,10 @@ export interface Config {
   collectionsJoins: {
     achievements: {
       documents: 'documents';
+    };
+    connections: {
+      history: 'connection-events';
+      viewReceipts: 'connection-views';
     };
   };
   collectionsSelect: {
@@ -114,6 +120,8 @@ export interface Config {
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'email-outbox': EmailOutboxSelect<false> | EmailOutboxSelect<true>;
     'sign-in-throttles': SignInThrottlesSelect<false> | SignInThrottlesSelect<true>;
+    'connection-events': ConnectionEventsSelect<false> | ConnectionEventsSelect<true>;
+    'connection-views': ConnectionViewsSelect<false> | ConnectionViewsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -141,6 +149,7 @@ export interface Config {
     tasks: {
       'deliver-email': TaskDeliverEmail;
       'notify-new-documents': TaskNotifyNewDocuments;
+      'expire-connections': TaskExpireConnections;
       inline: {
         input: unknown;
         output: unknown;
@@ -423,14 +432,77 @@ export interface AccountPhoto {
  */
 export interface Connection {
   id: number;
-  learner: number | Account;
+  learner?: (number | null) | Account;
   thirdParty?: (number | null) | Account;
   thirdPartyName: string;
   thirdPartyEmail: string;
   status: 'pending' | 'active' | 'declined' | 'cancelled' | 'expired';
   initiatedBy: 'learner' | 'third-party';
-  expiresAt: string;
+  accessUntil: string;
   documents?: (number | Document)[] | null;
+  thirdPartyCompany?: string | null;
+  /**
+   * The address a third party typed when asking a learner to connect.
+   */
+  learnerEmail?: string | null;
+  requestMessage?: string | null;
+  extension?: {
+    status?: ('requested' | 'approved' | 'declined') | null;
+    until?: string | null;
+    message?: string | null;
+  };
+  history?: {
+    docs?: (number | ConnectionEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  viewReceipts?: {
+    docs?: (number | ConnectionView)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "connection-events".
+ */
+export interface ConnectionEvent {
+  id: number;
+  connection: number | Connection;
+  event:
+    | 'created'
+    | 'invited'
+    | 'requested'
+    | 'attached'
+    | 'accepted'
+    | 'declined'
+    | 'cancelled'
+    | 'deleted'
+    | 'extended'
+    | 'shortened'
+    | 'documents-changed'
+    | 'extension-requested'
+    | 'extension-approved'
+    | 'extension-declined'
+    | 'expired';
+  party: 'learner' | 'third-party' | 'support' | 'system';
+  at: string;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "connection-views".
+ */
+export interface ConnectionView {
+  id: number;
+  connection: number | Connection;
+  document: number | Document;
+  views: number;
+  lastViewedAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -824,7 +896,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliver-email' | 'notify-new-documents';
+        taskSlug: 'inline' | 'deliver-email' | 'notify-new-documents' | 'expire-connections';
         taskID: string;
         input?:
           | {
@@ -857,7 +929,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliver-email' | 'notify-new-documents') | null;
+  taskSlug?: ('inline' | 'deliver-email' | 'notify-new-documents' | 'expire-connections') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -947,6 +1019,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'sign-in-throttles';
         value: number | SignInThrottle;
+      } | null)
+    | ({
+        relationTo: 'connection-events';
+        value: number | ConnectionEvent;
+      } | null)
+    | ({
+        relationTo: 'connection-views';
+        value: number | ConnectionView;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1169,8 +1249,20 @@ export interface ConnectionsSelect<T extends boolean = true> {
   thirdPartyEmail?: T;
   status?: T;
   initiatedBy?: T;
-  expiresAt?: T;
+  accessUntil?: T;
   documents?: T;
+  thirdPartyCompany?: T;
+  learnerEmail?: T;
+  requestMessage?: T;
+  extension?:
+    | T
+    | {
+        status?: T;
+        until?: T;
+        message?: T;
+      };
+  history?: T;
+  viewReceipts?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1387,6 +1479,31 @@ export interface SignInThrottlesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "connection-events_select".
+ */
+export interface ConnectionEventsSelect<T extends boolean = true> {
+  connection?: T;
+  event?: T;
+  party?: T;
+  at?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "connection-views_select".
+ */
+export interface ConnectionViewsSelect<T extends boolean = true> {
+  connection?: T;
+  document?: T;
+  views?: T;
+  lastViewedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1569,6 +1686,16 @@ export interface TaskNotifyNewDocuments {
   };
   output: {
     emails?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpire-connections".
+ */
+export interface TaskExpireConnections {
+  input?: unknown;
+  output: {
+    expired?: number | null;
   };
 }
 /**

@@ -7,7 +7,8 @@
 
 export type ConnectionStatus = 'pending' | 'active' | 'declined' | 'cancelled' | 'expired'
 export type ExtensionStatus = 'requested' | 'approved' | 'declined'
-export type Party = 'learner' | 'third-party' | 'system'
+/** `support`: staff acting on a learner's request (they may only cancel). */
+export type Party = 'learner' | 'third-party' | 'support' | 'system'
 
 export type ConnectionState = {
   status: ConnectionStatus
@@ -79,6 +80,7 @@ export function applyConnectionAction(state: ConnectionState, action: Connection
     return done({ ...state, status: 'expired', extension: state.extension?.status === 'requested' ? { ...state.extension, status: 'declined' } : state.extension }, 'expired')
   }
   if (party === 'system') return refuse('The system only expires connections.')
+  if (party === 'support' && action.type !== 'cancel') return refuse('Support staff can only cancel a connection.')
   if (action.type === 'delete') {
     if (party !== 'learner') return refuse('Only the learner deletes a connection.')
     return done(null, 'deleted')
@@ -99,7 +101,7 @@ export function applyConnectionAction(state: ConnectionState, action: Connection
       if (party !== answererOf(state)) return refuse('The other side answers this connection.')
       return done({ ...state, status: 'declined' }, 'declined')
     case 'cancel':
-      if (party !== 'third-party') return refuse('Only the third party cancels; the learner deletes.')
+      if (party === 'learner') return refuse('Only the third party cancels; the learner deletes.')
       return done({ ...state, status: 'cancelled' }, 'cancelled')
     case 'change-access-date': {
       if (party !== 'learner') return refuse('Only the learner changes the access date.')

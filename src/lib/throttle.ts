@@ -36,3 +36,6 @@ export const ACCOUNT_EXISTS_NOTICE: ThrottlePolicy = { windowMs: 15 * MINUTE, fr
  * minutes, doubling to an hour while the misses go on. Codes that are found never count.
  */
 export const VERIFY_LOOKUPS: ThrottlePolicy = { windowMs: 10 * MINUTE, freeFailures: 30, baseDelayMs: 5 * MINUTE, maxDelayMs: 60 * MINUTE }
+
+/** A third party asking learners to connect: 20 requests an hour, then none until the hour is over. */
+export const CONNECTION_REQUESTS: ThrottlePolicy = { windowMs: 60 * MINUTE, freeFailures: 20, baseDelayMs: 60 * MINUTE, maxDelayMs: 60 * MINUTE }

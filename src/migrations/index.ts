@@ -9,6 +9,7 @@ import * as migration_20261201_073814_hardening from './20261201_073814_hardenin
 import * as migration_20261201_085930_staff_lockout_off from './20261201_085930_staff_lockout_off';
 import * as migration_20261201_132723_email_delivery from './20261201_132723_email_delivery';
 import * as migration_20261201_141732_email_deliverable_copy from './20261201_141732_email_deliverable_copy';
+import * as migration_20261201_163616_connections_flows from './20261201_163616_connections_flows';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261201_141732_email_deliverable_copy.up,
     down: migration_20261201_141732_email_deliverable_copy.down,
-    name: '20261201_141732_email_deliverable_copy'
+    name: '20261201_141732_email_deliverable_copy',
+  },
+  {
+    up: migration_20261201_163616_connections_flows.up,
+    down: migration_20261201_163616_connections_flows.down,
+    name: '20261201_163616_connections_flows'
   },
 ];

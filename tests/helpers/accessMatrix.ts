@@ -112,7 +112,7 @@ export const MATRIX: MatrixCase[] = [
     slug: 'connections',
     // A third party reads the connections it is party to: none in the fixtures.
     rules: { ...recordRules(READ_OWN), thirdParty: READ_OWN },
-    newRow: (f) => ({ learner: f.b.account.id, thirdPartyName: 'New', thirdPartyEmail: 'new@fixture.test', initiatedBy: 'learner', expiresAt: '2031-01-01T00:00:00.000Z' }),
+    newRow: (f) => ({ learner: f.b.account.id, thirdPartyName: 'New', thirdPartyEmail: 'new@fixture.test', initiatedBy: 'learner', accessUntil: '2031-01-01T00:00:00.000Z' }),
     change: { thirdPartyName: 'Changed' },
     other: (f) => f.b.connection.id,
     own: (f, role) => (role === 'thirdParty' ? [] : [f.a.connection.id]),

@@ -59,7 +59,7 @@ export async function createFixtures(payload: Payload) {
       ...system,
     })) as { id: number; filename?: string | null }
   const connection = (learner: number, documents: number[]) =>
-    create('connections', { learner, thirdPartyName: 'Acme', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', expiresAt: '2030-01-01T00:00:00.000Z', documents })
+    create('connections', { learner, thirdPartyName: 'Acme', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', accessUntil: '2030-01-01T00:00:00.000Z', documents })
   const enquiry = (reporter: number, document: number) =>
     create('enquiries', { subject: 'Name spelt wrong', reporter, document, messages: [{ from: 'reporter', body: 'Please fix', sentAt: '2026-01-01T00:00:00.000Z' }] })
   const richText = { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [{ type: 'text', text: 'Hello', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }] }] } }
@@ -136,7 +136,7 @@ export async function rowsOverHiddenRecords(payload: Payload, f: Fixtures) {
   const connections = []
   for (const [thirdParty, shared] of [[f.thirdParty.id, documents[0]!], [otherThirdParty.id, documents[1]!]] as const)
     connections.push(
-      await create('connections', { learner: f.a.account.id, thirdParty, thirdPartyName: 'Shared', thirdPartyEmail: 'shared@fixture.test', initiatedBy: 'learner', expiresAt: '2030-01-01T00:00:00.000Z', documents: [shared] }),
+      await create('connections', { learner: f.a.account.id, thirdParty, thirdPartyName: 'Shared', thirdPartyEmail: 'shared@fixture.test', initiatedBy: 'learner', accessUntil: '2030-01-01T00:00:00.000Z', documents: [shared] }),
     )
   return { enquiries: enquiries.map((e) => e.id), connections: connections.map((c) => c.id) }
 }

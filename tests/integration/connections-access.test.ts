@@ -24,7 +24,7 @@ beforeAll(async () => {
   await t.payload.create({ collection: 'accounts', data: { email: 'other-third@fixture.test', password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'O', lastName: 'Ther', companyName: 'Other' } as never, disableVerificationEmail: true, ...system })
   const connection = await t.payload.create({
     collection: 'connections',
-    data: { learner: f.a.account.id, thirdParty: f.thirdParty.id, thirdPartyName: 'T Party', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', status: 'active', expiresAt: inAnHour(), documents: [f.a.document.id] },
+    data: { learner: f.a.account.id, thirdParty: f.thirdParty.id, thirdPartyName: 'T Party', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', status: 'active', accessUntil: inAnHour(), documents: [f.a.document.id] },
     ...system,
   })
   connectionId = connection.id
@@ -33,7 +33,7 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 beforeEach(async () => {
-  await t.payload.update({ collection: 'connections', id: connectionId, data: { status: 'active', expiresAt: inAnHour(), documents: [f.a.document.id] }, ...system })
+  await t.payload.update({ collection: 'connections', id: connectionId, data: { status: 'active', accessUntil: inAnHour(), documents: [f.a.document.id] }, ...system })
 })
 
 function inAnHour() {
@@ -81,7 +81,7 @@ describe('a third party and the documents shared with it', () => {
   })
 
   it('sees nothing once the access date has passed, at the moment of the query', async () => {
-    await t.payload.update({ collection: 'connections', id: connectionId, data: { expiresAt: new Date(Date.now() + 1500).toISOString() }, ...system })
+    await t.payload.update({ collection: 'connections', id: connectionId, data: { accessUntil: new Date(Date.now() + 1500).toISOString() }, ...system })
     expect(await restIds()).toEqual([f.a.document.id])
     await new Promise((resolve) => setTimeout(resolve, 2000))
     expect(await restIds()).toEqual([])
@@ -128,7 +128,7 @@ describe('what the state machine owns', () => {
         ? ({ ...f.staff.support, collection: 'staff' } as never)
         : ({ ...(await t.payload.findByID({ collection: 'accounts', id: role === 'learner' ? f.a.account.id : f.thirdParty.id, ...system })), collection: 'accounts' } as never)
     const before = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
-    const forged = { status: 'cancelled', expiresAt: '2099-01-01T00:00:00.000Z', documents: [f.b.document.id], thirdParty: f.spareAccount.id, learner: f.b.account.id, initiatedBy: 'third-party' }
+    const forged = { status: 'cancelled', accessUntil: '2099-01-01T00:00:00.000Z', documents: [f.b.document.id], thirdParty: f.spareAccount.id, learner: f.b.account.id, initiatedBy: 'third-party' }
     await t.payload.update({ collection: 'connections', id: connectionId, data: forged as never, overrideAccess: false, user }).catch(() => null)
     const after = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
     for (const field of Object.keys(forged)) expect(JSON.stringify(after[field as keyof typeof after]), field).toBe(JSON.stringify(before[field as keyof typeof before]))
@@ -141,18 +141,18 @@ describe('what the state machine owns', () => {
       request: new Request(`http://localhost:3000/api/connections/${connectionId}`, {
         method: 'PATCH',
         headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ status: 'active', expiresAt: '2099-01-01T00:00:00.000Z', documents: [f.b.document.id] }),
+        body: JSON.stringify({ status: 'active', accessUntil: '2099-01-01T00:00:00.000Z', documents: [f.b.document.id] }),
       }),
     })
     expect(response.status).toBeGreaterThanOrEqual(403)
     const after = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
-    expect({ expiresAt: after.expiresAt, documents: after.documents }).toEqual({ expiresAt: before.expiresAt, documents: before.documents })
+    expect({ accessUntil: after.accessUntil, documents: after.documents }).toEqual({ accessUntil: before.accessUntil, documents: before.documents })
   })
 
   it('a connection made in the admin starts pending whatever status is sent', async () => {
     const made = await t.payload.create({
       collection: 'connections',
-      data: { learner: f.b.account.id, thirdPartyName: 'New', thirdPartyEmail: 'new@fixture.test', initiatedBy: 'learner', expiresAt: inAnHour(), status: 'active' } as never,
+      data: { learner: f.b.account.id, thirdPartyName: 'New', thirdPartyEmail: 'new@fixture.test', initiatedBy: 'learner', accessUntil: inAnHour(), status: 'active' } as never,
       overrideAccess: false,
       user: { ...f.staff.support, collection: 'staff' } as never,
     })

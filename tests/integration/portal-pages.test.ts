@@ -303,10 +303,10 @@ describe('someone who signs in and can see no documents is told why, and what to
 
   it('the dashboard counts a third party’s own connections, active and pending, leaving out one whose access date has passed', async () => {
     const at = (hours: number) => new Date(Date.now() + hours * 60 * 60 * 1000).toISOString()
-    for (const [status, expiresAt] of [['active', at(24)], ['active', at(-1)], ['pending', at(24)], ['cancelled', at(24)]] as const)
+    for (const [status, accessUntil] of [['active', at(24)], ['active', at(-1)], ['pending', at(24)], ['cancelled', at(24)]] as const)
       await payload.create({
         collection: 'connections',
-        data: { learner: f.b.account.id, thirdParty: f.thirdParty.id, thirdPartyName: 'T Party', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', status, expiresAt, documents: [f.b.document.id] },
+        data: { learner: f.b.account.id, thirdParty: f.thirdParty.id, thirdPartyName: 'T Party', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', status, accessUntil, documents: [f.b.document.id] },
         ...system,
       })
     expect(textOf(await page('/dashboard', cookies.thirdParty))).toContain('You have 1 active connection and 1 pending connection.')

@@ -399,7 +399,7 @@ describe('delete my account', () => {
     const orders = { unpaid: await order('awaiting-payment', null), toSend: await order('paid', '2026-02-01T10:00:00.000Z'), sent: await order('dispatched', '2026-01-01T10:00:00.000Z') }
     const connection = await t.payload.create({
       collection: 'connections',
-      data: { learner: learner.id, thirdPartyName: 'Acme', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', expiresAt: '2030-01-01T00:00:00.000Z' } as never,
+      data: { learner: learner.id, thirdPartyName: 'Acme', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', accessUntil: '2030-01-01T00:00:00.000Z' } as never,
       ...system,
     })
     const enquiry = await t.payload.create({

@@ -282,7 +282,7 @@ describe('third-party registration', () => {
     })
     const invitation = await t.payload.create({
       collection: 'connections',
-      data: { learner: sharer.id, thirdPartyName: 'Riley Admissions', thirdPartyEmail: 'Riley@Uni.test', initiatedBy: 'learner', expiresAt: '2027-04-01T00:00:00.000Z' } as never,
+      data: { learner: sharer.id, thirdPartyName: 'Riley Admissions', thirdPartyEmail: 'Riley@Uni.test', initiatedBy: 'learner', accessUntil: '2027-04-01T00:00:00.000Z' } as never,
       ...system,
     })
     const holder = async () => (await t.payload.findByID({ collection: 'connections', id: invitation.id, ...system })).thirdParty ?? null

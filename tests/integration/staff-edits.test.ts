@@ -129,7 +129,7 @@ describe('dates in the admin', () => {
     }
     for (const collection of t.payload.config.collections) if (collection.admin?.hidden !== true && !collection.slug.startsWith('payload-')) walk(collection.slug, collection.fields as Walked[])
     for (const global of t.payload.config.globals) walk(global.slug, global.fields as Walked[])
-    expect(Object.keys(formats)).toEqual(expect.arrayContaining(['orders.dispatchedAt', 'connections.expiresAt', 'accounts.agreedAt', 'documents.statusChangedAt']))
+    expect(Object.keys(formats)).toEqual(expect.arrayContaining(['orders.dispatchedAt', 'connections.accessUntil', 'accounts.agreedAt', 'documents.statusChangedAt']))
     const unlike = Object.entries(formats).filter(([, format]) => format !== 'dd/MM/yyyy' && format !== 'dd/MM/yyyy HH:mm')
     expect(unlike).toEqual([])
   })

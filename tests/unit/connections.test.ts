@@ -75,6 +75,9 @@ describe('ending', () => {
   it('the third party cancels; the system expires only once the date has passed; nothing but delete happens after the end', () => {
     expect(ok(act(base({ status: 'active' }), { type: 'cancel' }, 'third-party')).next).toMatchObject({ status: 'cancelled' })
     expect(act(base({ status: 'active' }), { type: 'cancel' }, 'learner').ok).toBe(false)
+    expect(ok(act(base({ status: 'active' }), { type: 'cancel' }, 'support')).next).toMatchObject({ status: 'cancelled' }) // on the learner's request
+    expect(act(base({ status: 'active' }), { type: 'change-documents', documents: [1] }, 'support')).toEqual({ ok: false, reason: 'Support staff can only cancel a connection.' })
+    expect(act(base({ status: 'active' }), { type: 'delete' }, 'support').ok).toBe(false)
     expect(act(base({ status: 'active' }), { type: 'expire' }, 'system').ok).toBe(false)
     expect(ok(act(base({ status: 'active' }), { type: 'expire' }, 'system', days(30))).next).toMatchObject({ status: 'expired' })
     expect(act(base({ status: 'active' }), { type: 'expire' }, 'learner', days(31)).ok).toBe(false)
@@ -90,7 +93,7 @@ describe('ending', () => {
 })
 
 describe('what a third party can see, over any sequence of actions by both sides and the clock', () => {
-  const party = fc.constantFrom<Party>('learner', 'third-party', 'system')
+  const party = fc.constantFrom<Party>('learner', 'third-party', 'support', 'system')
   const when = fc.integer({ min: -5, max: 800 }).map(days)
   const documents = fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 4 })
   const action: fc.Arbitrary<ConnectionAction> = fc.oneof(

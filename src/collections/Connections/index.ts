@@ -13,13 +13,13 @@ export const CONNECTION_STATUSES = [
   { label: 'Expired', value: 'expired' },
 ] as const
 
-/** A learner sharing chosen documents with a third party until an expiry date. */
+/** A learner sharing chosen documents with a third party until an access date (`src/plugins/connections`). */
 export const Connections: CollectionConfig = {
   slug: 'connections',
   admin: {
     group: ADMIN_GROUPS.people,
     useAsTitle: 'thirdPartyEmail',
-    defaultColumns: ['learner', 'thirdPartyName', 'thirdPartyEmail', 'status', 'initiatedBy', 'expiresAt'],
+    defaultColumns: ['learner', 'thirdPartyName', 'thirdPartyEmail', 'status', 'initiatedBy', 'accessUntil'],
     listSearchableFields: ['thirdPartyName', 'thirdPartyEmail'],
   },
   access: {
@@ -32,7 +32,8 @@ export const Connections: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'learner', type: 'relationship', relationTo: 'accounts', required: true, index: true },
+        // Empty only on a third party's request to an address that is no learner's: it grants nothing and waits for its date.
+        { name: 'learner', type: 'relationship', relationTo: 'accounts', index: true },
         { name: 'thirdParty', label: 'Third-party account', type: 'relationship', relationTo: 'accounts', index: true },
       ],
     },
@@ -64,7 +65,7 @@ export const Connections: CollectionConfig = {
             { label: 'Third party', value: 'third-party' },
           ],
         },
-        { name: 'expiresAt', label: 'Access until', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'accessUntil', label: 'Access until', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
     { name: 'documents', label: 'Documents shared', type: 'relationship', relationTo: 'documents', hasMany: true },

@@ -1,6 +1,6 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer'
 
-import { Fact, type Look, Logo, sans, serif, Signatory, StatusBanner, StatusWatermark, VerifyBlock } from './components'
+import { Fact, type Look, Logo, sans, serif, Signatory, SharedViewLine, StatusBanner, StatusWatermark, VerifyBlock } from './components'
 import { fitFontSize, formatDate, formatLevel } from './format'
 import type { DocumentFacts } from './types'
 
@@ -74,6 +74,7 @@ export function Certificate({ facts, look }: { facts: DocumentFacts; look: Look 
         </View>
 
         <StatusWatermark status={facts.status} colours={colours} pageWidth={WIDTH} pageHeight={HEIGHT} />
+        <SharedViewLine facts={facts} colours={colours} bottom={5} />
       </Page>
     </Document>
   )

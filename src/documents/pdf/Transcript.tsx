@@ -1,6 +1,6 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer'
 
-import { Fact, type Look, Logo, sans, serif, Signatory, StatusBanner, StatusWatermark, VerifyBlock } from './components'
+import { Fact, type Look, Logo, sans, serif, Signatory, SharedViewLine, StatusBanner, StatusWatermark, VerifyBlock } from './components'
 import { formatCredits, formatDate, formatLevel, totalCredits } from './format'
 import type { DocumentFacts } from './types'
 
@@ -100,6 +100,7 @@ export function Transcript({ facts, look }: { facts: DocumentFacts; look: Look }
         </View>
 
         <StatusWatermark status={facts.status} colours={colours} pageWidth={WIDTH} pageHeight={HEIGHT} />
+        <SharedViewLine facts={facts} colours={colours} bottom={10} />
       </Page>
     </Document>
   )

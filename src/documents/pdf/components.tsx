@@ -98,6 +98,16 @@ export function StatusWatermark({ status, colours, pageWidth, pageHeight }: { st
   )
 }
 
+/** A third party's copy says so on every page, along the bottom edge, so a forwarded copy still reads as a shared view. */
+export function SharedViewLine({ facts, colours, bottom }: { facts: DocumentFacts; colours: Colours; bottom: number }) {
+  if (!facts.sharedView) return null
+  return (
+    <View fixed style={{ position: 'absolute', bottom, left: 24, right: 24 }}>
+      <Text style={{ fontFamily: SANS, fontWeight: 600, fontSize: 7.5, color: colours.alert, textAlign: 'center' }}>{facts.sharedView}</Text>
+    </View>
+  )
+}
+
 /** The plain-words notice at the top of a document that is no longer valid. */
 export function StatusBanner({ facts, colours, style }: { facts: DocumentFacts; colours: Colours; style?: Style }) {
   const notice = statusNotice(facts)

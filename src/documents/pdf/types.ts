@@ -43,6 +43,8 @@ export type DocumentFacts = {
    * rendered (London) is shown as expired.
    */
   status: 'valid' | 'revoked' | 'superseded' | 'expired'
+  /** On a third party's copy only: whose document it is, for how long, and where to check it. */
+  sharedView?: string | null
   /** Proof-of-qualification letter only. */
   recipientAddress?: string[] | null
 }

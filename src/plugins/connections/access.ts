@@ -18,7 +18,14 @@ export const documentsSharedWithThirdParty: Access = async ({ req }) => {
   if (!isActiveThirdParty(user)) return false
   const { docs } = await payload.find({
     collection: 'connections',
-    where: { thirdParty: { equals: user!.id }, status: { equals: 'active' }, expiresAt: { greater_than: new Date().toISOString() } },
+    // The learner's account must be taking part too: a suspended learner shares nothing.
+    where: {
+      thirdParty: { equals: user!.id },
+      status: { equals: 'active' },
+      accessUntil: { greater_than: new Date().toISOString() },
+      'learner.status': { equals: 'approved' },
+      'learner._verified': { equals: true },
+    },
     select: { documents: true },
     depth: 0,
     pagination: false,

@@ -1,8 +1,33 @@
-import type { CollectionAfterChangeHook, CollectionConfig, Config, Field, Plugin } from 'payload'
+import { addDataAndFileToRequest, type CollectionAfterChangeHook, type CollectionConfig, type Config, type Endpoint, type Field, type Plugin } from 'payload'
 
 import { anyOf } from '../../access/rules'
 import { documentsSharedWithThirdParty, thirdPartysOwnConnections } from './access'
+import { ConnectionEvents, connectionFields, ConnectionViews } from './fields'
 import { attachInvitations } from './invitations'
+import { actOnConnection } from './actions'
+import { CONNECTIONS_QUEUE, expireConnectionsTask } from './expire'
+
+export { actOnConnection, partyOf, type ActionResult } from './actions'
+export { expireDueConnections } from './expire'
+export { CONNECTION_EVENT_LABELS, PARTY_LABELS } from './fields'
+export { accessDateFrom, requestConnection, shareWithThirdParty, type FieldErrors } from './share'
+export { recordThirdPartyView, sharedViewLine } from './views'
+
+/** POST /api/connections/:id/cancel: support staff cancel a connection on the learner's request (with a note why). */
+const cancelEndpoint: Endpoint = {
+  path: '/:id/cancel',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const note = String((req.data as { note?: unknown } | undefined)?.note ?? '').trim()
+    if (!note) return Response.json({ error: 'Say why the connection is cancelled (for example, “The learner asked by phone on 01/12/2026”).' }, { status: 400 })
+    // The action checks the caller itself: support staff may cancel, nobody else through this route.
+    const result = await actOnConnection(req.payload, req.user as never, String(req.routeParams?.id), { type: 'cancel', message: note })
+    const supportOnly = (req.user as { collection?: string } | null)?.collection === 'staff'
+    if (!result.ok) return Response.json({ error: result.error }, { status: supportOnly ? result.status : 403 })
+    return Response.json({ ok: true })
+  },
+}
 
 const readAlso = (collection: CollectionConfig, rule: NonNullable<CollectionConfig['access']>['read']): CollectionConfig => ({
   ...collection,
@@ -10,7 +35,7 @@ const readAlso = (collection: CollectionConfig, rule: NonNullable<CollectionConf
 })
 
 /** What the state machine owns: changed by the connections' system tasks only, never through the API. */
-const STATE_FIELDS = new Set(['learner', 'thirdParty', 'status', 'initiatedBy', 'expiresAt', 'documents'])
+const STATE_FIELDS = new Set(['learner', 'thirdParty', 'status', 'initiatedBy', 'accessUntil', 'documents', 'extension', 'learnerEmail'])
 const nobody = () => false
 
 function lockStateFields(fields: Field[]): Field[] {
@@ -38,10 +63,20 @@ export const connectionsPlugin =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
-    collections: (config.collections ?? []).map((collection) => {
+    collections: [...(config.collections ?? []), ConnectionEvents, ConnectionViews].map((collection) => {
       if (collection.slug === 'documents') return readAlso(collection, documentsSharedWithThirdParty)
       if (collection.slug === 'accounts') return { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), attachOnVerification] } }
-      if (collection.slug === 'connections') return { ...readAlso(collection, thirdPartysOwnConnections), fields: lockStateFields(collection.fields) }
+      if (collection.slug === 'connections')
+        return {
+          ...readAlso(collection, thirdPartysOwnConnections),
+          fields: lockStateFields([...collection.fields, ...connectionFields]),
+          endpoints: [...(collection.endpoints || []), cancelEndpoint],
+        }
       return collection
     }),
+    jobs: {
+      ...config.jobs,
+      tasks: [...(config.jobs?.tasks ?? []), expireConnectionsTask as never],
+      autoRun: [...((config.jobs?.autoRun as never[]) ?? []), { cron: '*/5 * * * * *', queue: CONNECTIONS_QUEUE, limit: 1, silent: { info: true } }],
+    },
   })

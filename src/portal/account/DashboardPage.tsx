@@ -19,7 +19,7 @@ export async function DashboardPage() {
   const now = new Date().toISOString()
   const count = async (status: string) =>
     isActivePortalAccount(user)
-      ? (await payload.count({ collection: 'connections', where: { status: { equals: status }, expiresAt: { greater_than: now } }, ...as })).totalDocs
+      ? (await payload.count({ collection: 'connections', where: { status: { equals: status }, accessUntil: { greater_than: now } }, ...as })).totalDocs
       : 0
   const [active, pending] = await Promise.all([count('active'), count('pending')])
   const tiles: Tile[] = [

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { isActiveLearner, relationId } from '../../access/users'
+import { isActiveLearner, isPortalAccount, relationId } from '../../access/users'
 import { formatUkDate } from '../../lib/dates'
 import { serverURL } from '../../lib/env'
 import { documentStatus, type ShownStatus } from '../../lib/verify'
@@ -51,10 +51,14 @@ export async function readableDocument({ payload, user }: Reader, id: string): P
   const asUser = { depth: 0, disableErrors: true, overrideAccess: false, user } as const
   const document = await payload.findByID({ collection: 'documents', id, ...asUser })
   if (!document) return null
+  // A third party reads the document itself under the documents rule (shared with it, now). The
+  // records it prints besides stay closed to third parties, so they are read for it here, with
+  // that check just made beside it; only what the document prints leaves this function's callers.
+  const related = isPortalAccount(user) && user.kind === 'third-party' ? ({ depth: 0, disableErrors: true, overrideAccess: true } as const) : asUser
   const candidateId = relationId(document.candidate)
   const [achievement, candidate] = await Promise.all([
-    payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, ...asUser, depth: 1 }),
-    candidateId === null ? null : payload.findByID({ collection: 'candidates', id: candidateId, ...asUser }),
+    payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, ...related, depth: 1 }),
+    candidateId === null ? null : payload.findByID({ collection: 'candidates', id: candidateId, ...related }),
   ])
   return printable(document, achievement, candidate)
 }

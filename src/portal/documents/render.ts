@@ -9,7 +9,9 @@ import { brandAssetsDir } from '../../lib/storage'
 import { fullNameOf, verifyUrlOf, type Printable } from './data'
 
 /** What a document prints. `publicCopy`: the copy on the public verification page, without the candidate number (a matching key). */
-export function factsOf({ document, achievement, qualification, candidate }: Printable, { publicCopy = false } = {}): DocumentFacts {
+export type CopyOptions = { publicCopy?: boolean; sharedView?: string | null }
+
+export function factsOf({ document, achievement, qualification, candidate }: Printable, { publicCopy = false, sharedView = null }: CopyOptions = {}): DocumentFacts {
   return {
     type: document.type === 'badge' ? 'certificate' : document.type,
     reference: document.reference ?? '',
@@ -26,6 +28,7 @@ export function factsOf({ document, achievement, qualification, candidate }: Pri
     units: document.units?.map(({ code, title, credits, grade }) => ({ code, title, credits, grade })),
     verifyUrl: verifyUrlOf(document),
     status: document.status,
+    sharedView,
   }
 }
 
@@ -56,8 +59,8 @@ export async function branding(payload: Payload): Promise<Branding> {
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' }
 
-export async function pdfResponse(payload: Payload, printable: Printable, { publicCopy = false } = {}): Promise<Response> {
-  const pdf = await renderDocumentPdf(factsOf(printable, { publicCopy }), await branding(payload))
+export async function pdfResponse(payload: Payload, printable: Printable, copy: CopyOptions = {}): Promise<Response> {
+  const pdf = await renderDocumentPdf(factsOf(printable, copy), await branding(payload))
   const name = `${printable.document.reference ?? 'document'}.pdf`.replace(/[^A-Za-z0-9._-]/g, '-')
   return new Response(new Uint8Array(pdf), { headers: { ...PRIVATE, 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${name}"` } })
 }

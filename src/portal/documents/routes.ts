@@ -1,6 +1,8 @@
 import { signInPath } from '../../lib/returnPath'
 import { portalPayload } from '../payload'
-import { readableDocument } from './data'
+import type { SignedInUser } from '../../access/users'
+import { recordThirdPartyView, sharedViewLine } from '../../plugins/connections'
+import { readableDocument, verifyUrlOf } from './data'
 import { badgeResponse, pdfResponse } from './render'
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store', 'Content-Type': 'text/plain; charset=utf-8' } })
@@ -18,8 +20,9 @@ export function documentFileRoute(kind: 'pdf' | 'badge') {
     const id = (await params).id
     if (!user) return signInFirst(`/documents/${encodeURIComponent(id)}/${kind}`)
     const printable = await readableDocument({ payload, user }, id)
-    if (!printable) return notFound()
-    if (kind === 'badge') return printable.document.type === 'badge' ? badgeResponse(payload, printable) : notFound()
-    return printable.document.type === 'badge' ? notFound() : pdfResponse(payload, printable)
+    if (!printable || (kind === 'badge') !== (printable.document.type === 'badge')) return notFound()
+    const shared = await recordThirdPartyView(payload, user as SignedInUser, printable.document.id)
+    if (kind === 'badge') return badgeResponse(payload, printable)
+    return pdfResponse(payload, printable, { sharedView: shared && sharedViewLine(shared, verifyUrlOf(printable.document)) })
   }
 }

@@ -75,7 +75,7 @@ export async function exportAccountData(payload: Payload, account: SignedInAccou
       issueDate: a.issueDate,
     })),
     connections: connections.map((c) => ({
-      ...pick(c, ['thirdPartyName', 'thirdPartyEmail', 'status', 'initiatedBy', 'expiresAt', 'createdAt'] as const),
+      ...pick(c, ['thirdPartyName', 'thirdPartyEmail', 'status', 'initiatedBy', 'accessUntil', 'createdAt'] as const),
       documentsShared: (c.documents ?? []).length,
     })),
     orders: orders.map((o) => ({

@@ -1,6 +1,7 @@
 import { IssuingPanel as IssuingPanel_396536e1fbe8c3c7d52ea8580717ae89 } from '../../../plugins/issuing/admin/IssuingPanel'
 import { ReviewPanel as ReviewPanel_49f60e3cb77d1b56f22365664986efdd } from '../../../plugins/registration/admin/ReviewPanel'
 import { ReviewQueueLink as ReviewQueueLink_beb6dd869d369cc21de81ca1c1afe707 } from '../../../plugins/registration/admin/ReviewQueueLink'
+import { CancelConnection as CancelConnection_00dd52a9da593c42f86c67c4f31d985a } from '../../../plugins/connections/admin/CancelConnection'
 import { ReplyPanel as ReplyPanel_d926daaad799ea998cfc1f0e86825899 } from '../../../plugins/enquiries/admin/ReplyPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -37,6 +38,7 @@ export const importMap = {
   "/plugins/issuing/admin/IssuingPanel#IssuingPanel": IssuingPanel_396536e1fbe8c3c7d52ea8580717ae89,
   "/plugins/registration/admin/ReviewPanel#ReviewPanel": ReviewPanel_49f60e3cb77d1b56f22365664986efdd,
   "/plugins/registration/admin/ReviewQueueLink#ReviewQueueLink": ReviewQueueLink_beb6dd869d369cc21de81ca1c1afe707,
+  "/plugins/connections/admin/CancelConnection#CancelConnection": CancelConnection_00dd52a9da593c42f86c67c4f31d985a,
   "/plugins/enquiries/admin/ReplyPanel#ReplyPanel": ReplyPanel_d926daaad799ea998cfc1f0e86825899,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,

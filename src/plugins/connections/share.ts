@@ -1,0 +1,135 @@
+import { createLocalReq, type Payload } from 'payload'
+
+import { isActiveLearner, isActivePortalAccount, type SignedInUser } from '../../access/users'
+import { inTransaction } from '../../collections/transaction'
+import { queueEmail } from '../../email/queue'
+import { checkAccessDate } from '../../lib/connections'
+import { endOfLondonDay, formatAccessUntil, oneMonthFrom } from '../../lib/dates'
+import { checkOptionalEmail } from '../../lib/formats'
+import { CONNECTION_REQUESTS } from '../../lib/throttle'
+import type { Account, Connection } from '../../payload-types'
+import { recordAttempt } from '../registration/signInThrottle'
+import { shareableDocuments } from './actions'
+import { connectionCreatedMessage, connectionInvitationMessage, connectionRequestedMessage } from './emails'
+import { AS_SYSTEM, fullName, recordEvent, thirdPartyLabel } from './record'
+
+export type FieldErrors = Partial<Record<'name' | 'email' | 'company' | 'accessUntil' | 'documents' | 'message' | 'form', string>>
+export type ShareResult = { ok: true; id: number } | { ok: false; errors: FieldErrors }
+
+export type ShareForm = { name?: string; email?: string; company?: string; accessUntil?: string; documents: number[] }
+
+const clean = (value: string | undefined) => (value ?? '').trim()
+
+/** The access date typed (yyyy-mm-dd, to the end of that London day), or a month from now when left empty. */
+export function accessDateFrom(typed: string | undefined, now: Date): { until: Date } | { error: string } {
+  const day = clean(typed)
+  if (!day) return { until: oneMonthFrom(now) }
+  const until = endOfLondonDay(day)
+  if (!until) return { error: 'Enter the access date as a real date, for example 31/01/2027.' }
+  const problem = checkAccessDate(until, now)
+  return problem ? { error: problem === 'The access date must be in the future.' ? 'The access date cannot be in the past.' : problem } : { until }
+}
+
+async function accountWithEmail(payload: Payload, email: string, kind: 'learner' | 'third-party') {
+  const { docs } = await payload.find({ collection: 'accounts', where: { email: { equals: email.toLowerCase() }, kind: { equals: kind } }, limit: 1, ...AS_SYSTEM })
+  return (docs[0] as Account | undefined) ?? null
+}
+
+/**
+ * System task: the learner shares chosen documents with a third party. Its own check: an
+ * approved, verified learner sharing their own valid documents. The third party is emailed:
+ * at its account when it has a confirmed one (and the connection is its at once), otherwise
+ * an invitation to register, and the connection waits for that address to be confirmed.
+ */
+export async function shareWithThirdParty(payload: Payload, learner: SignedInUser | null, form: ShareForm, now = new Date()): Promise<ShareResult> {
+  if (!isActiveLearner(learner)) return { ok: false, errors: { form: 'Only an approved learner account can share documents.' } }
+  const errors: FieldErrors = {}
+  const name = clean(form.name)
+  const email = clean(form.email).toLowerCase()
+  const company = clean(form.company)
+  if (!name) errors.name = 'Enter the name of the person or organisation you are sharing with.'
+  else if (name.length > 200) errors.name = 'Keep the name to 200 characters.'
+  if (!email) errors.email = 'Enter their email address.'
+  else if (checkOptionalEmail(email) !== true) errors.email = 'Enter an email address in the correct format, like name@example.com.'
+  else if (email === String((learner as { email?: string }).email ?? '').toLowerCase()) errors.email = 'Enter the third party’s email address, not your own.'
+  if (company.length > 200) errors.company = 'Keep the company name to 200 characters.'
+  const date = accessDateFrom(form.accessUntil, now)
+  if ('error' in date) errors.accessUntil = date.error
+  const documents = form.documents.length ? await shareableDocuments(payload, learner, form.documents) : null
+  if (!form.documents.length) errors.documents = 'Choose at least one document to share.'
+  else if (!documents) errors.documents = 'Choose documents of yours that are still valid.'
+  if (Object.keys(errors).length || 'error' in date || !documents) return { ok: false, errors }
+
+  const req = await createLocalReq({ user: learner as never, context: { skipAudit: true } }, payload)
+  const thirdParty = await accountWithEmail(payload, email, 'third-party')
+  const attached = thirdParty && isActivePortalAccount({ ...thirdParty, collection: 'accounts' }) ? thirdParty : null
+  const id = await inTransaction(req, async () => {
+    const c = (await payload.create({
+      collection: 'connections',
+      data: { learner: learner.id as number, thirdParty: attached?.id ?? null, thirdPartyName: name, thirdPartyEmail: email, thirdPartyCompany: company || null, initiatedBy: 'learner', status: 'pending', accessUntil: date.until.toISOString(), documents },
+      ...AS_SYSTEM,
+      req,
+    })) as Connection
+    const sharer = fullName(learner as unknown as Account)
+    const data = { firstName: attached?.firstName ?? name, other: sharer, connection: c.id, accessUntil: formatAccessUntil(c.accessUntil), documents: documents.length }
+    if (attached) await queueEmail(req, { template: connectionCreatedMessage, to: attached.email, data })
+    else await queueEmail(req, { template: connectionInvitationMessage, to: email, data: { ...data, email } })
+    await recordEvent(req, c, 'created', 'learner', now, `${documents.length} document${documents.length === 1 ? '' : 's'} shared with ${thirdPartyLabel(c)}`)
+    return c.id
+  })
+  return { ok: true, id }
+}
+
+export type RequestResult = { ok: true } | { ok: false; errors: FieldErrors }
+
+/**
+ * System task: a third party asks a learner, by email address, to share documents. Its own
+ * check: an approved, verified third party, within its hourly allowance. The same row is
+ * written and the same answer given whether or not the address is a learner's, so the page
+ * tells nobody who has an account; only a learner's address is emailed.
+ */
+export async function requestConnection(payload: Payload, thirdParty: SignedInUser | null, form: { email?: string; message?: string }, now = new Date()): Promise<RequestResult> {
+  if (!isActivePortalAccount(thirdParty) || thirdParty.kind !== 'third-party') return { ok: false, errors: { form: 'Only an approved third-party account can ask learners to connect.' } }
+  const email = clean(form.email).toLowerCase()
+  const message = clean(form.message)
+  const errors: FieldErrors = {}
+  if (!email) errors.email = 'Enter the learner’s email address.'
+  else if (checkOptionalEmail(email) !== true) errors.email = 'Enter an email address in the correct format, like name@example.com.'
+  if (message.length > 1000) errors.message = 'Keep your message to 1,000 characters.'
+  if (Object.keys(errors).length) return { ok: false, errors }
+  if ((await recordAttempt(payload, `connection-request:${thirdParty.id}`, CONNECTION_REQUESTS, now)) > CONNECTION_REQUESTS.freeFailures)
+    return { ok: false, errors: { form: 'You have asked many learners to connect in the last hour. Please try again later.' } }
+
+  const me = thirdParty as unknown as Account
+  const learner = await accountWithEmail(payload, email, 'learner')
+  const taking = learner && isActiveLearner({ ...learner, collection: 'accounts' }) ? learner : null
+  const req = await createLocalReq({ user: thirdParty as never, context: { skipAudit: true } }, payload)
+  await inTransaction(req, async () => {
+    const c = (await payload.create({
+      collection: 'connections',
+      data: {
+        learner: taking?.id ?? null,
+        learnerEmail: email,
+        thirdParty: me.id,
+        thirdPartyName: fullName(me),
+        thirdPartyEmail: me.email,
+        thirdPartyCompany: me.companyName || null,
+        requestMessage: message || null,
+        initiatedBy: 'third-party',
+        status: 'pending',
+        accessUntil: oneMonthFrom(now).toISOString(),
+        documents: [],
+      },
+      ...AS_SYSTEM,
+      req,
+    })) as Connection
+    await recordEvent(req, c, 'requested', 'third-party', now, message || undefined)
+    if (taking)
+      await queueEmail(req, {
+        template: connectionRequestedMessage,
+        to: taking.email,
+        data: { firstName: taking.firstName, other: thirdPartyLabel(c), connection: c.id, accessUntil: formatAccessUntil(c.accessUntil), note: message },
+      })
+  })
+  return { ok: true }
+}
