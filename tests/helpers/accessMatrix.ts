@@ -117,6 +117,20 @@ export const MATRIX: MatrixCase[] = [
     other: (f) => f.b.connection.id,
     own: (f, role) => (role === 'thirdParty' ? [] : [f.a.connection.id]),
   },
+  ...(['connection-events', 'connection-views'] as const).map(
+    (slug): MatrixCase => ({
+      slug,
+      // Written by the connections' own tasks only; read by staff and by the sides of the connection (the third party's: none in the fixtures).
+      rules: { ...recordRules(READ_OWN), administrator: READ_ALL, support: READ_ALL, thirdParty: READ_OWN },
+      newRow: (f) =>
+        slug === 'connection-events'
+          ? { connection: f.a.connection.id, event: 'accepted', party: 'third-party', at: '2026-01-02T00:00:00.000Z' }
+          : { connection: f.a.connection.id, document: f.b.document.id, views: 5, lastViewedAt: '2026-01-02T00:00:00.000Z' },
+      change: slug === 'connection-events' ? { note: 'Tampered' } : { views: 99 },
+      other: (f) => (slug === 'connection-events' ? f.b.connectionEvent.id : f.b.connectionView.id),
+      own: (f, role) => (role === 'thirdParty' ? [] : [slug === 'connection-events' ? f.a.connectionEvent.id : f.a.connectionView.id]),
+    }),
+  ),
   {
     slug: 'orders',
     rules: recordRules(READ_OWN),

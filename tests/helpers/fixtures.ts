@@ -60,6 +60,14 @@ export async function createFixtures(payload: Payload) {
     })) as { id: number; filename?: string | null }
   const connection = (learner: number, documents: number[]) =>
     create('connections', { learner, thirdPartyName: 'Acme', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', accessUntil: '2030-01-01T00:00:00.000Z', documents })
+  const sideRecords = async (connection: number, document: number) => ({
+    connectionEvent: await create('connection-events', { connection, event: 'created', party: 'learner', at: '2026-01-01T00:00:00.000Z' }),
+    connectionView: await create('connection-views', { connection, document, views: 1, lastViewedAt: '2026-01-01T00:00:00.000Z' }),
+  })
+  const withConnection = async (learner: number, document: number) => {
+    const c = await connection(learner, [document])
+    return { connection: c, ...(await sideRecords(c.id, document)) }
+  }
   const enquiry = (reporter: number, document: number) =>
     create('enquiries', { subject: 'Name spelt wrong', reporter, document, messages: [{ from: 'reporter', body: 'Please fix', sentAt: '2026-01-01T00:00:00.000Z' }] })
   const richText = { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, children: [{ type: 'text', text: 'Hello', version: 1, format: 0, detail: 0, mode: 'normal', style: '' }] }] } }
@@ -67,8 +75,8 @@ export async function createFixtures(payload: Payload) {
   return {
     staff,
     qualification,
-    a: { ...a, account: learnerA, order: await order(learnerA.id, a.achievement.id), connection: await connection(learnerA.id, [a.document.id]), enquiry: await enquiry(learnerA.id, a.document.id), photo: await photo(learnerA.id) },
-    b: { ...b, account: learnerB, order: await order(learnerB.id, b.achievement.id), connection: await connection(learnerB.id, [b.document.id]), enquiry: await enquiry(learnerB.id, b.document.id), photo: await photo(learnerB.id) },
+    a: { ...a, account: learnerA, order: await order(learnerA.id, a.achievement.id), ...(await withConnection(learnerA.id, a.document.id)), enquiry: await enquiry(learnerA.id, a.document.id), photo: await photo(learnerA.id) },
+    b: { ...b, account: learnerB, order: await order(learnerB.id, b.achievement.id), ...(await withConnection(learnerB.id, b.document.id)), enquiry: await enquiry(learnerB.id, b.document.id), photo: await photo(learnerB.id) },
     thirdParty,
     spareAccount,
     thirdPartyPhoto: await photo(thirdParty.id),

@@ -50,6 +50,8 @@ describe('staff actions: support staff and administrators only', () => {
     ['reply to an enquiry', 'POST', (f) => `/enquiries/${f.b.enquiry.id}/reply`, {}, 400],
     // The fixture's message is still queued: support staff are told so, and nothing changes.
     ['send an email again', 'POST', (f) => `/email-outbox/${f.outbox.id}/send-again`, {}, 409],
+    // Without a reason, support staff are asked for one, and nothing changes.
+    ['cancel a connection', 'POST', (f) => `/connections/${f.b.connection.id}/cancel`, {}, 400],
   ]
   for (const [name, method, path, body, allowedStatus] of cases)
     it.each(ROLES)(`${name}: %s`, async (role) => {

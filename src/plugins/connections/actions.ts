@@ -63,7 +63,7 @@ export async function actOnConnection(payload: Payload, user: SignedInUser | nul
     const c = await lockedConnection(req, connectionId)
     const party = c && partyOf(c, user)
     if (!c || !party) return NOT_FOUND
-    if ('documents' in action && action.documents && party === 'learner') {
+    if ('documents' in action && action.documents?.length && party === 'learner') {
       if (!(await shareableDocuments(payload, user, action.documents))) return { ok: false, status: 400, error: 'Choose documents of yours that are still valid.' }
     }
     const outcome = applyConnectionAction(stateOf(c), action, party, now)

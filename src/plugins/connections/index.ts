@@ -1,6 +1,6 @@
 import { addDataAndFileToRequest, type CollectionAfterChangeHook, type CollectionConfig, type Config, type Endpoint, type Field, type Plugin } from 'payload'
 
-import { anyOf } from '../../access/rules'
+import { anyOf, supportStaff } from '../../access/rules'
 import { documentsSharedWithThirdParty, thirdPartysOwnConnections } from './access'
 import { ConnectionEvents, connectionFields, ConnectionViews } from './fields'
 import { attachInvitations } from './invitations'
@@ -18,13 +18,12 @@ const cancelEndpoint: Endpoint = {
   path: '/:id/cancel',
   method: 'post',
   handler: async (req) => {
+    if (!(await supportStaff({ req } as never))) return Response.json({ error: 'Only support staff can cancel a connection here.' }, { status: 403 })
     await addDataAndFileToRequest(req)
     const note = String((req.data as { note?: unknown } | undefined)?.note ?? '').trim()
     if (!note) return Response.json({ error: 'Say why the connection is cancelled (for example, “The learner asked by phone on 01/12/2026”).' }, { status: 400 })
-    // The action checks the caller itself: support staff may cancel, nobody else through this route.
     const result = await actOnConnection(req.payload, req.user as never, String(req.routeParams?.id), { type: 'cancel', message: note })
-    const supportOnly = (req.user as { collection?: string } | null)?.collection === 'staff'
-    if (!result.ok) return Response.json({ error: result.error }, { status: supportOnly ? result.status : 403 })
+    if (!result.ok) return Response.json({ error: result.error }, { status: result.status })
     return Response.json({ ok: true })
   },
 }

@@ -33,6 +33,9 @@ function NavLinks({ account }: { account: Pick<Account, 'kind'> | null }) {
             </li>
           ) : null}
           <li>
+            <a href="/connections">Connections</a>
+          </li>
+          <li>
             <a href="/profile">Profile</a>
           </li>
           {account.kind === 'learner' ? (

@@ -1,0 +1,100 @@
+import type { Payload, Where } from 'payload'
+
+import { isActivePortalAccount, relationId } from '../../access/users'
+import { DOCUMENT_TYPES } from '../../collections/Documents'
+import type { Account, Connection, ConnectionEvent, ConnectionView } from '../../payload-types'
+import { myAchievements } from '../documents/data'
+
+type User = NonNullable<Awaited<ReturnType<Payload['auth']>>['user']>
+export type Tab = 'active' | 'inactive'
+export const PAGE_SIZE = 20
+
+/** The status a person sees: an open connection whose access date has passed is expired, whatever the job has done yet. */
+export function shownStatus(c: Pick<Connection, 'status' | 'accessUntil'>, now: Date): Connection['status'] {
+  return (c.status === 'active' || c.status === 'pending') && new Date(c.accessUntil).getTime() <= now.getTime() ? 'expired' : c.status
+}
+
+export const STATUS_LABELS: Record<Connection['status'], string> = { pending: 'Pending', active: 'Active', declined: 'Declined', cancelled: 'Cancelled', expired: 'Expired' }
+
+function tabWhere(tab: Tab, now: string): Where {
+  return tab === 'active'
+    ? { and: [{ status: { in: ['pending', 'active'] } }, { accessUntil: { greater_than: now } }] }
+    : { or: [{ status: { in: ['declined', 'cancelled', 'expired'] } }, { accessUntil: { less_than_equal: now } }] }
+}
+
+/** Search over what the account itself sees in its table: the third party's name, email and company; the learner's address. */
+function searchWhere(q: string, kind: Account['kind']): Where | null {
+  const term = q.trim().slice(0, 100)
+  if (!term) return null
+  const fields = kind === 'learner' ? ['thirdPartyName', 'thirdPartyEmail', 'thirdPartyCompany'] : ['learnerEmail', 'thirdPartyName']
+  return { or: fields.map((field) => ({ [field]: { like: term } })) }
+}
+
+/** One page of the account's connections, read as the account: the collection's rules decide which rows are there. */
+export async function myConnections(payload: Payload, user: User, { tab, q, page }: { tab: Tab; q: string; page: number }, now = new Date()) {
+  if (!isActivePortalAccount(user)) return { docs: [] as Connection[], totalDocs: 0, totalPages: 1, page: 1, learners: new Map<number, string>() }
+  const search = searchWhere(q, (user as Account).kind)
+  const result = await payload.find({
+    collection: 'connections',
+    where: { and: [tabWhere(tab, now.toISOString()), ...(search ? [search] : [])] },
+    sort: '-updatedAt',
+    limit: PAGE_SIZE,
+    page: Math.max(1, page),
+    depth: 0,
+    overrideAccess: false,
+    user,
+  })
+  return { ...result, learners: await learnerNames(payload, user, result.docs) }
+}
+
+/**
+ * Who shares with a third party: the learners' names and emails, for the third party's table.
+ * Its own check: the learner's name is given for connections this third party is party to that
+ * the learner made or accepted (never for a request still waiting: that would say who the
+ * address belongs to).
+ */
+export async function learnerNames(payload: Payload, user: User, connections: Connection[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>()
+  if ((user as Account).kind !== 'third-party') return names
+  const known = connections.filter((c) => String(relationId(c.thirdParty)) === String(user.id) && (c.initiatedBy === 'learner' || c.status !== 'pending' && c.status !== 'declined'))
+  const ids = [...new Set(known.map((c) => relationId(c.learner)).filter((id): id is number => id !== null))]
+  if (!ids.length) return names
+  const { docs } = await payload.find({ collection: 'accounts', where: { id: { in: ids } }, select: { firstName: true, lastName: true, email: true }, limit: ids.length, depth: 0, overrideAccess: true })
+  const byId = new Map(docs.map((a) => [a.id, a]))
+  for (const c of known) {
+    const learner = byId.get(relationId(c.learner) as number)
+    if (learner) names.set(c.id, `${learner.firstName} ${learner.lastName}|${learner.email}`)
+  }
+  return names
+}
+
+/** One connection with its history and view receipts, read as the account (null when it is not theirs). */
+export async function myConnection(payload: Payload, user: User, id: string) {
+  if (!/^\d{1,12}$/.test(id)) return null
+  const as = { overrideAccess: false, user, depth: 0 } as const
+  const connection = (await payload.findByID({ collection: 'connections', id, disableErrors: true, joins: false, ...as })) as Connection | null
+  if (!connection) return null
+  const [history, views] = await Promise.all([
+    payload.find({ collection: 'connection-events', where: { connection: { equals: connection.id } }, sort: 'at', limit: 200, ...as }),
+    payload.find({ collection: 'connection-views', where: { connection: { equals: connection.id } }, limit: 200, ...as }),
+  ])
+  const names = await learnerNames(payload, user, [connection])
+  return { connection, history: history.docs as ConnectionEvent[], views: views.docs as ConnectionView[], learner: names.get(connection.id) ?? null }
+}
+
+export type ShareableGroup = { heading: string; documents: Array<{ id: number; label: string }> }
+
+const typeLabel = (value: string) => DOCUMENT_TYPES.find((t) => t.value === value)?.label ?? value
+
+/** The learner's documents that can be shared (valid, not badges), grouped by achievement as the seed's "Share documents" screen. */
+export async function shareableGroups(payload: Payload, user: User): Promise<ShareableGroup[]> {
+  const { achievements } = await myAchievements({ payload, user })
+  return achievements
+    .map(({ achievement, qualification, documents }) => ({
+      heading: [qualification?.qualificationNumber, qualification?.title].filter(Boolean).join(' · '),
+      documents: documents
+        .filter((d) => d.status === 'valid' && d.type !== 'badge')
+        .map((d) => ({ id: d.id, label: `${typeLabel(d.type)} · ${qualification?.title ?? ''} (${qualification?.qualificationNumber ?? ''}, grade ${achievement.grade}) · ${d.reference ?? ''}` })),
+    }))
+    .filter((group) => group.documents.length)
+}

@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { payloadPool } from '../../src/collections/sql'
+import { deliverDueEmails } from '../../src/plugins/email-delivery'
+import { actOnConnection, expireDueConnections, recordThirdPartyView, requestConnection, shareWithThirdParty } from '../../src/plugins/connections'
+import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startSmtpServer } from '../helpers/smtp'
+
+/**
+ * Connections from both sides through the plugin's public functions, with a real mail server:
+ * each event changes the connection as the state machine says, writes its history line and
+ * audit entry, and emails the other side exactly once, in words that say what happened.
+ */
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let t: TestPayload
+let f: Fixtures
+const system = { overrideAccess: true, depth: 0 } as const
+const DAY = 86_400_000
+
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  t = await startTestPayload({ SMTP_URL: smtp.url })
+  f = await createFixtures(t.payload)
+})
+afterAll(async () => {
+  await t?.close()
+  await smtp?.close()
+})
+beforeEach(async () => {
+  // Each story starts from the fixtures' own connections only.
+  await payloadPool(t.payload).query(`delete from connections where id <> all($1::int[])`, [[f.a.connection.id, f.b.connection.id]])
+  await deliverDueEmails(t.payload)
+  smtp.received.length = 0
+})
+
+const account = async (id: number) => ({ ...(await t.payload.findByID({ collection: 'accounts', id, ...system })), collection: 'accounts' }) as never
+const learnerA = () => account(f.a.account.id)
+const learnerB = () => account(f.b.account.id)
+const thirdParty = () => account(f.thirdParty.id)
+const connection = (id: number) => t.payload.findByID({ collection: 'connections', id, ...system, joins: false })
+const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10)
+
+/** What arrived at the mail server since the test began, once delivered. */
+async function mail() {
+  await deliverDueEmails(t.payload)
+  return smtp.received.map((m) => ({ to: m.to, subject: m.subject, text: m.text }))
+}
+const historyOf = async (id: number) =>
+  (await t.payload.find({ collection: 'connection-events', where: { connection: { equals: id } }, sort: 'at', ...system })).docs.map((e) => `${e.event}:${e.party}`)
+const auditOf = async (id: number) =>
+  (await t.payload.find({ collection: 'audit-log', where: { entity: { equals: 'connections' }, entityId: { equals: String(id) } }, sort: 'createdAt', ...system })).docs.map((e) => e.action)
+const thirdPartySees = async () =>
+  (await t.payload.find({ collection: 'documents', overrideAccess: false, user: await thirdParty(), depth: 0 }).then((r) => r.docs.map((d) => d.id), () => [])).sort()
+
+async function shareWithFixtureThirdParty(documents = [f.a.document.id]) {
+  const result = await shareWithThirdParty(t.payload, await learnerA(), { name: 'Tess Party', email: 'THIRD@fixture.test', company: 'Acme Ltd', accessUntil: day(40), documents })
+  if (!result.ok) throw new Error(JSON.stringify(result.errors))
+  return result.id
+}
+
+describe('a learner shares documents', () => {
+  it('with an address that has no account: an invitation to register, and the connection waits for it', async () => {
+    const result = await shareWithThirdParty(t.payload, await learnerA(), { name: 'Riley Admissions', email: 'riley@uni.test', documents: [f.a.document.id] })
+    expect(result.ok).toBe(true)
+    const id = (result as { id: number }).id
+    const c = await connection(id)
+    expect(c).toMatchObject({ status: 'pending', initiatedBy: 'learner', thirdParty: null, thirdPartyEmail: 'riley@uni.test', documents: [f.a.document.id] })
+    // No date given: a month from today, to the end of that day.
+    expect(new Date(c.accessUntil).getTime() - Date.now()).toBeGreaterThan(27 * DAY)
+    const [invitation, ...others] = await mail()
+    expect(others).toEqual([])
+    expect(invitation).toMatchObject({ to: 'riley@uni.test', subject: 'You are invited to see shared documents' })
+    expect(invitation!.text).toContain('A Learner wants to share a document with you')
+    expect(invitation!.text).toContain('/register/third-party?email=riley%40uni.test')
+    expect(await historyOf(id)).toEqual(['created:learner'])
+    expect(await auditOf(id)).toEqual(['connections.created'])
+  })
+
+  it('with a third party that has an account: it is emailed, accepts, and the learner is emailed', async () => {
+    const id = await shareWithFixtureThirdParty()
+    expect(await connection(id)).toMatchObject({ thirdParty: f.thirdParty.id, thirdPartyEmail: 'third@fixture.test', thirdPartyCompany: 'Acme Ltd' })
+    expect(await mail()).toEqual([expect.objectContaining({ to: 'third@fixture.test', subject: 'Documents have been shared with you' })])
+    expect(await thirdPartySees()).not.toContain(f.a.document.id) // pending: nothing yet
+
+    smtp.received.length = 0
+    expect(await actOnConnection(t.payload, await thirdParty(), id, { type: 'accept' })).toEqual({ ok: true, event: 'accepted' })
+    expect(await thirdPartySees()).toContain(f.a.document.id)
+    const accepted = await mail()
+    expect(accepted).toEqual([expect.objectContaining({ to: 'learner-a@fixture.test', subject: 'Your connection has been accepted' })])
+    expect(accepted[0]!.text).toContain('Acme Ltd (Tess Party) has accepted your connection')
+    expect(await historyOf(id)).toEqual(['created:learner', 'accepted:third-party'])
+    expect(await auditOf(id)).toEqual(['connections.created', 'connections.accepted'])
+  })
+
+  it('refuses what is not theirs to share, with a clear message, and writes nothing', async () => {
+    const before = (await t.payload.count({ collection: 'connections', ...system })).totalDocs
+    const revoked = await t.payload.create({ collection: 'documents', data: { achievement: f.a.achievement.id, type: 'transcript' } as never, ...system })
+    await payloadPool(t.payload).query(`update documents set status = 'revoked' where id = $1`, [revoked.id])
+    const attempts = [
+      [{ documents: [f.b.document.id] }, { documents: 'Choose documents of yours that are still valid.' }],
+      [{ documents: [revoked.id] }, { documents: 'Choose documents of yours that are still valid.' }],
+      [{ documents: [] }, { documents: 'Choose at least one document to share.' }],
+      [{ accessUntil: day(-1) }, { accessUntil: 'The access date cannot be in the past.' }],
+      [{ accessUntil: day(800) }, { accessUntil: 'The access date can be at most two years from today.' }],
+      [{ accessUntil: '2027-02-30' }, { accessUntil: 'Enter the access date as a real date, for example 31/01/2027.' }],
+      [{ email: 'not an email' }, { email: 'Enter an email address in the correct format, like name@example.com.' }],
+      [{ email: 'learner-a@fixture.test' }, { email: 'Enter the third party’s email address, not your own.' }],
+      [{ name: ' ' }, { name: 'Enter the name of the person or organisation you are sharing with.' }],
+    ] as const
+    for (const [change, errors] of attempts) {
+      const result = await shareWithThirdParty(t.payload, await learnerA(), { name: 'X', email: 'x@example.test', documents: [f.a.document.id], ...change } as never)
+      expect(result).toEqual({ ok: false, errors })
+    }
+    expect((await t.payload.count({ collection: 'connections', ...system })).totalDocs).toBe(before)
+    expect(await mail()).toEqual([])
+  })
+})
+
+describe('the learner changes a connection, the third party answers', () => {
+  it('extend, shorten, change documents, an extension asked for and approved, then declined: each emails the other side once', async () => {
+    const second = await t.payload.create({ collection: 'documents', data: { achievement: f.a.achievement.id, type: 'transcript' } as never, ...system })
+    const id = await shareWithFixtureThirdParty()
+    await actOnConnection(t.payload, await thirdParty(), id, { type: 'accept' })
+    smtp.received.length = 0
+    await deliverDueEmails(t.payload)
+    smtp.received.length = 0
+    const until = (offset: number) => new Date(`${day(offset)}T12:00:00Z`)
+
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'change-access-date', until: until(60) })).toEqual({ ok: true, event: 'extended' })
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'change-access-date', until: until(20) })).toEqual({ ok: true, event: 'shortened' })
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'change-documents', documents: [second.id] })).toEqual({ ok: true, event: 'documents-changed' })
+    expect(await thirdPartySees()).toContain(second.id)
+    expect(await thirdPartySees()).not.toContain(f.a.document.id) // removed: gone at once
+    expect(await actOnConnection(t.payload, await thirdParty(), id, { type: 'request-extension', until: until(90), message: 'For the audit in March' })).toEqual({ ok: true, event: 'extension-requested' })
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'approve-extension' })).toEqual({ ok: true, event: 'extension-approved' })
+    expect(new Date((await connection(id)).accessUntil).getTime()).toBe(until(90).getTime())
+    expect(await actOnConnection(t.payload, await thirdParty(), id, { type: 'request-extension', until: until(120) })).toEqual({ ok: true, event: 'extension-requested' })
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'decline-extension' })).toEqual({ ok: true, event: 'extension-declined' })
+
+    const sent = await mail()
+    // Delivered by a pool of connections: they arrive in any order.
+    expect(sent.map((m) => `${m.to}: ${m.subject}`).sort()).toEqual([
+      'third@fixture.test: Your access to shared documents has been extended',
+      'third@fixture.test: Your access to shared documents has been shortened',
+      'third@fixture.test: The documents shared with you have changed',
+      'learner-a@fixture.test: A request for longer access to your documents',
+      'third@fixture.test: Your extension request was approved',
+      'learner-a@fixture.test: A request for longer access to your documents',
+      'third@fixture.test: Your extension request was declined',
+    ].sort())
+    expect(sent.find((m) => m.text.includes('For the audit'))!.text).toContain('Their message: “For the audit in March”')
+    expect(await historyOf(id)).toEqual([
+      'created:learner',
+      'accepted:third-party',
+      'extended:learner',
+      'shortened:learner',
+      'documents-changed:learner',
+      'extension-requested:third-party',
+      'extension-approved:learner',
+      'extension-requested:third-party',
+      'extension-declined:learner',
+    ])
+  })
+
+  it('the wrong side, another learner, or a stale state is refused and changes nothing', async () => {
+    const id = await shareWithFixtureThirdParty()
+    await mail()
+    smtp.received.length = 0
+    const before = await connection(id)
+    expect(await actOnConnection(t.payload, await learnerB(), id, { type: 'delete' })).toMatchObject({ ok: false, status: 404 })
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'accept' })).toMatchObject({ ok: false, error: 'The other side accepts this connection.' })
+    expect(await actOnConnection(t.payload, await thirdParty(), id, { type: 'change-documents', documents: [f.b.document.id] })).toMatchObject({ ok: false })
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'change-documents', documents: [f.b.document.id] })).toMatchObject({ ok: false, error: 'Choose documents of yours that are still valid.' })
+    expect(await actOnConnection(t.payload, null, id, { type: 'accept' })).toMatchObject({ ok: false, status: 404 })
+    expect(await actOnConnection(t.payload, await thirdParty(), 'abc', { type: 'accept' })).toMatchObject({ ok: false, status: 404 })
+    // A suspended third party takes no part.
+    await t.payload.update({ collection: 'accounts', id: f.thirdParty.id, data: { status: 'suspended' }, ...system })
+    try {
+      expect(await actOnConnection(t.payload, await thirdParty(), id, { type: 'accept' })).toMatchObject({ ok: false, status: 404 })
+    } finally {
+      await t.payload.update({ collection: 'accounts', id: f.thirdParty.id, data: { status: 'approved' }, ...system })
+    }
+    expect(await connection(id)).toEqual(before)
+    expect(await mail()).toEqual([])
+  })
+
+  it('the third party cancels, or the learner deletes: access ends at once and the other side is emailed', async () => {
+    const cancelled = await shareWithFixtureThirdParty()
+    await actOnConnection(t.payload, await thirdParty(), cancelled, { type: 'accept' })
+    const deleted = await shareWithFixtureThirdParty()
+    await actOnConnection(t.payload, await thirdParty(), deleted, { type: 'accept' })
+    await mail()
+    smtp.received.length = 0
+    expect(await actOnConnection(t.payload, await thirdParty(), cancelled, { type: 'cancel' })).toEqual({ ok: true, event: 'cancelled' })
+    expect(await actOnConnection(t.payload, await learnerA(), deleted, { type: 'delete' })).toEqual({ ok: true, event: 'deleted' })
+    expect(await thirdPartySees()).not.toContain(f.a.document.id)
+    expect(await t.payload.findByID({ collection: 'connections', id: deleted, ...system, disableErrors: true })).toBeNull()
+    expect((await mail()).map((m) => `${m.to}: ${m.subject}`).sort()).toEqual([
+      'learner-a@fixture.test: A connection has been cancelled',
+      'third@fixture.test: A learner has stopped sharing documents with you',
+    ])
+    expect(await auditOf(deleted)).toEqual(['connections.created', 'connections.accepted', 'connections.deleted'])
+  })
+
+  it('support staff cancel on the learner’s request: both sides are emailed and the history says why', async () => {
+    const id = await shareWithFixtureThirdParty()
+    await mail()
+    smtp.received.length = 0
+    const support = { ...(await t.payload.findByID({ collection: 'staff', id: f.staff.support.id, ...system })), collection: 'staff' } as never
+    expect(await actOnConnection(t.payload, support, id, { type: 'change-documents', documents: [f.a.document.id] })).toMatchObject({ ok: false })
+    expect(await actOnConnection(t.payload, support, id, { type: 'cancel', message: 'The learner asked by phone' })).toEqual({ ok: true, event: 'cancelled' })
+    expect((await mail()).map((m) => m.to).sort()).toEqual(['learner-a@fixture.test', 'third@fixture.test'])
+    const [event] = (await t.payload.find({ collection: 'connection-events', where: { connection: { equals: id }, event: { equals: 'cancelled' } }, ...system })).docs
+    expect(event).toMatchObject({ party: 'support', note: 'The learner asked by phone' })
+  })
+})
+
+describe('a third party asks a learner', () => {
+  it('a learner’s address: the learner is emailed and accepts, choosing documents; any other address: nobody is emailed, and the answer is the same', async () => {
+    const asked = await requestConnection(t.payload, await thirdParty(), { email: 'Learner-A@fixture.test', message: 'We are checking your application' })
+    const nobody = await requestConnection(t.payload, await thirdParty(), { email: 'nobody@nowhere.test', message: 'Hello' })
+    expect(asked).toEqual({ ok: true })
+    expect(nobody).toEqual(asked)
+    const sent = await mail()
+    expect(sent).toEqual([expect.objectContaining({ to: 'learner-a@fixture.test', subject: 'A request to see your documents' })])
+    expect(sent[0]!.text).toContain('Acme (T Party) asks you to share your documents')
+    expect(sent[0]!.text).toContain('“We are checking your application”')
+
+    const [request] = (await t.payload.find({ collection: 'connections', where: { learnerEmail: { equals: 'learner-a@fixture.test' } }, ...system })).docs
+    expect(request).toMatchObject({ status: 'pending', initiatedBy: 'third-party', learner: f.a.account.id, documents: [] })
+    smtp.received.length = 0
+    expect(await actOnConnection(t.payload, await learnerA(), request!.id, { type: 'accept', documents: [] })).toMatchObject({ ok: false, error: 'Choose at least one document to share.' })
+    expect(await actOnConnection(t.payload, await learnerA(), request!.id, { type: 'accept', documents: [f.a.document.id] })).toEqual({ ok: true, event: 'accepted' })
+    expect((await mail()).map((m) => `${m.to}: ${m.subject}`)).toEqual(['third@fixture.test: Your connection has been accepted'])
+    expect(await thirdPartySees()).toContain(f.a.document.id)
+  })
+
+  it('is throttled per third party', async () => {
+    const other = await t.payload.create({
+      collection: 'accounts',
+      data: { email: 'busy@fixture.test', password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'Busy', lastName: 'Bee', companyName: 'Hive' } as never,
+      disableVerificationEmail: true,
+      ...system,
+    })
+    const answers = []
+    for (let n = 0; n < 21; n++) answers.push(await requestConnection(t.payload, await account(other.id), { email: `someone-${n}@nowhere.test` }))
+    expect(answers.slice(0, 20).every((a) => a.ok)).toBe(true)
+    expect(answers[20]).toEqual({ ok: false, errors: { form: 'You have asked many learners to connect in the last hour. Please try again later.' } })
+  })
+})
+
+describe('view receipts', () => {
+  it('count every view, even at the same moment, and only while the document is shared', async () => {
+    const id = await shareWithFixtureThirdParty()
+    expect(await recordThirdPartyView(t.payload, await thirdParty(), f.a.document.id)).toBeNull() // pending: not shared yet
+    await actOnConnection(t.payload, await thirdParty(), id, { type: 'accept' })
+    const shared = await Promise.all(Array.from({ length: 8 }, async () => recordThirdPartyView(t.payload, await thirdParty(), f.a.document.id)))
+    expect(shared[0]).toMatchObject({ sharedWith: 'Acme Ltd', learner: 'A Learner' })
+    const [receipt] = (await t.payload.find({ collection: 'connection-views', where: { connection: { equals: id } }, overrideAccess: false, user: await learnerA() })).docs
+    expect(receipt).toMatchObject({ views: 8 })
+    expect(await recordThirdPartyView(t.payload, await learnerA(), f.a.document.id)).toBeNull() // the learner's own views are no receipts
+    // Learner B cannot read A's receipts.
+    expect((await t.payload.find({ collection: 'connection-views', where: { connection: { equals: id } }, overrideAccess: false, user: await learnerB() })).docs).toEqual([])
+  })
+})
+
+describe('the expiry job', () => {
+  it('expires every connection past its date in one pass and emails both sides once, however often and however many run it', async () => {
+    const id = await shareWithFixtureThirdParty()
+    await actOnConnection(t.payload, await thirdParty(), id, { type: 'accept' })
+    const invited = (await shareWithThirdParty(t.payload, await learnerA(), { name: 'Late', email: 'late@uni.test', documents: [f.a.document.id] })) as { id: number }
+    await mail()
+    smtp.received.length = 0
+    const later = new Date(Date.now() + 800 * DAY)
+    const runs = await Promise.all([expireDueConnections(t.payload, later), expireDueConnections(t.payload, later), expireDueConnections(t.payload, later)])
+    expect(runs.reduce((sum, run) => sum + run.expired, 0)).toBeGreaterThanOrEqual(2)
+    expect((await expireDueConnections(t.payload, later)).expired).toBe(0)
+    expect((await connection(id)).status).toBe('expired')
+    expect((await connection(invited.id)).status).toBe('expired')
+    const sent = await mail()
+    expect(sent.every((m) => m.subject === 'A connection’s access date has passed')).toBe(true)
+    // One message to each side of each connection this pass expired (a request to an address that is no learner's has one side).
+    const { rows } = await payloadPool(t.payload).query(`select count(*)::int + count(learner_id)::int as n from connections where status = 'expired'`)
+    expect(sent).toHaveLength(rows[0].n)
+    expect(sent.filter((m) => m.to === 'late@uni.test')).toHaveLength(1)
+    expect(await historyOf(id)).toEqual(['created:learner', 'accepted:third-party', 'expired:system'])
+    expect(await auditOf(id)).toContain('connections.expired')
+  })
+})
