@@ -2,6 +2,7 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { DELIVERY_OPTIONS, DEMO_PASSWORDS, DEMO_STAFF, PRODUCTS, QUALIFICATIONS } from './data'
 import { seedBranding } from './brandImages'
+import { seedConnections } from './connections'
 import { generateRecords } from './generate'
 import { DEMO_PAGES } from './pages'
 
@@ -76,7 +77,7 @@ export async function seedDemoData(payload: Payload, log: Log = console.log): Pr
   )
 
   const portal = (row: Row) => ({ ...row, password: DEMO_PASSWORDS.portal, _verified: true })
-  await ensureRows(payload, 'accounts', 'email', [
+  const accounts = await ensureRows(payload, 'accounts', 'email', [
     portal({ email: 'learner@demo.example', kind: 'learner', status: 'approved', firstName: 'Claire', lastName: 'Hammond', candidate: candidateId(0) }),
     portal({ email: 'learner2@demo.example', kind: 'learner', status: 'approved', firstName: records.candidates[1]!.firstName, lastName: records.candidates[1]!.surname, candidate: candidateId(1) }),
     portal({
@@ -90,6 +91,7 @@ export async function seedDemoData(payload: Payload, log: Log = console.log): Pr
     portal({ email: 'employer@demo.example', kind: 'third-party', status: 'approved', firstName: 'Morgan', lastName: 'Hiring', companyName: 'Acme Recruitment Ltd', jobTitle: 'HR Manager' }),
     portal({ email: 'university@demo.example', kind: 'third-party', status: 'approved', firstName: 'Riley', lastName: 'Admissions', companyName: 'University of Exampleton', jobTitle: 'Admissions Officer' }),
   ])
+  await seedConnections(payload, accounts)
   log(`Demo data is in place (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }
 
@@ -100,5 +102,5 @@ export async function seedDemoDataIfEmpty(payload: Payload, log: Log = console.l
   await seedDemoData(payload, log)
   log('Demo sign-ins (password in brackets):')
   for (const staff of DEMO_STAFF) log(`  admin /admin   ${staff.email} (${DEMO_PASSWORDS[staff.role]})  ${staff.role}`)
-  log(`  portal /       learner@demo.example, employer@demo.example (${DEMO_PASSWORDS.portal})`)
+  log(`  portal /       learner@demo.example, employer@demo.example, university@demo.example (${DEMO_PASSWORDS.portal})`)
 }

@@ -31,6 +31,16 @@ describe('demo seed', () => {
     expect(await counts()).toEqual(first)
   }, 120_000)
 
+  it('gives the demo accounts connections in every state, from both sides, that they can read', async () => {
+    const { docs } = await t.payload.find({ collection: 'connections', overrideAccess: true, depth: 0, pagination: false, joins: false })
+    const kinds = new Set(docs.map((c) => `${c.status}${c.extension?.status === 'requested' ? '+extension' : ''}:${c.initiatedBy}`))
+    expect([...kinds].sort()).toEqual(['active+extension:third-party', 'active:learner', 'cancelled:learner', 'expired:learner', 'pending:learner', 'pending:third-party'])
+    const { user } = await t.payload.login({ collection: 'accounts', data: { email: 'employer@demo.example', password: DEMO_PASSWORDS.portal } })
+    const employer = { ...user!, collection: 'accounts' } as never
+    const shared = await t.payload.find({ collection: 'documents', overrideAccess: false, user: employer, depth: 0 })
+    expect(shared.docs.length).toBe(2) // the active connection's two documents; the expired one's are not seen
+  })
+
   it('every achievement has a certificate and a transcript with units', async () => {
     const { docs } = await t.payload.find({ collection: 'documents', where: { type: { equals: 'transcript' } }, limit: 5, depth: 0, overrideAccess: true })
     expect(docs[0]!.units!.length).toBeGreaterThanOrEqual(3)
