@@ -19,10 +19,10 @@ const issuingFields: Field[] = [
   },
 ]
 
-/** Each new document queues the job that tells the learner, in the same transaction. */
+/** Each new document queues the job that tells the learner, in the same transaction. The demo seed's records are nobody's news. */
 const queueNotification: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   const candidate = relationId(doc.candidate)
-  if (operation === 'create' && candidate !== null) await req.payload.jobs.queue({ task: 'notify-new-documents', input: { candidate: Number(candidate) }, req })
+  if (operation === 'create' && candidate !== null && !req.context.seeding) await req.payload.jobs.queue({ task: 'notify-new-documents', input: { candidate: Number(candidate) }, req })
   return doc
 }
 
