@@ -10,6 +10,7 @@ import * as migration_20261201_085930_staff_lockout_off from './20261201_085930_
 import * as migration_20261201_132723_email_delivery from './20261201_132723_email_delivery';
 import * as migration_20261201_141732_email_deliverable_copy from './20261201_141732_email_deliverable_copy';
 import * as migration_20261201_163616_connections_flows from './20261201_163616_connections_flows';
+import * as migration_20261201_173237_connections_expiry_task from './20261201_173237_connections_expiry_task';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261201_163616_connections_flows.up,
     down: migration_20261201_163616_connections_flows.down,
-    name: '20261201_163616_connections_flows'
+    name: '20261201_163616_connections_flows',
+  },
+  {
+    up: migration_20261201_173237_connections_expiry_task.up,
+    down: migration_20261201_173237_connections_expiry_task.down,
+    name: '20261201_173237_connections_expiry_task'
   },
 ];

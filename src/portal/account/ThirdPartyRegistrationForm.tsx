@@ -5,8 +5,9 @@ import { useActionState } from 'react'
 import { Checkbox, ErrorSummary, Field } from '../ui/Field'
 import { thirdPartyRegistration, type FormState } from './actions'
 
-export function ThirdPartyRegistrationForm({ privacyHref }: { privacyHref: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(thirdPartyRegistration, { values: {} })
+/** `invitedEmail`: the address a learner shared documents with, from the invitation's link. */
+export function ThirdPartyRegistrationForm({ privacyHref, invitedEmail }: { privacyHref: string; invitedEmail?: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(thirdPartyRegistration, { values: invitedEmail ? { email: invitedEmail } : {} })
   const v = state.values
   const e = state.errors ?? {}
   return (

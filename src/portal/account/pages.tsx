@@ -29,8 +29,9 @@ export function RegisterLearnerPage() {
   return <RegistrationPage kind="learner" heading="Register as a learner" form={<LearnerRegistrationForm privacyHref={PRIVACY} countries={COUNTRY_OPTIONS} phoneCountries={PHONE_COUNTRY_OPTIONS} />} />
 }
 
-export function RegisterThirdPartyPage() {
-  return <RegistrationPage kind="third-party" heading="Register as an employer, university or auditor" form={<ThirdPartyRegistrationForm privacyHref={PRIVACY} />} />
+export function RegisterThirdPartyPage({ email }: { email?: string }) {
+  const invitedEmail = typeof email === 'string' && email.length <= 254 ? email : undefined
+  return <RegistrationPage kind="third-party" heading="Register as an employer, university or auditor" form={<ThirdPartyRegistrationForm privacyHref={PRIVACY} invitedEmail={invitedEmail} />} />
 }
 
 /** The sign-in page; `next` is the page someone was sent here from, where they go back after signing in. */

@@ -1,0 +1,213 @@
+import type { Page } from 'puppeteer-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { payloadPool } from '../../src/collections/sql'
+import { accessibilityViolations } from '../helpers/axe'
+import { clickAndSettle, fillFields, launchBrowser, tickBox, visitPage } from '../helpers/browser'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startServer, type RunningServer } from '../helpers/server'
+import { startSmtpServer } from '../helpers/smtp'
+
+/**
+ * The issue's journey in Chromium: a learner shares two of four documents with an address that
+ * has no account; the third party registers from the emailed link, confirms, accepts, sees
+ * exactly those two, opens one (the learner sees the view receipt), asks for more time; the
+ * learner approves, then takes one document back; the access date passes and the third party
+ * sees nothing. Every connections page is checked with axe at phone and desktop widths.
+ */
+let t: TestPayload
+let server: RunningServer
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let learner: Page
+let thirdParty: Page
+const violations: string[] = []
+const PASSWORD = 'green kettle harbour'
+const system = { overrideAccess: true, depth: 0 } as const
+const references: string[] = []
+let connectionPath = ''
+
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  t = await startTestPayload()
+  const candidate = await t.payload.create({ collection: 'candidates', data: { candidateNumber: '00888001', firstName: 'Priya', surname: 'Shah', dateOfBirth: '1990-03-04T00:00:00.000Z' }, ...system })
+  for (const [number, title] of [['603/1111/1', 'Level 2 Award in Safe Working'], ['603/2222/2', 'Level 3 Diploma in Vehicle Systems']]) {
+    const qualification = await t.payload.create({ collection: 'qualifications', data: { qualificationNumber: number!, title: title!, level: '3', type: 'regulated' }, ...system })
+    const achievement = await t.payload.create({ collection: 'achievements', data: { candidate: candidate.id, qualification: qualification.id, grade: 'Pass', issueDate: '2024-01-01T00:00:00.000Z' }, ...system })
+    for (const type of ['certificate', 'transcript'] as const) {
+      const document = await t.payload.create({ collection: 'documents', data: { achievement: achievement.id, type } as never, ...system })
+      references.push(document.reference!)
+    }
+  }
+  await t.payload.create({
+    collection: 'accounts',
+    data: { email: 'priya@example.test', password: PASSWORD, _verified: true, kind: 'learner', status: 'approved', firstName: 'Priya', lastName: 'Shah', candidate: candidate.id } as never,
+    disableVerificationEmail: true,
+    ...system,
+  })
+  server = await startServer({ DATABASE_URL: t.databaseUrl, SMTP_URL: smtp.url })
+  browser = await launchBrowser()
+  learner = await personAt('/sign-in')
+}, 600_000)
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') console.log(`Server output before the failure:\n${server.output().slice(-4000)}`)
+})
+
+afterAll(async () => {
+  await browser?.cleanUp()
+  await server?.stop()
+  await smtp?.close()
+  await t?.close()
+})
+
+/** Each person has a browser of their own. */
+async function personAt(path: string) {
+  const context = await browser.createBrowserContext()
+  const page = await context.newPage()
+  await page.setViewport({ width: 1280, height: 900 })
+  page.setDefaultTimeout(120_000)
+  await visitPage(page, `${server.url}${path}`)
+  return page
+}
+async function submit(page: Page, label: string) {
+  const [button] = await page.$$(`xpath/.//button[normalize-space()="${label}"]`)
+  if (!button) throw new Error(`No button "${label}" on ${page.url()}`)
+  await clickAndSettle(page, button as unknown as { click: () => Promise<void> })
+}
+async function signIn(page: Page, email: string) {
+  await visitPage(page, `${server.url}/sign-in`)
+  await fillFields(page, { email, password: PASSWORD })
+  await submit(page, 'Sign in')
+  await page.waitForFunction(() => location.pathname === '/dashboard', { timeout: 60_000 })
+}
+const main = (page: Page) => page.$eval('main', (el) => el.textContent ?? '')
+const checkAccessibility = async (page: Page) => violations.push(...(await accessibilityViolations(page)).map((v) => `${page.url()}: ${v}`))
+const setDate = (page: Page, name: string, day: string) => page.$eval(`[name="${name}"]`, (el, value) => ((el as HTMLInputElement).value = value), day)
+const dayAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+/** The references on the document cards the third party sees. */
+const cardReferences = (page: Page) => page.$$eval('.document-card', (cards) => cards.map((card) => /\d{7,8}-\d{2}-[A-Z0-9]{4}/.exec(card.textContent ?? '')?.[0]).sort())
+/** Fetches a document's PDF in the person's own session, as a click on "View" does. */
+const pdfStatus = (page: Page, reference: string) =>
+  page.evaluate(async (ref) => {
+    const link = [...document.querySelectorAll<HTMLAnchorElement>('.document-card')].find((card) => card.textContent?.includes(ref))?.querySelector<HTMLAnchorElement>('a[href$="/pdf"]')
+    return link ? (await fetch(link.href)).status : 0
+  }, reference)
+
+describe('sharing two of four documents with a third party (Chromium)', { timeout: 300_000 }, () => {
+  it('the learner shares two documents with an address that has no account', async () => {
+    await signIn(learner, 'priya@example.test')
+    await visitPage(learner, `${server.url}/connections`)
+    await checkAccessibility(learner)
+    await visitPage(learner, `${server.url}/connections/new`)
+    await submit(learner, 'Share documents')
+    expect(await main(learner)).toContain('Choose at least one document to share.')
+    await checkAccessibility(learner)
+    await fillFields(learner, { name: 'Alex Recruiter', email: 'alex@acme.test', company: 'Acme Engineering' })
+    const boxes = await learner.$$eval('input[name=documents]', (inputs) => inputs.map((i) => `#${i.id}`))
+    expect(boxes).toHaveLength(4)
+    await tickBox(learner, boxes[0]!)
+    await tickBox(learner, boxes[2]!)
+    await submit(learner, 'Share documents')
+    await learner.waitForFunction(() => /^\/connections\/\d+$/.test(location.pathname), { timeout: 60_000 })
+    connectionPath = new URL(learner.url()).pathname
+    expect(await main(learner)).toContain('Connection made. The third party has been emailed')
+    expect(await main(learner)).toContain('Pending')
+    await checkAccessibility(learner)
+  })
+
+  it('the third party registers from the emailed link, confirms, accepts and sees exactly those two', async () => {
+    const invitation = await smtp.waitFor('alex@acme.test', /You are invited to see shared documents/)
+    expect(invitation.text).toContain('Priya Shah wants to share 2 documents with you')
+    const registerLink = /(http:\/\/\S+\/register\/third-party\?email=\S+)/.exec(invitation.text)![1]!
+    thirdParty = await personAt(new URL(registerLink).pathname + new URL(registerLink).search)
+    expect(await thirdParty.$eval('[name=email]', (el) => (el as HTMLInputElement).value)).toBe('alex@acme.test')
+    await fillFields(thirdParty, { firstName: 'Alex', lastName: 'Recruiter', companyName: 'Acme Engineering', jobTitle: 'Talent Lead', password: PASSWORD, confirmPassword: PASSWORD })
+    await tickBox(thirdParty, '#consent')
+    await submit(thirdParty, 'Register')
+    await thirdParty.waitForFunction(() => location.pathname === '/register/check-email', { timeout: 60_000 })
+    const confirm = await smtp.waitFor('alex@acme.test', /Confirm your email address/)
+    await visitPage(thirdParty, /(http:\/\/\S+token=[A-Za-z0-9_-]+)/.exec(confirm.text)![1]!)
+    await submit(thirdParty, 'Confirm my email address')
+    await signIn(thirdParty, 'alex@acme.test')
+    expect(await main(thirdParty)).toContain('You have 0 active connections and 1 pending connection.')
+
+    await visitPage(thirdParty, `${server.url}/connections`)
+    expect(await main(thirdParty)).toContain('Priya Shah')
+    await checkAccessibility(thirdParty)
+    await visitPage(thirdParty, `${server.url}${connectionPath}`)
+    expect(await thirdParty.$$('.document-card')).toHaveLength(0) // nothing until accepted
+    await submit(thirdParty, 'Accept the connection')
+    expect(await main(thirdParty)).toContain('Accepted: the connection is active')
+    expect(await cardReferences(thirdParty)).toEqual([references[0], references[2]].sort())
+    await checkAccessibility(thirdParty)
+    await smtp.waitFor('priya@example.test', /Your connection has been accepted/)
+  })
+
+  it('the third party opens one document and the learner sees the view receipt', async () => {
+    expect(await pdfStatus(thirdParty, references[0]!)).toBe(200)
+    await visitPage(learner, `${server.url}${connectionPath}`)
+    const receipts = await learner.$eval('.receipts', (el) => el.textContent ?? '')
+    expect(receipts).toMatch(new RegExp(`${references[0]}: last viewed \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d, 1 time in all`))
+    expect(receipts).toContain(`${references[2]}: not viewed yet`)
+  })
+
+  it('the third party asks for more time and the learner approves', async () => {
+    await visitPage(thirdParty, `${server.url}${connectionPath}`)
+    await setDate(thirdParty, 'accessUntil', dayAhead(90))
+    await fillFields(thirdParty, { message: 'Our hiring panel meets next quarter' })
+    await submit(thirdParty, 'Ask for an extension')
+    expect(await main(thirdParty)).toContain('Extension asked for. The learner has been emailed')
+    const asked = await smtp.waitFor('priya@example.test', /A request for longer access/)
+    expect(asked.text).toContain('Our hiring panel meets next quarter')
+
+    await visitPage(learner, `${server.url}${connectionPath}`)
+    expect(await main(learner)).toContain('Acme Engineering · Alex Recruiter asks to see your documents until')
+    await checkAccessibility(learner)
+    await submit(learner, 'Approve the extension')
+    expect(await main(learner)).toContain('Extension approved')
+    await smtp.waitFor('alex@acme.test', /Your extension request was approved/)
+  })
+
+  it('the learner takes one document back and the third party no longer sees it', async () => {
+    await visitPage(learner, `${server.url}${connectionPath}/documents`)
+    await checkAccessibility(learner)
+    const firstShared = `#${await learner.$eval('input[name=documents]:checked', (el) => el.id)}`
+    await learner.focus(firstShared)
+    await learner.keyboard.press('Space') // untick it
+    await submit(learner, 'Share documents')
+    expect(await main(learner)).toContain('Documents changed')
+    await smtp.waitFor('alex@acme.test', /The documents shared with you have changed/)
+    await visitPage(thirdParty, `${server.url}${connectionPath}`)
+    const seen = await cardReferences(thirdParty)
+    expect(seen).toHaveLength(1)
+    const gone = [references[0]!, references[2]!].find((ref) => !seen.includes(ref))!
+    expect(await thirdParty.evaluate(async () => (await fetch(location.href)).status)).toBe(200)
+    // The document taken back answers 404 to the third party, by its own address too.
+    const goneId = await learner.evaluate(async (ref) => {
+      const answer = await fetch(`/api/documents?where[reference][equals]=${ref}&depth=0`, { credentials: 'include' })
+      return ((await answer.json()) as { docs: Array<{ id: number }> }).docs[0]?.id
+    }, gone)
+    expect(await thirdParty.evaluate(async (id) => (await fetch(`/documents/${id}/pdf`)).status, goneId)).toBe(404)
+  })
+
+  it('once the access date has passed the third party sees nothing, and the expiry job emails both sides', async () => {
+    const id = Number(connectionPath.split('/').pop())
+    // The clock moves on: the access date is now a second ago.
+    await payloadPool(t.payload).query(`update connections set access_until = now() - interval '1 second' where id = $1`, [id])
+    await visitPage(thirdParty, `${server.url}${connectionPath}`)
+    expect(await thirdParty.$$('.document-card')).toHaveLength(0)
+    expect(await main(thirdParty)).toContain('This connection has ended')
+    // Within seconds the server's own scheduled job marks it expired and tells both sides, once.
+    await smtp.waitFor('alex@acme.test', /A connection’s access date has passed/, 90_000)
+    await smtp.waitFor('priya@example.test', /A connection’s access date has passed/, 90_000)
+    await visitPage(thirdParty, `${server.url}/connections?tab=inactive`)
+    expect(await main(thirdParty)).toContain('Expired')
+    await checkAccessibility(thirdParty)
+    expect(smtp.received.filter((m) => /access date has passed/.test(m.subject))).toHaveLength(2)
+  })
+
+  it('has no WCAG 2.2 AA violations on any connections page, at phone and desktop widths', () => {
+    expect(violations).toEqual([])
+  })
+})
