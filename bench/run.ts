@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { freePort } from '../tests/helpers/server'
+import { benchConnections } from './connections'
 import { benchEmail } from './email'
 import { benchMatching } from './matching'
 import { benchPdf } from './pdfRun'
@@ -67,6 +68,12 @@ try {
   }
   if (!only || only === 'email') {
     for (const row of await benchEmail()) {
+      results.push(row)
+      console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
+    }
+  }
+  if (!only || only === 'connections') {
+    for (const row of await benchConnections()) {
       results.push(row)
       console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
     }
