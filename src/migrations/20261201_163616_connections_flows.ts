@@ -37,9 +37,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "connections" ADD COLUMN "extension_message" varchar;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "connection_events_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "connection_views_id" integer;
-  ALTER TABLE "connection_events" ADD CONSTRAINT "connection_events_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;
-  ALTER TABLE "connection_views" ADD CONSTRAINT "connection_views_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;
-  ALTER TABLE "connection_views" ADD CONSTRAINT "connection_views_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "connection_events" ADD CONSTRAINT "connection_events_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "connection_views" ADD CONSTRAINT "connection_views_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "connection_views" ADD CONSTRAINT "connection_views_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "connection_events_connection_idx" ON "connection_events" USING btree ("connection_id");
   CREATE INDEX "connection_events_updated_at_idx" ON "connection_events" USING btree ("updated_at");
   CREATE INDEX "connection_events_created_at_idx" ON "connection_events" USING btree ("created_at");
@@ -51,8 +51,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_connection_events_fk" FOREIGN KEY ("connection_events_id") REFERENCES "public"."connection_events"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_connection_views_fk" FOREIGN KEY ("connection_views_id") REFERENCES "public"."connection_views"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "connections_access_until_idx" ON "connections" USING btree ("access_until");
-  -- The expiry job's scan: only connections still open, by date.
-  CREATE INDEX "connections_open_access_until_idx" ON "connections" USING btree ("access_until") WHERE "status" IN ('pending', 'active');
   CREATE INDEX "payload_locked_documents_rels_connection_events_id_idx" ON "payload_locked_documents_rels" USING btree ("connection_events_id");
   CREATE INDEX "payload_locked_documents_rels_connection_views_id_idx" ON "payload_locked_documents_rels" USING btree ("connection_views_id");`)
 }
@@ -69,7 +67,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_connection_views_fk";
   
   DROP INDEX "connections_access_until_idx";
-  DROP INDEX "connections_open_access_until_idx";
   DROP INDEX "payload_locked_documents_rels_connection_events_id_idx";
   DROP INDEX "payload_locked_documents_rels_connection_views_id_idx";
   ALTER TABLE "connections" ALTER COLUMN "learner_id" SET NOT NULL;

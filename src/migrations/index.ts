@@ -11,6 +11,7 @@ import * as migration_20261201_132723_email_delivery from './20261201_132723_ema
 import * as migration_20261201_141732_email_deliverable_copy from './20261201_141732_email_deliverable_copy';
 import * as migration_20261201_163616_connections_flows from './20261201_163616_connections_flows';
 import * as migration_20261201_173237_connections_expiry_task from './20261201_173237_connections_expiry_task';
+import * as migration_20261201_174213_connections_status_index from './20261201_174213_connections_status_index';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261201_173237_connections_expiry_task.up,
     down: migration_20261201_173237_connections_expiry_task.down,
-    name: '20261201_173237_connections_expiry_task'
+    name: '20261201_173237_connections_expiry_task',
+  },
+  {
+    up: migration_20261201_174213_connections_status_index.up,
+    down: migration_20261201_174213_connections_status_index.down,
+    name: '20261201_174213_connections_status_index'
   },
 ];

@@ -122,10 +122,11 @@ export const MATRIX: MatrixCase[] = [
       slug,
       // Written by the connections' own tasks only; read by staff and by the sides of the connection (the third party's: none in the fixtures).
       rules: { ...recordRules(READ_OWN), administrator: READ_ALL, support: READ_ALL, thirdParty: READ_OWN },
+      // Learner B's, so learner A's reads stay exactly its own; each view receipt on a connection of its own (one per connection and document).
       newRow: (f) =>
         slug === 'connection-events'
-          ? { connection: f.a.connection.id, event: 'accepted', party: 'third-party', at: '2026-01-02T00:00:00.000Z' }
-          : { connection: f.a.connection.id, document: f.b.document.id, views: 5, lastViewedAt: '2026-01-02T00:00:00.000Z' },
+          ? { connection: f.b.connection.id, event: 'accepted', party: 'third-party', at: '2026-01-02T00:00:00.000Z' }
+          : { connection: f.b.spareConnections.shift()!.id, document: f.b.document.id, views: 5, lastViewedAt: '2026-01-02T00:00:00.000Z' },
       change: slug === 'connection-events' ? { note: 'Tampered' } : { views: 99 },
       other: (f) => (slug === 'connection-events' ? f.b.connectionEvent.id : f.b.connectionView.id),
       own: (f, role) => (role === 'thirdParty' ? [] : [slug === 'connection-events' ? f.a.connectionEvent.id : f.a.connectionView.id]),

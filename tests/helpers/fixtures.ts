@@ -76,7 +76,13 @@ export async function createFixtures(payload: Payload) {
     staff,
     qualification,
     a: { ...a, account: learnerA, order: await order(learnerA.id, a.achievement.id), ...(await withConnection(learnerA.id, a.document.id)), enquiry: await enquiry(learnerA.id, a.document.id), photo: await photo(learnerA.id) },
-    b: { ...b, account: learnerB, order: await order(learnerB.id, b.achievement.id), ...(await withConnection(learnerB.id, b.document.id)), enquiry: await enquiry(learnerB.id, b.document.id), photo: await photo(learnerB.id) },
+    b: {
+      ...b,
+      account: learnerB,
+      order: await order(learnerB.id, b.achievement.id),
+      ...(await withConnection(learnerB.id, b.document.id)),
+      /** For the access matrix's view receipts, one per connection and document (the spare account's, so nobody counts them). */
+      spareConnections: await Promise.all(Array.from({ length: 16 }, () => connection(spareAccount.id, []))), enquiry: await enquiry(learnerB.id, b.document.id), photo: await photo(learnerB.id) },
     thirdParty,
     spareAccount,
     thirdPartyPhoto: await photo(thirdParty.id),

@@ -29,7 +29,10 @@ afterAll(async () => {
 })
 beforeEach(async () => {
   // Each story starts from the fixtures' own connections only.
-  await payloadPool(t.payload).query(`delete from connections where id <> all($1::int[])`, [[f.a.connection.id, f.b.connection.id]])
+  const fixtures = [[f.a.connection.id, f.b.connection.id]]
+  await payloadPool(t.payload).query(`delete from connection_events where connection_id <> all($1::int[])`, fixtures)
+  await payloadPool(t.payload).query(`delete from connection_views where connection_id <> all($1::int[])`, fixtures)
+  await payloadPool(t.payload).query(`delete from connections where id <> all($1::int[])`, fixtures)
   await deliverDueEmails(t.payload)
   smtp.received.length = 0
 })

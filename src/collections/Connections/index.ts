@@ -70,6 +70,8 @@ export const Connections: CollectionConfig = {
     },
     { name: 'documents', label: 'Documents shared', type: 'relationship', relationTo: 'documents', hasMany: true },
   ],
+  // The expiry job's scan (status in pending, active and access date passed) and the dashboard's counts.
+  indexes: [{ fields: ['status', 'accessUntil'] }],
   hooks: auditTrail('connections'),
   timestamps: true,
 }

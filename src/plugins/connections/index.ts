@@ -1,4 +1,4 @@
-import { addDataAndFileToRequest, type CollectionAfterChangeHook, type CollectionConfig, type Config, type Endpoint, type Field, type Plugin } from 'payload'
+import { addDataAndFileToRequest, type CollectionAfterChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig, type Config, type Endpoint, type Field, type Plugin } from 'payload'
 
 import { anyOf, supportStaff } from '../../access/rules'
 import { documentsSharedWithThirdParty, thirdPartysOwnConnections } from './access'
@@ -47,6 +47,19 @@ function lockStateFields(fields: Field[]): Field[] {
   })
 }
 
+/** A connection's history and view receipts go with it (the audit log keeps its events); a document's receipts with the document. */
+const removeSideRecords =
+  (field: 'connection' | 'document'): CollectionBeforeDeleteHook =>
+  async ({ id, req }) => {
+    for (const collection of field === 'connection' ? (['connection-events', 'connection-views'] as const) : (['connection-views'] as const))
+      await req.payload.delete({ collection, where: { [field]: { equals: id } }, overrideAccess: true, req })
+  }
+
+const withBeforeDelete = (collection: CollectionConfig, hook: CollectionBeforeDeleteHook): CollectionConfig => ({
+  ...collection,
+  hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), hook] },
+})
+
 /** A third party's address confirmed: the connections made out to it, waiting, are its now (in the same transaction). */
 const attachOnVerification: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   if (operation === 'update' && doc.kind === 'third-party' && doc._verified === true && previousDoc?._verified !== true) await attachInvitations(req, doc)
@@ -63,11 +76,11 @@ export const connectionsPlugin =
   (config: Config): Config => ({
     ...config,
     collections: [...(config.collections ?? []), ConnectionEvents, ConnectionViews].map((collection) => {
-      if (collection.slug === 'documents') return readAlso(collection, documentsSharedWithThirdParty)
+      if (collection.slug === 'documents') return withBeforeDelete(readAlso(collection, documentsSharedWithThirdParty), removeSideRecords('document'))
       if (collection.slug === 'accounts') return { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), attachOnVerification] } }
       if (collection.slug === 'connections')
         return {
-          ...readAlso(collection, thirdPartysOwnConnections),
+          ...withBeforeDelete(readAlso(collection, thirdPartysOwnConnections), removeSideRecords('connection')),
           fields: lockStateFields([...collection.fields, ...connectionFields]),
           endpoints: [...(collection.endpoints || []), cancelEndpoint],
         }
