@@ -159,3 +159,40 @@ describe('what the state machine owns', () => {
     expect(made.status).toBe('pending')
   })
 })
+
+describe('what a third party can learn from its connections, by depth, where and the side records', () => {
+  it('a connection read at any depth gives the learner as an id, never their account', async () => {
+    for (const depth of [1, 2, 5]) {
+      const { json } = await rest(`/connections/${connectionId}?depth=${depth}`)
+      expect(json.id).toBe(connectionId)
+      expect((json as { learner?: unknown }).learner).toBe(f.a.account.id)
+    }
+  })
+
+  it('a where over the learner’s account fields finds nothing to tell apart', async () => {
+    // A pending request to an address a third party typed: it must not learn whose account that is by guessing its fields.
+    const asking = async (where: string) => (await rest(`/connections?depth=0&${where}`)).json.docs?.map((c) => c.id) ?? []
+    const right = await asking(`where[learner.lastName][equals]=Learner`)
+    const wrong = await asking(`where[learner.lastName][equals]=Nobody`)
+    expect(right).toEqual(wrong)
+    expect(await asking(`where[learner.dateOfBirth][exists]=true`)).toEqual(await asking(`where[learner.dateOfBirth][exists]=false`))
+  })
+
+  it('reads the history and view receipts of its own connections only, and cannot write them', async () => {
+    const own = await t.payload.create({ collection: 'connection-events', data: { connection: connectionId, event: 'accepted', party: 'third-party', at: new Date().toISOString() }, ...system })
+    const events = (await rest('/connection-events?depth=0&limit=100')).json.docs!.map((e) => e.id)
+    expect(events).toContain(own.id)
+    expect(events).not.toContain(f.a.connectionEvent.id) // the fixture connection is learner A's with an address, not this third party's
+    expect(events).not.toContain(f.b.connectionEvent.id)
+    expect((await rest('/connection-events?depth=0', otherToken)).json.docs).toEqual([])
+    const forged = await handleEndpoints({
+      config: t.payload.config,
+      request: new Request('http://localhost:3000/api/connection-views', {
+        method: 'POST',
+        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ connection: connectionId, document: f.a.document.id, views: 999, lastViewedAt: new Date().toISOString() }),
+      }),
+    })
+    expect(forged.status).toBe(403)
+  })
+})
