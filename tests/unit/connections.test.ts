@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
+import { endOfLondonDay, formatAccessUntil, lastLondonDayOf, oneMonthFrom } from '../../src/lib/dates'
 import { applyConnectionAction, checkAccessDate, thirdPartyMaySee, type ConnectionAction, type ConnectionState, type Party } from '../../src/lib/connections'
 
 const NOW = new Date('2026-12-01T12:00:00.000Z')
@@ -141,5 +142,28 @@ describe('what a third party can see, over any sequence of actions by both sides
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+describe('access dates as people pick them: to the end of a London day', () => {
+  it('ends at the next London midnight, winter and summer, and reads back as the day picked', () => {
+    expect(endOfLondonDay('2027-01-01')!.toISOString()).toBe('2027-01-02T00:00:00.000Z')
+    expect(endOfLondonDay('2027-07-01')!.toISOString()).toBe('2027-07-01T23:00:00.000Z') // BST
+    expect(endOfLondonDay('2027-03-28')!.toISOString()).toBe('2027-03-28T23:00:00.000Z') // the clocks went forward that morning: a 23-hour day
+    expect(endOfLondonDay('2027-02-30')).toBeNull()
+    expect(endOfLondonDay('01/02/2027')).toBeNull()
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (day) => {
+        const picked = day.toISOString().slice(0, 10)
+        const until = endOfLondonDay(picked)!
+        return lastLondonDayOf(until) === picked && lastLondonDayOf(new Date(until.getTime() + 1)) !== picked
+      }),
+    )
+  })
+
+  it('defaults to the same day a month on, or the month’s last day', () => {
+    expect(formatAccessUntil(oneMonthFrom(new Date('2026-01-31T12:00:00Z')))).toBe('28/02/2026')
+    expect(formatAccessUntil(oneMonthFrom(new Date('2026-12-01T16:00:00Z')))).toBe('01/01/2027')
+    expect(formatAccessUntil(oneMonthFrom(new Date('2026-06-30T23:30:00Z')))).toBe('01/08/2026') // already 1 July in London
   })
 })
