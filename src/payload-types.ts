@@ -150,6 +150,7 @@ export interface Config {
       'deliver-email': TaskDeliverEmail;
       'notify-new-documents': TaskNotifyNewDocuments;
       'expire-connections': TaskExpireConnections;
+      'match-connection-request': TaskMatchConnectionRequest;
       inline: {
         input: unknown;
         output: unknown;
@@ -896,7 +897,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliver-email' | 'notify-new-documents' | 'expire-connections';
+        taskSlug:
+          'inline' | 'deliver-email' | 'notify-new-documents' | 'expire-connections' | 'match-connection-request';
         taskID: string;
         input?:
           | {
@@ -929,7 +931,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliver-email' | 'notify-new-documents' | 'expire-connections') | null;
+  taskSlug?:
+    ('inline' | 'deliver-email' | 'notify-new-documents' | 'expire-connections' | 'match-connection-request') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1696,6 +1699,18 @@ export interface TaskExpireConnections {
   input?: unknown;
   output: {
     expired?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMatch-connection-request".
+ */
+export interface TaskMatchConnectionRequest {
+  input: {
+    connection: number;
+  };
+  output: {
+    matched?: boolean | null;
   };
 }
 /**

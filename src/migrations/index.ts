@@ -12,6 +12,7 @@ import * as migration_20261201_141732_email_deliverable_copy from './20261201_14
 import * as migration_20261201_163616_connections_flows from './20261201_163616_connections_flows';
 import * as migration_20261201_173237_connections_expiry_task from './20261201_173237_connections_expiry_task';
 import * as migration_20261201_174213_connections_status_index from './20261201_174213_connections_status_index';
+import * as migration_20261201_174953_connections_request_task from './20261201_174953_connections_request_task';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261201_174213_connections_status_index.up,
     down: migration_20261201_174213_connections_status_index.down,
-    name: '20261201_174213_connections_status_index'
+    name: '20261201_174213_connections_status_index',
+  },
+  {
+    up: migration_20261201_174953_connections_request_task.up,
+    down: migration_20261201_174953_connections_request_task.down,
+    name: '20261201_174953_connections_request_task'
   },
 ];

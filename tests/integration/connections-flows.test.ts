@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { payloadPool } from '../../src/collections/sql'
 import { deliverDueEmails } from '../../src/plugins/email-delivery'
-import { actOnConnection, expireDueConnections, recordThirdPartyView, requestConnection, shareWithThirdParty } from '../../src/plugins/connections'
+import { actOnConnection, expireDueConnections, matchConnectionRequest, recordThirdPartyView, requestConnection, shareWithThirdParty } from '../../src/plugins/connections'
 import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { startSmtpServer } from '../helpers/smtp'
@@ -225,6 +225,13 @@ describe('a third party asks a learner', () => {
     const nobody = await requestConnection(t.payload, await thirdParty(), { email: 'nobody@nowhere.test', message: 'Hello' })
     expect(asked).toEqual({ ok: true })
     expect(nobody).toEqual(asked)
+    // Both wrote a pending row and queued a job: the same work whoever the address belongs to.
+    const requests = await t.payload.find({ collection: 'connections', where: { initiatedBy: { equals: 'third-party' } }, ...system, joins: false })
+    expect(requests.docs.map((c) => [c.learnerEmail, c.learner, c.status]).sort()).toEqual([['learner-a@fixture.test', null, 'pending'], ['nobody@nowhere.test', null, 'pending']])
+    expect(await mail()).toEqual([])
+    // The job matches the learner's address (twice at once and again: one email).
+    await Promise.all(requests.docs.map((c) => Promise.all([matchConnectionRequest(t.payload, c.id), matchConnectionRequest(t.payload, c.id)])))
+    await Promise.all(requests.docs.map((c) => matchConnectionRequest(t.payload, c.id)))
     const sent = await mail()
     expect(sent).toEqual([expect.objectContaining({ to: 'learner-a@fixture.test', subject: 'A request to see your documents' })])
     expect(sent[0]!.text).toContain('Acme (T Party) asks you to share your documents')

@@ -6,11 +6,12 @@ import { ConnectionEvents, connectionFields, ConnectionViews } from './fields'
 import { attachInvitations } from './invitations'
 import { actOnConnection } from './actions'
 import { CONNECTIONS_QUEUE, expireConnectionsTask } from './expire'
+import { matchConnectionRequestTask } from './share'
 
 export { actOnConnection, partyOf, type ActionResult } from './actions'
 export { expireDueConnections } from './expire'
 export { CONNECTION_EVENT_LABELS, PARTY_LABELS } from './fields'
-export { accessDateFrom, requestConnection, shareWithThirdParty, type FieldErrors } from './share'
+export { accessDateFrom, matchConnectionRequest, requestConnection, shareWithThirdParty, type FieldErrors } from './share'
 export { recordThirdPartyView, sharedViewLine } from './views'
 
 /** POST /api/connections/:id/cancel: support staff cancel a connection on the learner's request (with a note why). */
@@ -88,7 +89,7 @@ export const connectionsPlugin =
     }),
     jobs: {
       ...config.jobs,
-      tasks: [...(config.jobs?.tasks ?? []), expireConnectionsTask as never],
-      autoRun: [...((config.jobs?.autoRun as never[]) ?? []), { cron: '*/5 * * * * *', queue: CONNECTIONS_QUEUE, limit: 1, silent: { info: true } }],
+      tasks: [...(config.jobs?.tasks ?? []), expireConnectionsTask as never, matchConnectionRequestTask as never],
+      autoRun: [...((config.jobs?.autoRun as never[]) ?? []), { cron: '* * * * * *', queue: CONNECTIONS_QUEUE, limit: 10, silent: { info: true } }],
     },
   })

@@ -1,4 +1,4 @@
-import { createLocalReq, type Payload } from 'payload'
+import { createLocalReq, type Payload, type TaskConfig } from 'payload'
 
 import { isActiveLearner, isActivePortalAccount, type SignedInUser } from '../../access/users'
 import { inTransaction } from '../../collections/transaction'
@@ -9,7 +9,8 @@ import { checkOptionalEmail } from '../../lib/formats'
 import { CONNECTION_REQUESTS } from '../../lib/throttle'
 import type { Account, Connection } from '../../payload-types'
 import { recordAttempt } from '../registration/signInThrottle'
-import { shareableDocuments } from './actions'
+import { lockedConnection, shareableDocuments } from './actions'
+import { CONNECTIONS_QUEUE } from './expire'
 import { connectionCreatedMessage, connectionInvitationMessage, connectionRequestedMessage } from './emails'
 import { AS_SYSTEM, fullName, recordEvent, thirdPartyLabel } from './record'
 
@@ -82,11 +83,13 @@ export async function shareWithThirdParty(payload: Payload, learner: SignedInUse
 
 export type RequestResult = { ok: true } | { ok: false; errors: FieldErrors }
 
+export const MATCH_REQUEST_TASK = 'match-connection-request'
+
 /**
  * System task: a third party asks a learner, by email address, to share documents. Its own
- * check: an approved, verified third party, within its hourly allowance. The same row is
- * written and the same answer given whether or not the address is a learner's, so the page
- * tells nobody who has an account; only a learner's address is emailed.
+ * check: an approved, verified third party, within its hourly allowance. The request writes
+ * the same row and queues the same job whatever the address, so the answer and its time say
+ * nothing about who has an account; the job finds the learner, if any, and emails only them.
  */
 export async function requestConnection(payload: Payload, thirdParty: SignedInUser | null, form: { email?: string; message?: string }, now = new Date()): Promise<RequestResult> {
   if (!isActivePortalAccount(thirdParty) || thirdParty.kind !== 'third-party') return { ok: false, errors: { form: 'Only an approved third-party account can ask learners to connect.' } }
@@ -101,14 +104,12 @@ export async function requestConnection(payload: Payload, thirdParty: SignedInUs
     return { ok: false, errors: { form: 'You have asked many learners to connect in the last hour. Please try again later.' } }
 
   const me = thirdParty as unknown as Account
-  const learner = await accountWithEmail(payload, email, 'learner')
-  const taking = learner && isActiveLearner({ ...learner, collection: 'accounts' }) ? learner : null
   const req = await createLocalReq({ user: thirdParty as never, context: { skipAudit: true } }, payload)
   await inTransaction(req, async () => {
     const c = (await payload.create({
       collection: 'connections',
       data: {
-        learner: taking?.id ?? null,
+        learner: null,
         learnerEmail: email,
         thirdParty: me.id,
         thirdPartyName: fullName(me),
@@ -124,12 +125,38 @@ export async function requestConnection(payload: Payload, thirdParty: SignedInUs
       req,
     })) as Connection
     await recordEvent(req, c, 'requested', 'third-party', now, message || undefined)
-    if (taking)
-      await queueEmail(req, {
-        template: connectionRequestedMessage,
-        to: taking.email,
-        data: { firstName: taking.firstName, other: thirdPartyLabel(c), connection: c.id, accessUntil: formatAccessUntil(c.accessUntil), note: message },
-      })
+    await payload.jobs.queue({ task: MATCH_REQUEST_TASK, queue: CONNECTIONS_QUEUE, input: { connection: c.id }, req } as never)
   })
   return { ok: true }
+}
+
+/**
+ * The request's job: the approved learner with the address asked for, if there is one, gets the
+ * request (the row becomes theirs to read and answer) and an email. Safe to run twice or at
+ * once: the row is locked and matched only while it has no learner, so one run emails.
+ */
+export async function matchConnectionRequest(payload: Payload, connectionId: number): Promise<boolean> {
+  const req = await createLocalReq({ context: { skipAudit: true } }, payload)
+  return inTransaction(req, async () => {
+    const c = await lockedConnection(req, connectionId)
+    if (!c || c.initiatedBy !== 'third-party' || c.status !== 'pending' || c.learner || !c.learnerEmail) return false
+    const learner = await accountWithEmail(payload, c.learnerEmail, 'learner')
+    if (!learner || !isActiveLearner({ ...learner, collection: 'accounts' })) return false
+    await payload.update({ collection: 'connections', id: c.id, data: { learner: learner.id }, ...AS_SYSTEM, req })
+    await queueEmail(req, {
+      template: connectionRequestedMessage,
+      to: learner.email,
+      data: { firstName: learner.firstName, other: thirdPartyLabel(c), connection: c.id, accessUntil: formatAccessUntil(c.accessUntil), note: c.requestMessage ?? '' },
+    })
+    return true
+  })
+}
+
+export const matchConnectionRequestTask: TaskConfig<{ input: { connection: number }; output: { matched: boolean } }> = {
+  slug: MATCH_REQUEST_TASK,
+  label: 'Match a third party’s request to a learner',
+  inputSchema: [{ name: 'connection', type: 'number', required: true }],
+  outputSchema: [{ name: 'matched', type: 'checkbox' }],
+  retries: 5,
+  handler: async ({ input, req }) => ({ output: { matched: await matchConnectionRequest(req.payload, input.connection) } }),
 }
