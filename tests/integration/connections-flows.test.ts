@@ -219,6 +219,33 @@ describe('the learner changes a connection, the third party answers', () => {
   })
 })
 
+describe('declining, and accounts that take no part', () => {
+  it('the third party declines a share: the learner is emailed once and the connection is inactive', async () => {
+    const id = await shareWithFixtureThirdParty()
+    await mail()
+    smtp.received.length = 0
+    expect(await actOnConnection(t.payload, await thirdParty(), id, { type: 'decline' })).toEqual({ ok: true, event: 'declined' })
+    expect((await connection(id)).status).toBe('declined')
+    const sent = await mail()
+    expect(sent.map((m) => `${m.to}: ${m.subject}`)).toEqual(['learner-a@fixture.test: Your connection was declined'])
+    expect(sent[0]!.text).toContain('Acme Ltd (Tess Party) has declined your connection.')
+  })
+
+  it('a suspended learner shares nothing, at once, and gets it back when approved again', async () => {
+    const id = await shareWithFixtureThirdParty()
+    await actOnConnection(t.payload, await thirdParty(), id, { type: 'accept' })
+    expect(await thirdPartySees()).toContain(f.a.document.id)
+    await t.payload.update({ collection: 'accounts', id: f.a.account.id, data: { status: 'suspended' }, ...system })
+    try {
+      expect(await thirdPartySees()).not.toContain(f.a.document.id)
+      expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'delete' })).toMatchObject({ ok: false, status: 404 })
+    } finally {
+      await t.payload.update({ collection: 'accounts', id: f.a.account.id, data: { status: 'approved' }, ...system })
+    }
+    expect(await thirdPartySees()).toContain(f.a.document.id)
+  })
+})
+
 describe('a third party asks a learner', () => {
   it('a learner’s address: the learner is emailed and accepts, choosing documents; any other address: nobody is emailed, and the answer is the same', async () => {
     const asked = await requestConnection(t.payload, await thirdParty(), { email: 'Learner-A@fixture.test', message: 'We are checking your application' })
