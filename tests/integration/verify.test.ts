@@ -511,12 +511,12 @@ describe('the header of the verification pages', () => {
   it('signed in as a learner: the portal header\'s navigation (dashboard, documents, profile, basket, sign out)', async () => {
     const cookie = await signIn('claire@verify.test')
     for (const path of ['/verify', `/verify/${docs.valid.verificationCode}`, `/verify/${'N'.repeat(27)}`])
-      expect(links((await get(path, { cookie })).body), path).toEqual(['/help', '/help/faq', '/help/contact-support', '/dashboard', '/documents', '/profile', '/basket', 'POST /verify/sign-out'])
+      expect(links((await get(path, { cookie })).body), path).toEqual(['/help', '/help/faq', '/help/contact-support', '/dashboard', '/documents', '/connections', '/profile', '/basket', 'POST /verify/sign-out'])
   })
 
   it('signed in as a third party: no documents or basket; signed out, or with a made-up cookie: "Sign in"', async () => {
     const cookie = await signIn('acme@verify.test')
-    expect(links((await get('/verify', { cookie })).body)).toEqual(['/help', '/help/faq', '/help/contact-support', '/dashboard', '/profile', 'POST /verify/sign-out'])
+    expect(links((await get('/verify', { cookie })).body)).toEqual(['/help', '/help/faq', '/help/contact-support', '/dashboard', '/connections', '/profile', 'POST /verify/sign-out'])
     const signedOut = ['/help', '/help/faq', '/help/contact-support', '/sign-in']
     expect(links((await get('/verify')).body)).toEqual(signedOut)
     const forged = `payload-token=x.${Buffer.from(JSON.stringify({ collection: 'accounts', id: learner.id, sid: 'made-up' })).toString('base64url')}.y`
