@@ -231,6 +231,9 @@ describe('several workers at once', () => {
     const queued = await Promise.all(['job-1@example.test', 'job-2@example.test', 'job-3@example.test'].map(queueTo))
     // Payload 3's runner may trip over a job the other run finished and deleted: that is its own error, logged; the messages are ours.
     await Promise.allSettled([t.payload.jobs.run({ queue: 'email', limit: 10 }), t.payload.jobs.run({ queue: 'email', limit: 10 })])
+    // A run that tripped gives up on its other jobs without waiting for them: a delivery it started may still be finishing.
+    const settled = async () => (await Promise.all(queued.map(async ({ id }) => (await row(id)).status))).every((status) => status !== 'sending')
+    for (const deadline = Date.now() + 15_000; !(await settled()) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 100))
     for (const { id } of queued) expect((await row(id)).status).toBe('sent')
     expect(smtp.received.filter((mail) => mail.to.startsWith('job-'))).toHaveLength(3)
   })
