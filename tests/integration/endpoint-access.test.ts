@@ -1,7 +1,7 @@
-import { handleEndpoints } from 'payload'
+import { createLocalReq, handleEndpoints } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createFixtures, EMAILS, PASSWORD, ROLES, type Fixtures, type Role } from '../helpers/fixtures'
+import { createFixtures, EMAILS, PASSWORD, ROLES, userFor, type Fixtures, type Role } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 /**
@@ -69,6 +69,27 @@ describe('Payload’s own endpoints', () => {
     const answer = await call(role, 'GET', '/payload-jobs/run?limit=1')
     if (role === 'administrator') expect(answer.status).toBe(200)
     else expect(refused(answer.status), `status ${answer.status}`).toBe(true)
+  })
+
+  it('the connections jobs (expire-connections, match-connection-request) run for administrators only, through REST and the Local API', async () => {
+    const past = await t.payload.create({
+      collection: 'connections',
+      data: { learner: f.b.account.id, thirdPartyName: 'Lapsed', thirdPartyEmail: 'lapsed@fixture.test', initiatedBy: 'learner', status: 'active', accessUntil: '2020-01-01T00:00:00.000Z', documents: [f.b.document.id] },
+      ...system,
+    })
+    const job = await t.payload.jobs.queue({ task: 'expire-connections', queue: 'connections', input: {} } as never)
+    const statusNow = async () => (await t.payload.findByID({ collection: 'connections', id: past.id, ...system, joins: false })).status
+    for (const role of ROLES.filter((r) => r !== 'administrator')) {
+      const answer = await call(role, 'GET', '/payload-jobs/run?queue=connections&limit=10')
+      expect(refused(answer.status), `${role}: status ${answer.status}`).toBe(true)
+      const user = role === 'anonymous' ? null : await userFor(t.payload, f, role)
+      const req = await createLocalReq({ user: user as never }, t.payload)
+      await expect(t.payload.jobs.queue({ task: 'match-connection-request', queue: 'connections', input: { connection: past.id }, overrideAccess: false, req } as never), role).rejects.toMatchObject({ status: 403 })
+      expect(await statusNow(), role).toBe('active')
+    }
+    expect(await t.payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } }, ...system })).toMatchObject({ totalDocs: 1 })
+    expect((await call('administrator', 'GET', '/payload-jobs/run?queue=connections&limit=10')).status).toBe(200)
+    expect(await statusNow()).toBe('expired')
   })
 
   it.each(ROLES)('access says who reaches the admin (%s)', async (role) => {
