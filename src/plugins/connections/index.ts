@@ -11,6 +11,7 @@ import { matchConnectionRequestTask } from './share'
 export { actOnConnection, partyOf, type ActionResult } from './actions'
 export { expireDueConnections } from './expire'
 export { CONNECTION_EVENT_LABELS, PARTY_LABELS } from './fields'
+export { learnerNamesForThirdParty } from './record'
 export { accessDateFrom, matchConnectionRequest, requestConnection, shareWithThirdParty, type FieldErrors } from './share'
 export { recordThirdPartyView, sharedViewLine } from './views'
 

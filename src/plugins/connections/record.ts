@@ -1,6 +1,6 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import { relationId } from '../../access/users'
+import { isActivePortalAccount, relationId, type SignedInUser } from '../../access/users'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
 import { queueEmail } from '../../email/queue'
 import type { EmailTemplate } from '../../email/template'
@@ -82,4 +82,27 @@ export async function notifyOtherSide(req: PayloadRequest, c: Connection, event:
   if (toThirdParty)
     await queueEmail(req, { template, to: sides.thirdParty.email, data: { ...base, ...data, firstName: sides.thirdParty.firstName, other: sides.learner?.name ?? 'The learner' } })
   if (toLearner) await queueEmail(req, { template, to: sides.learner!.email, data: { ...base, ...data, firstName: sides.learner!.firstName, other: sides.thirdParty.name } })
+}
+
+/**
+ * System task: the learners' names and emails for a third party's table, keyed by connection.
+ * Its own check, first: only for an approved, verified third party, only connections it is
+ * party to, and only those the learner made or answered (never a request still waiting, which
+ * would say who the address belongs to). Accounts are otherwise closed to third parties.
+ */
+export async function learnerNamesForThirdParty(payload: Payload, user: SignedInUser | null, connections: Connection[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>()
+  if (!isActivePortalAccount(user) || user.kind !== 'third-party') return names
+  const known = connections.filter(
+    (c) => String(relationId(c.thirdParty)) === String(user.id) && (c.initiatedBy === 'learner' || (c.status !== 'pending' && c.status !== 'declined')),
+  )
+  const ids = [...new Set(known.map((c) => relationId(c.learner)).filter((id): id is number => id !== null))]
+  if (!ids.length) return names
+  const { docs } = await payload.find({ collection: 'accounts', where: { id: { in: ids } }, select: { firstName: true, lastName: true, email: true }, limit: ids.length, ...AS_SYSTEM })
+  const byId = new Map(docs.map((a) => [a.id, a]))
+  for (const c of known) {
+    const learner = byId.get(relationId(c.learner) as number)
+    if (learner) names.set(c.id, `${fullName(learner)}|${learner.email}`)
+  }
+  return names
 }

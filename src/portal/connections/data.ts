@@ -1,8 +1,9 @@
 import type { Payload, Where } from 'payload'
 
-import { isActivePortalAccount, relationId } from '../../access/users'
+import { isActivePortalAccount } from '../../access/users'
 import { DOCUMENT_TYPES } from '../../collections/Documents'
 import type { Account, Connection, ConnectionEvent, ConnectionView } from '../../payload-types'
+import { learnerNamesForThirdParty } from '../../plugins/connections'
 import { myAchievements } from '../documents/data'
 
 type User = NonNullable<Awaited<ReturnType<Payload['auth']>>['user']>
@@ -44,28 +45,7 @@ export async function myConnections(payload: Payload, user: User, { tab, q, page
     overrideAccess: false,
     user,
   })
-  return { ...result, learners: await learnerNames(payload, user, result.docs) }
-}
-
-/**
- * Who shares with a third party: the learners' names and emails, for the third party's table.
- * Its own check: the learner's name is given for connections this third party is party to that
- * the learner made or accepted (never for a request still waiting: that would say who the
- * address belongs to).
- */
-export async function learnerNames(payload: Payload, user: User, connections: Connection[]): Promise<Map<number, string>> {
-  const names = new Map<number, string>()
-  if ((user as Account).kind !== 'third-party') return names
-  const known = connections.filter((c) => String(relationId(c.thirdParty)) === String(user.id) && (c.initiatedBy === 'learner' || c.status !== 'pending' && c.status !== 'declined'))
-  const ids = [...new Set(known.map((c) => relationId(c.learner)).filter((id): id is number => id !== null))]
-  if (!ids.length) return names
-  const { docs } = await payload.find({ collection: 'accounts', where: { id: { in: ids } }, select: { firstName: true, lastName: true, email: true }, limit: ids.length, depth: 0, overrideAccess: true })
-  const byId = new Map(docs.map((a) => [a.id, a]))
-  for (const c of known) {
-    const learner = byId.get(relationId(c.learner) as number)
-    if (learner) names.set(c.id, `${learner.firstName} ${learner.lastName}|${learner.email}`)
-  }
-  return names
+  return { ...result, learners: await learnerNamesForThirdParty(payload, user as never, result.docs) }
 }
 
 /** One connection with its history and view receipts, read as the account (null when it is not theirs). */
@@ -78,7 +58,7 @@ export async function myConnection(payload: Payload, user: User, id: string) {
     payload.find({ collection: 'connection-events', where: { connection: { equals: connection.id } }, sort: 'at', limit: 200, ...as }),
     payload.find({ collection: 'connection-views', where: { connection: { equals: connection.id } }, limit: 200, ...as }),
   ])
-  const names = await learnerNames(payload, user, [connection])
+  const names = await learnerNamesForThirdParty(payload, user as never, [connection])
   return { connection, history: history.docs as ConnectionEvent[], views: views.docs as ConnectionView[], learner: names.get(connection.id) ?? null }
 }
 

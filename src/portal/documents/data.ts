@@ -51,14 +51,29 @@ export async function readableDocument({ payload, user }: Reader, id: string): P
   const asUser = { depth: 0, disableErrors: true, overrideAccess: false, user } as const
   const document = await payload.findByID({ collection: 'documents', id, ...asUser })
   if (!document) return null
-  // A third party reads the document itself under the documents rule (shared with it, now). The
-  // records it prints besides stay closed to third parties, so they are read for it here, with
-  // that check just made beside it; only what the document prints leaves this function's callers.
-  const related = isPortalAccount(user) && user.kind === 'third-party' ? ({ depth: 0, disableErrors: true, overrideAccess: true } as const) : asUser
+  if (isPortalAccount(user) && user.kind === 'third-party') return sharedDocumentPrintable(payload, user, document)
   const candidateId = relationId(document.candidate)
   const [achievement, candidate] = await Promise.all([
-    payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, ...related, depth: 1 }),
-    candidateId === null ? null : payload.findByID({ collection: 'candidates', id: candidateId, ...related }),
+    payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, ...asUser, depth: 1 }),
+    candidateId === null ? null : payload.findByID({ collection: 'candidates', id: candidateId, ...asUser }),
+  ])
+  return printable(document, achievement, candidate)
+}
+
+/**
+ * System task: a document shared with a third party, with the records it prints besides itself
+ * (its achievement, qualification and holder), which stay closed to third parties. Its own
+ * check, first: the document is read again as this third party, so the documents rule says it
+ * is shared with them at this moment; only what the document prints reaches the caller.
+ */
+async function sharedDocumentPrintable(payload: Payload, thirdParty: Reader['user'], document: Document): Promise<Printable | null> {
+  const stillShared = await payload.findByID({ collection: 'documents', id: document.id, select: {}, depth: 0, disableErrors: true, overrideAccess: false, user: thirdParty })
+  if (!stillShared) return null
+  const asSystem = { depth: 0, disableErrors: true, overrideAccess: true } as const
+  const candidateId = relationId(document.candidate)
+  const [achievement, candidate] = await Promise.all([
+    payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, ...asSystem, depth: 1 }),
+    candidateId === null ? null : payload.findByID({ collection: 'candidates', id: candidateId, ...asSystem }),
   ])
   return printable(document, achievement, candidate)
 }
