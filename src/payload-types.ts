@@ -87,6 +87,10 @@ export interface Config {
     'sign-in-throttles': SignInThrottle;
     'connection-events': ConnectionEvent;
     'connection-views': ConnectionView;
+    'basket-items': BasketItem;
+    'order-events': OrderEvent;
+    'payment-events': PaymentEvent;
+    'print-batches': PrintBatch;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -100,6 +104,9 @@ export interface Config {
     connections: {
       history: 'connection-events';
       viewReceipts: 'connection-views';
+    };
+    orders: {
+      timeline: 'order-events';
     };
   };
   collectionsSelect: {
@@ -122,6 +129,10 @@ export interface Config {
     'sign-in-throttles': SignInThrottlesSelect<false> | SignInThrottlesSelect<true>;
     'connection-events': ConnectionEventsSelect<false> | ConnectionEventsSelect<true>;
     'connection-views': ConnectionViewsSelect<false> | ConnectionViewsSelect<true>;
+    'basket-items': BasketItemsSelect<false> | BasketItemsSelect<true>;
+    'order-events': OrderEventsSelect<false> | OrderEventsSelect<true>;
+    'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
+    'print-batches': PrintBatchesSelect<false> | PrintBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -151,6 +162,7 @@ export interface Config {
       'notify-new-documents': TaskNotifyNewDocuments;
       'expire-connections': TaskExpireConnections;
       'match-connection-request': TaskMatchConnectionRequest;
+      'reconcile-payments': TaskReconcilePayments;
       inline: {
         input: unknown;
         output: unknown;
@@ -518,7 +530,8 @@ export interface Order {
    * Empty when the learner has deleted their account: the order is kept for our records.
    */
   account?: (number | null) | Account;
-  status: 'awaiting-payment' | 'paid' | 'printed' | 'dispatched' | 'cancelled' | 'refunded';
+  status:
+    'awaiting-payment' | 'paid' | 'on-hold' | 'printed' | 'dispatched' | 'cancelled' | 'refunded' | 'partly-refunded';
   items: {
     product: number | Product;
     achievement: number | Achievement;
@@ -583,6 +596,26 @@ export interface Order {
   accountDeletedAt?: string | null;
   trackingNumber?: string | null;
   dispatchedAt?: string | null;
+  paymentMode?: ('stripe' | 'test') | null;
+  stripeSessionId?: string | null;
+  paymentAttempts?: number | null;
+  lastPaymentStartedAt?: string | null;
+  /**
+   * In pence: 3050 is £30.50.
+   */
+  refundedPence?: number | null;
+  holdReason?: string | null;
+  heldFrom?: string | null;
+  /**
+   * Set when a payment did not match the order (amount or currency). The order is not fulfilled until staff have checked.
+   */
+  paymentProblem?: string | null;
+  printBatch?: (number | null) | PrintBatch;
+  timeline?: {
+    docs?: (number | OrderEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -611,6 +644,10 @@ export interface Product {
    * Only active products are offered in the store.
    */
   active?: boolean | null;
+  /**
+   * Leave empty to offer it for every achievement.
+   */
+  qualificationTypes?: ('regulated' | 'quality-assured' | 'accreditation' | 'membership')[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -639,6 +676,62 @@ export interface DeliveryOption {
   note?: string | null;
   sortOrder?: number | null;
   active?: boolean | null;
+  /**
+   * Two-letter codes. Leave empty to serve every country in the region.
+   */
+  countries?: string[] | null;
+  /**
+   * For example https://www.royalmail.com/track-your-item#/tracking-results/{tracking}
+   */
+  trackingUrl?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "print-batches".
+ */
+export interface PrintBatch {
+  id: number;
+  /**
+   * Given when the batch is saved.
+   */
+  batchNumber?: string | null;
+  status: 'open' | 'printed' | 'dispatched';
+  /**
+   * Paid orders not yet in a batch.
+   */
+  orders: (number | Order)[];
+  printedAt?: string | null;
+  dispatchedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-events".
+ */
+export interface OrderEvent {
+  id: number;
+  order: number | Order;
+  event:
+    | 'placed'
+    | 'payment-started'
+    | 'payment-failed'
+    | 'payment-expired'
+    | 'paid'
+    | 'payment-problem'
+    | 'on-hold'
+    | 'released'
+    | 'printed'
+    | 'dispatched'
+    | 'cancelled'
+    | 'expired'
+    | 'refunded'
+    | 'partly-refunded';
+  party: 'learner' | 'payment' | 'staff' | 'system';
+  at: string;
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -830,6 +923,36 @@ export interface SignInThrottle {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "basket-items".
+ */
+export interface BasketItem {
+  id: number;
+  account: number | Account;
+  product: number | Product;
+  achievement: number | Achievement;
+  reason: 'lost' | 'damaged' | 'name-change' | 'other';
+  /**
+   * In pence: 3050 is £30.50.
+   */
+  pricePenceWhenAdded?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events".
+ */
+export interface PaymentEvent {
+  id: number;
+  eventId: string;
+  type: string;
+  order?: (number | null) | Order;
+  outcome?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -898,7 +1021,12 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'deliver-email' | 'notify-new-documents' | 'expire-connections' | 'match-connection-request';
+          | 'inline'
+          | 'deliver-email'
+          | 'notify-new-documents'
+          | 'expire-connections'
+          | 'match-connection-request'
+          | 'reconcile-payments';
         taskID: string;
         input?:
           | {
@@ -932,7 +1060,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'deliver-email' | 'notify-new-documents' | 'expire-connections' | 'match-connection-request') | null;
+    | (
+        | 'inline'
+        | 'deliver-email'
+        | 'notify-new-documents'
+        | 'expire-connections'
+        | 'match-connection-request'
+        | 'reconcile-payments'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1030,6 +1166,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'connection-views';
         value: number | ConnectionView;
+      } | null)
+    | ({
+        relationTo: 'basket-items';
+        value: number | BasketItem;
+      } | null)
+    | ({
+        relationTo: 'order-events';
+        value: number | OrderEvent;
+      } | null)
+    | ({
+        relationTo: 'payment-events';
+        value: number | PaymentEvent;
+      } | null)
+    | ({
+        relationTo: 'print-batches';
+        value: number | PrintBatch;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1320,6 +1472,16 @@ export interface OrdersSelect<T extends boolean = true> {
   accountDeletedAt?: T;
   trackingNumber?: T;
   dispatchedAt?: T;
+  paymentMode?: T;
+  stripeSessionId?: T;
+  paymentAttempts?: T;
+  lastPaymentStartedAt?: T;
+  refundedPence?: T;
+  holdReason?: T;
+  heldFrom?: T;
+  paymentProblem?: T;
+  printBatch?: T;
+  timeline?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1335,6 +1497,7 @@ export interface ProductsSelect<T extends boolean = true> {
   vatRatePercent?: T;
   documentType?: T;
   active?: T;
+  qualificationTypes?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1350,6 +1513,8 @@ export interface DeliveryOptionsSelect<T extends boolean = true> {
   note?: T;
   sortOrder?: T;
   active?: T;
+  countries?: T;
+  trackingUrl?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1507,6 +1672,57 @@ export interface ConnectionViewsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "basket-items_select".
+ */
+export interface BasketItemsSelect<T extends boolean = true> {
+  account?: T;
+  product?: T;
+  achievement?: T;
+  reason?: T;
+  pricePenceWhenAdded?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-events_select".
+ */
+export interface OrderEventsSelect<T extends boolean = true> {
+  order?: T;
+  event?: T;
+  party?: T;
+  at?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events_select".
+ */
+export interface PaymentEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  order?: T;
+  outcome?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "print-batches_select".
+ */
+export interface PrintBatchesSelect<T extends boolean = true> {
+  batchNumber?: T;
+  status?: T;
+  orders?: T;
+  printedAt?: T;
+  dispatchedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1602,6 +1818,11 @@ export interface SiteSetting {
     logo?: (number | null) | BrandAsset;
     signature?: (number | null) | BrandAsset;
   };
+  seller?: {
+    name?: string | null;
+    vatNumber?: string | null;
+    address?: string | null;
+  };
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1642,6 +1863,13 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         signatoryTitle?: T;
         logo?: T;
         signature?: T;
+      };
+  seller?:
+    | T
+    | {
+        name?: T;
+        vatNumber?: T;
+        address?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1712,6 +1940,14 @@ export interface TaskMatchConnectionRequest {
   output: {
     matched?: boolean | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReconcile-payments".
+ */
+export interface TaskReconcilePayments {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

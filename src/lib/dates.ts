@@ -74,3 +74,11 @@ export function oneMonthFrom(now: Date): Date {
   target.setUTCDate(Math.min(day, lastDay))
   return endOfLondonDay(target.toISOString().slice(0, 10))!
 }
+
+const ukTimeFormatter = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: LONDON })
+
+/** An instant as dd/mm/yyyy hh:mm in London. */
+export function formatUkDateTime(value: Date | string): string {
+  const at = typeof value === 'string' ? new Date(value) : value
+  return `${formatUkDate(at)} ${ukTimeFormatter.format(at)}`
+}

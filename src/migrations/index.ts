@@ -13,6 +13,7 @@ import * as migration_20261201_163616_connections_flows from './20261201_163616_
 import * as migration_20261201_173237_connections_expiry_task from './20261201_173237_connections_expiry_task';
 import * as migration_20261201_174213_connections_status_index from './20261201_174213_connections_status_index';
 import * as migration_20261201_174953_connections_request_task from './20261201_174953_connections_request_task';
+import * as migration_20261201_192120_store_checkout from './20261201_192120_store_checkout';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261201_174953_connections_request_task.up,
     down: migration_20261201_174953_connections_request_task.down,
-    name: '20261201_174953_connections_request_task'
+    name: '20261201_174953_connections_request_task',
+  },
+  {
+    up: migration_20261201_192120_store_checkout.up,
+    down: migration_20261201_192120_store_checkout.down,
+    name: '20261201_192120_store_checkout'
   },
 ];

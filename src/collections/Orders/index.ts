@@ -7,10 +7,12 @@ import { addressGroup, ADMIN_GROUPS, penceField } from '../fields'
 export const ORDER_STATUSES = [
   { label: 'Awaiting payment', value: 'awaiting-payment' },
   { label: 'Paid', value: 'paid' },
+  { label: 'On hold', value: 'on-hold' },
   { label: 'Printed', value: 'printed' },
   { label: 'Dispatched', value: 'dispatched' },
   { label: 'Cancelled', value: 'cancelled' },
   { label: 'Refunded', value: 'refunded' },
+  { label: 'Partly refunded', value: 'partly-refunded' },
 ] as const
 
 export const ORDER_REASONS = [

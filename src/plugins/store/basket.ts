@@ -1,0 +1,146 @@
+import type { Payload } from 'payload'
+
+import { isActiveLearner, relationId, type SignedInUser } from '../../access/users'
+import { ORDER_REASONS } from '../../collections/Orders'
+import { priceOrder, productAppliesTo } from '../../lib/pricing'
+import type { Achievement, BasketItem, Product, Qualification } from '../../payload-types'
+
+export type Reason = (typeof ORDER_REASONS)[number]['value']
+export const REASONS = new Set<string>(ORDER_REASONS.map((r) => r.value))
+export const REASON_LABELS: Record<string, string> = Object.fromEntries(ORDER_REASONS.map((r) => [r.value, r.label]))
+
+type Result = { ok: true } | { ok: false; error: string }
+
+const asUser = (user: SignedInUser) => ({ overrideAccess: false, user: user as never, depth: 0 }) as const
+
+/** The learner's achievements (as they may read them) with their qualifications. */
+export async function achievementsOf(payload: Payload, user: SignedInUser, ids?: readonly number[]): Promise<Array<{ achievement: Achievement; qualification: Qualification | null }>> {
+  if (!isActiveLearner(user)) return []
+  const { docs } = await payload.find({
+    collection: 'achievements',
+    ...(ids ? { where: { id: { in: [...ids] } } } : {}),
+    sort: '-issueDate',
+    limit: 500,
+    joins: { documents: false },
+    ...asUser(user),
+    depth: 1,
+  })
+  return docs.map((achievement) => ({ achievement, qualification: typeof achievement.qualification === 'object' ? (achievement.qualification as Qualification) : null }))
+}
+
+/** The active products, as the learner may read them. */
+export async function activeProducts(payload: Payload, user: SignedInUser, ids?: readonly number[]): Promise<Product[]> {
+  const where = { active: { equals: true }, ...(ids ? { id: { in: [...ids] } } : {}) }
+  return (await payload.find({ collection: 'products', where, sort: 'name', limit: 200, ...asUser(user) })).docs
+}
+
+export const achievementTitle = ({ achievement, qualification }: { achievement: Achievement; qualification: Qualification | null }) =>
+  qualification ? qualification.title : `Achievement ${achievement.id}`
+
+/**
+ * System task: puts a product for one of the learner's achievements in their basket. Its own
+ * check: an approved, verified learner; the achievement is theirs (read as them); the product
+ * is active and applies to it; a reason from the list. At most one per product and achievement.
+ */
+export async function addToBasket(payload: Payload, user: SignedInUser | null, input: { product: unknown; achievement: unknown; reason: unknown }): Promise<Result> {
+  if (!user || !isActiveLearner(user)) return { ok: false, error: 'Sign in as a learner to order printed documents.' }
+  const productId = Number(input.product)
+  const achievementId = Number(input.achievement)
+  const reason = String(input.reason ?? '')
+  if (!REASONS.has(reason)) return { ok: false, error: 'Choose why you need it: lost, damaged, name change or other.' }
+  if (!Number.isInteger(productId) || !Number.isInteger(achievementId) || productId <= 0 || achievementId <= 0) return { ok: false, error: 'We could not find that product for that achievement.' }
+  const [[mine], [product]] = await Promise.all([achievementsOf(payload, user, [achievementId]), activeProducts(payload, user, [productId])])
+  if (!mine || !product || !productAppliesTo(product, mine.qualification?.type)) return { ok: false, error: 'We could not find that product for that achievement.' }
+  const already = await payload.count({ collection: 'basket-items', where: { product: { equals: productId }, achievement: { equals: achievementId } }, ...asUser(user) })
+  if (already.totalDocs) return { ok: false, error: `${product.name} for ${achievementTitle(mine)} is already in your basket: you can order one of each.` }
+  try {
+    await payload.create({
+      collection: 'basket-items',
+      data: { account: user.id as number, product: productId, achievement: achievementId, reason: reason as Reason, pricePenceWhenAdded: product.pricePence },
+      overrideAccess: true, // system task: checked above, for this learner's own basket
+      depth: 0,
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: `${product.name} for ${achievementTitle(mine)} is already in your basket: you can order one of each.` }
+    throw error
+  }
+  return { ok: true }
+}
+
+const isUniqueViolation = (error: unknown): boolean => {
+  const cause = (error as { cause?: { code?: string }; code?: string }) ?? {}
+  return cause.code === '23505' || cause.cause?.code === '23505' || /unique|duplicate key|already/i.test(String((error as Error)?.message))
+}
+
+/** Takes an item out of the learner's basket (their own only: the collection's rule says so). */
+export async function removeFromBasket(payload: Payload, user: SignedInUser | null, itemId: unknown): Promise<Result> {
+  const id = Number(itemId)
+  if (!user || !Number.isInteger(id) || id <= 0) return { ok: false, error: 'That item is no longer in your basket.' }
+  const { docs } = await payload.delete({ collection: 'basket-items', where: { id: { equals: id } }, ...asUser(user) })
+  return docs.length ? { ok: true } : { ok: false, error: 'That item is no longer in your basket.' }
+}
+
+/** System task: changes the reason of an item in the learner's own basket (found as them first). */
+export async function changeBasketReason(payload: Payload, user: SignedInUser | null, itemId: unknown, reason: unknown): Promise<Result> {
+  const id = Number(itemId)
+  if (!REASONS.has(String(reason))) return { ok: false, error: 'Choose why you need it: lost, damaged, name change or other.' }
+  if (!user || !Number.isInteger(id) || id <= 0) return { ok: false, error: 'That item is no longer in your basket.' }
+  const { totalDocs } = await payload.count({ collection: 'basket-items', where: { id: { equals: id } }, ...asUser(user) })
+  if (!totalDocs) return { ok: false, error: 'That item is no longer in your basket.' }
+  await payload.update({ collection: 'basket-items', id, data: { reason: String(reason) as Reason }, overrideAccess: true, depth: 0 })
+  return { ok: true }
+}
+
+export type BasketLine = {
+  id: number
+  product: Product
+  achievementId: number
+  achievement: string
+  reason: string
+  unitPricePence: number
+  vatRatePercent: number
+  /** The price when it was added, where it has changed since. */
+  earlierPricePence: number | null
+}
+
+/**
+ * The learner's basket at today's catalogue prices. An item whose product is gone or no longer
+ * applies, or whose achievement they can no longer read, is left out and listed as unavailable.
+ */
+export async function basketOf(payload: Payload, user: SignedInUser | null): Promise<{ lines: BasketLine[]; unavailable: BasketItem[] }> {
+  if (!user || !isActiveLearner(user)) return { lines: [], unavailable: [] }
+  const { docs: items } = await payload.find({ collection: 'basket-items', sort: 'createdAt', limit: 100, ...asUser(user) })
+  if (!items.length) return { lines: [], unavailable: [] }
+  const [achievements, products] = await Promise.all([
+    achievementsOf(payload, user, [...new Set(items.map((i) => Number(relationId(i.achievement))))]),
+    activeProducts(payload, user, [...new Set(items.map((i) => Number(relationId(i.product))))]),
+  ])
+  const lines: BasketLine[] = []
+  const unavailable: BasketItem[] = []
+  for (const item of items) {
+    const mine = achievements.find((a) => a.achievement.id === Number(relationId(item.achievement)))
+    const product = products.find((p) => p.id === Number(relationId(item.product)))
+    if (!mine || !product || !productAppliesTo(product, mine.qualification?.type)) {
+      unavailable.push(item)
+      continue
+    }
+    lines.push({
+      id: item.id,
+      product,
+      achievementId: mine.achievement.id,
+      achievement: achievementTitle(mine),
+      reason: item.reason,
+      unitPricePence: product.pricePence,
+      vatRatePercent: product.vatRatePercent,
+      earlierPricePence: item.pricePenceWhenAdded == null || item.pricePenceWhenAdded === product.pricePence ? null : item.pricePenceWhenAdded,
+    })
+  }
+  return { lines, unavailable }
+}
+
+/** What the header shows: items and their total with VAT, before delivery. */
+export async function basketSummary(payload: Payload, user: SignedInUser | null): Promise<{ count: number; totalPence: number }> {
+  const { lines } = await basketOf(payload, user)
+  const { subtotalPence, vatPence } = priceOrder(lines, 0)
+  return { count: lines.length, totalPence: subtotalPence + vatPence }
+}

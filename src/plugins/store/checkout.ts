@@ -1,0 +1,124 @@
+import { sql } from '@payloadcms/db-postgres'
+import { randomInt } from 'node:crypto'
+import { createLocalReq, type Payload } from 'payload'
+
+import { isActiveLearner, type SignedInUser } from '../../access/users'
+import { queryInTransaction } from '../../collections/sql'
+import { inTransaction } from '../../collections/transaction'
+import { addToBook, checkAddress, type AddressInput, type BookEntry } from '../../lib/addresses'
+import { priceOrder, servesCountry, type Region, type Totals } from '../../lib/pricing'
+import type { DeliveryOption } from '../../payload-types'
+import { basketOf, type BasketLine } from './basket'
+import * as mail from './emails'
+import { AS_SYSTEM, emailLearner, recordOrderEvent } from './record'
+
+export type FieldErrors = Record<string, string>
+type Form = Record<string, string | undefined>
+
+/** What the learner chose in checkout's steps so far (carried between steps; checked again at the end). */
+export type CheckoutDraft = { billing?: AddressInput; delivery?: AddressInput; deliveryOption?: number; save?: { billing?: boolean; delivery?: boolean } }
+
+const asUser = (user: SignedInUser) => ({ overrideAccess: false, user: user as never, depth: 0 }) as const
+
+/** An address step: one from the address book (by id) or one typed. */
+export function addressFromStep(form: Form, book: readonly BookEntry[]): { ok: true; address: AddressInput; save: boolean } | { ok: false; errors: FieldErrors } {
+  const chosen = form.addressId && form.addressId !== 'new' ? book.find((entry) => entry.id === form.addressId) : null
+  if (form.addressId && form.addressId !== 'new' && !chosen) return { ok: false, errors: { addressId: 'That address is no longer in your address book: choose another or type one.' } }
+  const source = chosen ? (Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, v == null ? '' : String(v)])) as Form) : form
+  const { errors, values } = checkAddress(source)
+  if (Object.keys(errors).length) return { ok: false, errors }
+  return { ok: true, address: values, save: !chosen && (form.saveAddress === 'on' || form.saveAddress === 'true') }
+}
+
+/** The delivery options that serve a country, cheapest first as staff ordered them. */
+export async function deliveryOptionsFor(payload: Payload, user: SignedInUser, country: string): Promise<DeliveryOption[]> {
+  const { docs } = await payload.find({ collection: 'delivery-options', where: { active: { equals: true } }, sort: 'sortOrder', limit: 100, ...asUser(user) })
+  return docs.filter((option) => servesCountry({ region: option.region as Region, countries: option.countries, active: option.active }, country))
+}
+
+export type Quote = Totals<BasketLine> & { deliveryOption: DeliveryOption }
+export type QuoteResult = { ok: true; quote: Quote } | { ok: false; error: string; step: 'basket' | 'billing' | 'delivery' | 'delivery-option' }
+
+/** Prices the learner's basket today, for the draft's delivery: every penny from the catalogue, nothing from the browser. */
+export async function quoteCheckout(payload: Payload, user: SignedInUser | null, draft: CheckoutDraft): Promise<QuoteResult> {
+  if (!user || !isActiveLearner(user)) return { ok: false, error: 'Sign in as a learner to check out.', step: 'basket' }
+  const { lines } = await basketOf(payload, user)
+  if (!lines.length) return { ok: false, error: 'Your basket is empty.', step: 'basket' }
+  if (!draft.billing || Object.keys(checkAddress(draft.billing as never).errors).length) return { ok: false, error: 'Give your billing address.', step: 'billing' }
+  if (!draft.delivery || Object.keys(checkAddress(draft.delivery as never).errors).length) return { ok: false, error: 'Give the delivery address.', step: 'delivery' }
+  const options = await deliveryOptionsFor(payload, user, draft.delivery.country)
+  const deliveryOption = options.find((option) => option.id === Number(draft.deliveryOption))
+  if (!deliveryOption) return { ok: false, error: 'Choose a delivery option for that country.', step: 'delivery-option' }
+  return { ok: true, quote: { ...priceOrder(lines, deliveryOption.pricePence), deliveryOption } }
+}
+
+const ORDER_NUMBER_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export const newOrderNumber = () => `ORD-${Array.from({ length: 8 }, (_, i) => (i === 4 ? '-' : '') + ORDER_NUMBER_ALPHABET[randomInt(0, ORDER_NUMBER_ALPHABET.length)]).join('')}`
+
+export type PlaceResult = { ok: true; orderId: number } | { ok: false; error: string; step: 'basket' | 'billing' | 'delivery' | 'delivery-option' | 'confirm' }
+
+/**
+ * System task: turns the learner's basket into an order awaiting payment. Its own check: an
+ * approved, verified learner, pricing their own basket (read as them) today. `confirmedTotalPence`
+ * is what the confirm page showed: if the price has changed since, nothing is placed and the
+ * learner sees the new total. The basket's rows are locked, so two clicks make one order.
+ */
+export async function placeOrder(payload: Payload, user: SignedInUser | null, draft: CheckoutDraft, confirmedTotalPence: number): Promise<PlaceResult> {
+  const quoted = await quoteCheckout(payload, user, draft)
+  if (!quoted.ok) return quoted
+  const learner = user as SignedInUser & { id: number }
+  const req = await createLocalReq({ user: learner as never, context: { skipAudit: true } }, payload)
+  return inTransaction(req, async () => {
+    const { rows } = await queryInTransaction<{ id: number }>(req, sql`select id from basket_items where account_id = ${learner.id} order by id for update`)
+    const { quote } = quoted
+    if (rows.length !== quote.lines.length || !quote.lines.every((line) => rows.some((row) => row.id === line.id)))
+      return { ok: false, error: 'Your basket changed while you were checking out: check it again.', step: 'basket' }
+    if (quote.totalPence !== confirmedTotalPence) return { ok: false, error: 'The total has changed since you confirmed: check the new total and confirm again.', step: 'confirm' }
+    const order = await payload.create({
+      collection: 'orders',
+      data: {
+        orderNumber: newOrderNumber(),
+        account: learner.id,
+        status: 'awaiting-payment',
+        items: quote.lines.map((line) => ({
+          product: line.product.id,
+          achievement: line.achievementId,
+          reason: line.reason as never,
+          description: `${line.product.name}: ${line.achievement}`,
+          unitPricePence: line.unitPricePence,
+          vatPence: line.vatPence,
+        })),
+        billingAddress: addressFields(draft.billing!),
+        deliveryAddress: addressFields(draft.delivery!),
+        deliveryOption: quote.deliveryOption.id,
+        subtotalPence: quote.subtotalPence,
+        deliveryPence: quote.deliveryPence,
+        vatPence: quote.vatPence,
+        totalPence: quote.totalPence,
+      } as never,
+      ...AS_SYSTEM,
+      req,
+    })
+    await payload.delete({ collection: 'basket-items', where: { account: { equals: learner.id } }, ...AS_SYSTEM, req })
+    await saveToAddressBook(payload, learner.id, draft, req)
+    await recordOrderEvent(req, order, 'placed', 'learner', `${quote.lines.length} item${quote.lines.length === 1 ? '' : 's'}`)
+    await emailLearner(req, order, mail.orderPlacedMessage, {})
+    return { ok: true, orderId: order.id }
+  })
+}
+
+const addressFields = (a: AddressInput) => ({ fullName: a.fullName, line1: a.line1, line2: a.line2, town: a.town, county: a.county, postcode: a.postcode, country: a.country })
+
+async function saveToAddressBook(payload: Payload, accountId: number, draft: CheckoutDraft, req: Parameters<typeof payload.update>[0]['req']) {
+  const wanted = (['billing', 'delivery'] as const).filter((kind) => draft.save?.[kind] && draft[kind])
+  if (!wanted.length) return
+  const account = await payload.findByID({ collection: 'accounts', id: accountId, ...AS_SYSTEM, req })
+  let book = (account.addresses ?? []) as BookEntry[]
+  for (const kind of wanted) {
+    const address = draft[kind]!
+    if (book.some((entry) => entry.line1 === address.line1 && entry.postcode === address.postcode && entry.fullName === address.fullName)) continue
+    const added = addToBook(book, { ...address, label: address.label || (kind === 'billing' ? 'Billing' : 'Delivery') })
+    if (added.ok) book = added.book
+  }
+  await payload.update({ collection: 'accounts', id: accountId, data: { addresses: book as never }, ...AS_SYSTEM, req, context: { ...req?.context, skipAudit: true } })
+}
