@@ -64,8 +64,10 @@ export const PRODUCTS = [
   { code: 'POQ-LETTER', name: 'Proof-of-qualification letter', documentType: 'proof-letter', pricePence: 2588, description: 'A signed letter confirming your qualification, for employers and visa applications.' },
 ] as const
 
+const ROYAL_MAIL_TRACKING = 'https://www.royalmail.com/track-your-item#/tracking-results/{tracking}'
+
 export const DELIVERY_OPTIONS = [
-  { name: 'Royal Mail Signed For 2nd Class', region: 'uk', pricePence: 0, estimatedDelivery: '2–3 working days', sortOrder: 1 },
-  { name: 'Royal Mail Signed For 1st Class', region: 'uk', pricePence: 350, estimatedDelivery: '1–2 working days', sortOrder: 2 },
+  { name: 'Royal Mail Signed For 2nd Class', region: 'uk', pricePence: 0, estimatedDelivery: '2–3 working days', sortOrder: 1, trackingUrl: ROYAL_MAIL_TRACKING },
+  { name: 'Royal Mail Signed For 1st Class', region: 'uk', pricePence: 350, estimatedDelivery: '1–2 working days', sortOrder: 2, trackingUrl: ROYAL_MAIL_TRACKING },
   { name: 'International Courier – Worldwide', region: 'international', pricePence: 1225, estimatedDelivery: '5–7 working days', note: 'Taxes and duties may be due on delivery.', sortOrder: 3 },
 ] as const

@@ -42,7 +42,7 @@ export async function seedDemoData(payload: Payload, log: Log = console.log): Pr
   await ensureRows(payload, 'staff', 'email', DEMO_STAFF.map((s) => ({ ...s, password: DEMO_PASSWORDS[s.role] })))
   await payload.updateGlobal({
     slug: 'site-settings',
-    data: { portalName: 'Digital Achievement Portal', awardingBodyName: 'Institute of Vocational Awards (demo)', supportEmail: 'support@demo.example', supportPhone: '+44 20 7946 0000', privacyPolicyVersion: '2026-01' },
+    data: { portalName: 'Digital Achievement Portal', awardingBodyName: 'Institute of Vocational Awards (demo)', supportEmail: 'support@demo.example', supportPhone: '+44 20 7946 0000', privacyPolicyVersion: '2026-01', seller: { name: 'Institute of Vocational Awards Ltd (demo)', vatNumber: 'GB 123 4567 89', address: '1 Example Street\nLondon\nEC1A 1BB' } },
     ...AS_SYSTEM,
   })
   await seedBranding(payload)

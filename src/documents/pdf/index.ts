@@ -4,6 +4,7 @@
  * the facts it may see.
  */
 export type { Branding, DocumentFacts, DocumentUnit } from './types'
-export { renderDocumentPdf } from './render'
+export { renderDocumentPdf, renderReceiptPdf } from './render'
+export type { ReceiptFacts } from './Receipt'
 export { renderBadgePng } from './badge'
 export { qrCodeFor } from './qr'

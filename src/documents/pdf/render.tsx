@@ -6,6 +6,7 @@ import { loadFonts } from './fonts'
 import { coloursOf, withShownStatus } from './format'
 import { prepareImage } from './images'
 import { ProofLetter } from './ProofLetter'
+import { Receipt, type ReceiptFacts } from './Receipt'
 import { Transcript } from './Transcript'
 import type { Branding, DocumentFacts } from './types'
 
@@ -38,6 +39,14 @@ export async function renderDocumentPdf(given: DocumentFacts, branding: Branding
   // loop (a setImmediate task). A caller rendering many documents back to back (a batch job,
   // this module's benchmark) never gives it that turn and keeps every root alive: about
   // 50 KB per document, without end. One hop through the event loop here lets it go.
+  await new Promise<void>((resolve) => setImmediate(resolve))
+  return pdf
+}
+
+/** Renders an order's receipt to PDF bytes, in the awarding body's colours. */
+export async function renderReceiptPdf(facts: ReceiptFacts, branding: Branding): Promise<Buffer> {
+  await loadFonts()
+  const pdf = await renderToBuffer(<Receipt facts={facts} look={lookOf(branding)} />)
   await new Promise<void>((resolve) => setImmediate(resolve))
   return pdf
 }

@@ -47,7 +47,7 @@ function accountLinks(visitor: Exclude<Visitor, 'none'>): string {
     (learner ? `<li><a href="/documents">Documents</a></li>` : '') +
     `<li><a href="/connections">Connections</a></li>` +
     `<li><a href="/profile">Profile</a></li>` +
-    (learner ? `<li><a href="/basket" class="basket">Basket: 0 items, £0.00</a></li>` : '') +
+    (learner ? `<li><a href="/basket" class="basket">Basket</a></li>` : '') +
     `<li><form method="post" action="/verify/sign-out"><button class="link-button nav-button" type="submit">Sign out</button></form></li>`
   )
 }

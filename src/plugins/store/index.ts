@@ -7,7 +7,7 @@ import { reconcilePaymentsTask, STORE_QUEUE } from './reconcile'
 import { orderActionEndpoint } from './staff'
 import { stripeWebhookEndpoint } from './webhook'
 
-export { achievementsOf, activeProducts, addToBasket, basketOf, basketSummary, changeBasketReason, removeFromBasket, REASON_LABELS, type BasketLine } from './basket'
+export { achievementsOf, achievementTitle, activeProducts, addToBasket, basketOf, basketSummary, changeBasketReason, removeFromBasket, REASON_LABELS, type BasketLine } from './basket'
 export { addressFromStep, deliveryOptionsFor, placeOrder, quoteCheckout, type CheckoutDraft, type Quote } from './checkout'
 export { ORDER_EVENT_LABELS, ORDER_PARTY_LABELS } from './fields'
 export { finishTestPayment, startPayment } from './pay'

@@ -69,6 +69,11 @@ function DocumentCard({ document, fullName, candidateNumber, entry }: { document
         <a className="button button-secondary" href={`/documents/${document.id}/report`}>
           Report a problem<span className="visually-hidden"> with {document.reference}</span>
         </a>
+        {document.type !== 'badge' ? (
+          <a className="button button-secondary" href={`/store?achievement=${achievement.id}`}>
+            Order<span className="visually-hidden"> a printed copy for {qualification?.title ?? document.reference}</span>
+          </a>
+        ) : null}
       </div>
       {document.status === 'valid' ? (
         <form action={setShowOnVerify} className="verify-switch">

@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react'
 
+import type { SignedInUser } from '../../access/users'
+import { formatPence } from '../../lib/money'
 import type { Account } from '../../payload-types'
+import { basketSummary } from '../../plugins/store'
 import { signOut } from '../account/actions'
-import { signedInUser, siteSettings } from '../payload'
+import { portalPayload, signedInUser, siteSettings } from '../payload'
 import './portal.css'
 
 /**
@@ -10,7 +13,9 @@ import './portal.css'
  * "Menu" disclosure (a <details>, so it works without JavaScript). Only one of the two is
  * displayed at any width, so screen readers meet one navigation.
  */
-function NavLinks({ account }: { account: Pick<Account, 'kind'> | null }) {
+type Basket = { count: number; totalPence: number }
+
+function NavLinks({ account, basket }: { account: Pick<Account, 'kind'> | null; basket: Basket | null }) {
   return (
     <ul className="nav-list">
       <li>
@@ -41,7 +46,7 @@ function NavLinks({ account }: { account: Pick<Account, 'kind'> | null }) {
           {account.kind === 'learner' ? (
             <li>
               <a href="/basket" className="basket">
-                Basket: 0 items, £0.00
+                Basket: {basket?.count ?? 0} item{basket?.count === 1 ? '' : 's'}, {formatPence(basket?.totalPence ?? 0)}
               </a>
             </li>
           ) : null}
@@ -68,6 +73,7 @@ function NavLinks({ account }: { account: Pick<Account, 'kind'> | null }) {
 export async function PortalLayout({ children }: { children: ReactNode }) {
   const [settings, user] = await Promise.all([siteSettings(), signedInUser()])
   const account = user?.collection === 'accounts' ? user : null
+  const basket = account?.kind === 'learner' ? await basketSummary(await portalPayload(), account as SignedInUser) : null
   return (
     <html lang="en-GB">
       <body>
@@ -80,12 +86,12 @@ export async function PortalLayout({ children }: { children: ReactNode }) {
               {settings.portalName}
             </a>
             <nav aria-label="Main" className="nav-wide">
-              <NavLinks account={account} />
+              <NavLinks account={account} basket={basket} />
             </nav>
             <details className="nav-menu">
               <summary>Menu</summary>
               <nav aria-label="Main">
-                <NavLinks account={account} />
+                <NavLinks account={account} basket={basket} />
               </nav>
             </details>
           </div>

@@ -1,0 +1,3 @@
+import { receiptRoute } from '../../../../../portal/store/receipt'
+
+export const GET = receiptRoute
