@@ -134,7 +134,8 @@ export const MATRIX: MatrixCase[] = [
   ),
   {
     slug: 'orders',
-    rules: recordRules(READ_OWN),
+    // Orders are made by checkout only; staff change them through the order's actions, and edit only the addresses directly.
+    rules: { ...recordRules(READ_OWN), administrator: { ...FULL, create: false }, support: { ...MANAGE, create: false } },
     newRow: (f) => ({
       orderNumber: `ORD-${u(f)}`,
       account: f.b.account.id,
@@ -144,9 +145,42 @@ export const MATRIX: MatrixCase[] = [
       vatPence: 0,
       totalPence: 3050,
     }),
-    change: { trackingNumber: 'TRACK1' },
+    change: { deliveryAddress: { fullName: 'Changed Name', line1: '1 Changed Street', line2: null, town: 'Changed', county: null, postcode: 'SW1A 1AA', country: 'GB' } },
     other: (f) => f.b.order.id,
     own: (f) => [f.a.order.id],
+  },
+  {
+    slug: 'basket-items',
+    // Filled by the store's add-to-basket task only; a learner reads and empties their own basket.
+    rules: { ...recordRules(READ_OWN), administrator: { ...READ_ALL, delete: true }, support: { ...READ_ALL, delete: true } },
+    newRow: (f) => ({ account: f.b.account.id, product: f.spareProducts.shift()!.id, achievement: f.b.achievement.id, reason: 'lost', pricePenceWhenAdded: 100 }),
+    change: { reason: 'damaged' },
+    other: (f) => f.b.basketItem.id,
+    own: (f) => [f.a.basketItem.id],
+  },
+  {
+    slug: 'order-events',
+    // The timeline, written by the store's own tasks only: staff read all, a learner their own orders'.
+    rules: { ...recordRules(READ_OWN), administrator: READ_ALL, support: READ_ALL },
+    newRow: (f) => ({ order: f.b.order.id, event: 'paid', party: 'payment', at: '2026-01-02T00:00:00.000Z' }),
+    change: { note: 'Tampered' },
+    other: (f) => f.b.orderEvent.id,
+    own: (f) => [f.a.orderEvent.id],
+  },
+  {
+    slug: 'payment-events',
+    rules: { ...recordRules(NONE), administrator: READ_ALL, support: READ_ALL },
+    newRow: (f) => ({ eventId: `evt_${u(f)}`, type: 'charge.refunded' }),
+    change: { outcome: 'Tampered' },
+    other: (f) => f.paymentEvent.id,
+  },
+  {
+    slug: 'print-batches',
+    // Support staff make batches of paid orders; the batch then changes through its own actions only.
+    rules: { ...recordRules(NONE), administrator: { ...MANAGE, update: 'none' }, support: { ...MANAGE, update: 'none' } },
+    newRow: (f) => ({ orders: [f.sparePaidOrders.shift()!.id] }),
+    change: { status: 'dispatched' },
+    other: (f) => f.printBatch.id,
   },
   {
     slug: 'enquiries',

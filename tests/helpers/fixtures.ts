@@ -50,6 +50,18 @@ export async function createFixtures(payload: Payload) {
       vatPence: 0,
       totalPence: 3050,
     })
+  const storeRows = async (account: number, achievement: number, order: { id: number }) => ({
+    basketItem: await create('basket-items', { account, product: product.id, achievement, reason: 'lost', pricePenceWhenAdded: 3050 }),
+    orderEvent: await create('order-events', { order: order.id, event: 'placed', party: 'learner', at: '2026-01-01T00:00:00.000Z' }),
+  })
+  const paidOrder = async () => {
+    const paid = await order(spareAccount.id, a.achievement.id)
+    return payload.update({ collection: 'orders', id: paid.id, data: { status: 'paid', paidAt: '2026-01-02T00:00:00.000Z' }, ...system })
+  }
+  const withStoreRows = async (account: number, achievement: number) => {
+    const placed = await order(account, achievement)
+    return { order: placed, ...(await storeRows(account, achievement, placed)) }
+  }
   // The smallest PNG there is, as a profile photo.
   const photo = async (account: number) =>
     (await payload.create({
@@ -75,11 +87,11 @@ export async function createFixtures(payload: Payload) {
   return {
     staff,
     qualification,
-    a: { ...a, account: learnerA, order: await order(learnerA.id, a.achievement.id), ...(await withConnection(learnerA.id, a.document.id)), enquiry: await enquiry(learnerA.id, a.document.id), photo: await photo(learnerA.id) },
+    a: { ...a, account: learnerA, ...(await withStoreRows(learnerA.id, a.achievement.id)), ...(await withConnection(learnerA.id, a.document.id)), enquiry: await enquiry(learnerA.id, a.document.id), photo: await photo(learnerA.id) },
     b: {
       ...b,
       account: learnerB,
-      order: await order(learnerB.id, b.achievement.id),
+      ...(await withStoreRows(learnerB.id, b.achievement.id)),
       ...(await withConnection(learnerB.id, b.document.id)),
       /** For the access matrix's view receipts, one per connection and document (the spare account's, so nobody counts them). */
       spareConnections: await Promise.all(Array.from({ length: 16 }, () => connection(spareAccount.id, []))), enquiry: await enquiry(learnerB.id, b.document.id), photo: await photo(learnerB.id) },
@@ -88,6 +100,10 @@ export async function createFixtures(payload: Payload) {
     thirdPartyPhoto: await photo(thirdParty.id),
     product,
     deliveryOption,
+    /** For the access matrix's basket items (one per account, product and achievement) and print batches (each paid order in one batch). */
+    spareProducts: await Promise.all(Array.from({ length: 16 }, (_, i) => create('products', { name: `Spare ${i}`, code: `SPARE-${i}`, pricePence: 100, vatRatePercent: 0 }))),
+    sparePaidOrders: await Promise.all(Array.from({ length: 16 }, () => paidOrder())),
+    paymentEvent: await create('payment-events', { eventId: `evt_${unique()}`, type: 'checkout.session.completed' }),
     publishedPage: await create('pages', { title: 'Help', slug: `help-${unique()}`, section: 'help', content: richText, _status: 'published' }),
     draftPage: await create('pages', { title: 'Draft', slug: `draft-${unique()}`, section: 'help', content: richText, _status: 'draft' }),
     outbox: await create('email-outbox', { to: 'x@fixture.test', subject: 'Hello', text: 'Hi' }),
@@ -99,6 +115,7 @@ export async function createFixtures(payload: Payload) {
       file: { name: 'logo.png', mimetype: 'image/png', size: 70, data: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64') },
       ...system,
     })) as { id: number },
+    printBatch: await create('print-batches', { orders: [(await paidOrder()).id] }),
     job: await payload.jobs.queue({ task: 'notify-new-documents', input: { candidate: a.candidate.id } }),
     richText,
     unique,

@@ -5,7 +5,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { isActiveLearner, type SignedInUser } from '../../access/users'
 import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
-import { addToBook, checkAddress, type AddressInput, type BookEntry } from '../../lib/addresses'
+import { checkAddress, type AddressInput, type BookEntry } from '../../lib/addresses'
 import { priceOrder, servesCountry, type Region, type Totals } from '../../lib/pricing'
 import type { DeliveryOption } from '../../payload-types'
 import { basketOf, type BasketLine } from './basket'
@@ -16,7 +16,7 @@ export type FieldErrors = Record<string, string>
 type Form = Record<string, string | undefined>
 
 /** What the learner chose in checkout's steps so far (carried between steps; checked again at the end). */
-export type CheckoutDraft = { billing?: AddressInput; delivery?: AddressInput; deliveryOption?: number; save?: { billing?: boolean; delivery?: boolean } }
+export type CheckoutDraft = { billing?: AddressInput; delivery?: AddressInput; deliveryOption?: number }
 
 const asUser = (user: SignedInUser) => ({ overrideAccess: false, user: user as never, depth: 0 }) as const
 
@@ -100,7 +100,6 @@ export async function placeOrder(payload: Payload, user: SignedInUser | null, dr
       req,
     })
     await payload.delete({ collection: 'basket-items', where: { account: { equals: learner.id } }, ...AS_SYSTEM, req })
-    await saveToAddressBook(payload, learner.id, draft, req)
     await recordOrderEvent(req, order, 'placed', 'learner', `${quote.lines.length} item${quote.lines.length === 1 ? '' : 's'}`)
     await emailLearner(req, order, mail.orderPlacedMessage, {})
     return { ok: true, orderId: order.id }
@@ -108,17 +107,3 @@ export async function placeOrder(payload: Payload, user: SignedInUser | null, dr
 }
 
 const addressFields = (a: AddressInput) => ({ fullName: a.fullName, line1: a.line1, line2: a.line2, town: a.town, county: a.county, postcode: a.postcode, country: a.country })
-
-async function saveToAddressBook(payload: Payload, accountId: number, draft: CheckoutDraft, req: Parameters<typeof payload.update>[0]['req']) {
-  const wanted = (['billing', 'delivery'] as const).filter((kind) => draft.save?.[kind] && draft[kind])
-  if (!wanted.length) return
-  const account = await payload.findByID({ collection: 'accounts', id: accountId, ...AS_SYSTEM, req })
-  let book = (account.addresses ?? []) as BookEntry[]
-  for (const kind of wanted) {
-    const address = draft[kind]!
-    if (book.some((entry) => entry.line1 === address.line1 && entry.postcode === address.postcode && entry.fullName === address.fullName)) continue
-    const added = addToBook(book, { ...address, label: address.label || (kind === 'billing' ? 'Billing' : 'Delivery') })
-    if (added.ok) book = added.book
-  }
-  await payload.update({ collection: 'accounts', id: accountId, data: { addresses: book as never }, ...AS_SYSTEM, req, context: { ...req?.context, skipAudit: true } })
-}

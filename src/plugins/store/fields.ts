@@ -179,7 +179,7 @@ export const PrintBatches: CollectionConfig = {
   timestamps: true,
   fields: [
     { name: 'batchPanel', type: 'ui', admin: { components: { Field: '/plugins/store/admin/BatchActions#BatchActions' } } },
-    { name: 'batchNumber', label: 'Batch number', type: 'text', unique: true, index: true, admin: { readOnly: true, description: 'Given when the batch is saved.' } },
+    { name: 'batchNumber', label: 'Batch number', type: 'text', unique: true, index: true, access: { update: never }, admin: { readOnly: true, description: 'Given when the batch is saved.' } },
     { name: 'status', type: 'select', required: true, defaultValue: 'open', options: [...PRINT_BATCH_STATUSES], access: { create: never, update: never }, admin: { readOnly: true } },
     {
       name: 'orders',

@@ -7,6 +7,8 @@ import type { SignedInUser } from '../../access/users'
 import { signInPath } from '../../lib/returnPath'
 import { addressFromStep, addToBasket, changeBasketReason, deliveryOptionsFor, finishTestPayment, placeOrder, removeFromBasket, startPayment } from '../../plugins/store'
 import { portalPayload, signedInUser } from '../payload'
+import type { SignedInAccount } from '../profile/account'
+import { saveAddress } from '../profile/addresses'
 import { addressBookOf } from './data'
 import { clearDraft, readDraft, writeDraft } from './draft'
 
@@ -52,8 +54,12 @@ export async function addressStepAction(_previous: StoreFormState, data: FormDat
   const payload = await portalPayload()
   const found = addressFromStep(formOf(data), await addressBookOf(payload, user))
   if (!found.ok) return { errors: found.errors, values: formOf(data) }
+  if (found.save) {
+    const saved = await saveAddress(payload, user as SignedInAccount, { ...found.address, label: step === 'billing' ? 'Billing' : 'Delivery' })
+    if (!saved.ok) return { errors: saved.errors, values: formOf(data) }
+  }
   const draft = await readDraft()
-  const next = { ...draft, [step]: found.address, save: { ...draft.save, [step]: found.save } }
+  const next = { ...draft, [step]: found.address }
   if (step === 'delivery' && draft.deliveryOption) {
     const options = await deliveryOptionsFor(payload, user, found.address.country)
     if (!options.some((o) => o.id === draft.deliveryOption)) delete next.deliveryOption

@@ -1,0 +1,188 @@
+import type { Page } from 'puppeteer-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { accessibilityViolations } from '../helpers/axe'
+import { clickAndSettle, fillFields, launchBrowser, visitPage } from '../helpers/browser'
+import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startServer, type RunningServer } from '../helpers/server'
+import { startSmtpServer } from '../helpers/smtp'
+
+/**
+ * The issue's journey in Chromium, in test-payment mode (no Stripe keys): a learner orders a
+ * duplicate certificate from its document card (£30.50), checks out with UK 1st class (£3.50,
+ * total £34.00), pays (one failure first, then success), sees the order paid with its receipt
+ * and emails; support batches it and dispatches it with tracking; the learner sees the link.
+ * Every store page is checked with axe at phone and desktop widths.
+ */
+let t: TestPayload
+let server: RunningServer
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let learner: Page
+const violations: string[] = []
+const PASSWORD = 'green kettle harbour'
+const STAFF_PASSWORD = 'support-password-123'
+const EMAIL = 'priya@example.test'
+const system = { overrideAccess: true, depth: 0 } as const
+let orderPath = ''
+let orderNumber = ''
+
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  t = await startTestPayload()
+  const create = async (collection: string, data: Record<string, unknown>) => (await t.payload.create({ collection: collection as never, data: data as never, ...system, disableVerificationEmail: true })) as unknown as { id: number }
+  const candidate = await create('candidates', { candidateNumber: '00777001', firstName: 'Priya', surname: 'Shah', dateOfBirth: '1990-03-04T00:00:00.000Z' })
+  const qualification = await create('qualifications', { qualificationNumber: '603/1111/1', title: 'Level 3 Diploma in Vehicle Systems', level: '3', type: 'regulated' })
+  const achievement = await create('achievements', { candidate: candidate.id, qualification: qualification.id, grade: 'Merit', issueDate: '2024-01-01T00:00:00.000Z' })
+  await create('documents', { achievement: achievement.id, type: 'certificate' })
+  await create('accounts', { email: EMAIL, password: PASSWORD, _verified: true, kind: 'learner', status: 'approved', firstName: 'Priya', lastName: 'Shah', candidate: candidate.id })
+  await create('staff', { email: 'support@example.test', name: 'Sam Support', role: 'support', password: STAFF_PASSWORD })
+  await create('products', { code: 'DUP-CERT', name: 'Duplicate qualification certificate', documentType: 'certificate', pricePence: 3050, vatRatePercent: 0 })
+  await create('products', { code: 'POQ-LETTER', name: 'Proof-of-qualification letter', documentType: 'proof-letter', pricePence: 2588, vatRatePercent: 0 })
+  const tracking = 'https://www.royalmail.com/track-your-item#/tracking-results/{tracking}'
+  await create('delivery-options', { name: 'Royal Mail Signed For 2nd Class', region: 'uk', pricePence: 0, estimatedDelivery: '2–3 working days', sortOrder: 1, trackingUrl: tracking })
+  await create('delivery-options', { name: 'Royal Mail Signed For 1st Class', region: 'uk', pricePence: 350, estimatedDelivery: '1–2 working days', sortOrder: 2, trackingUrl: tracking })
+  await create('delivery-options', { name: 'International Courier – Worldwide', region: 'international', pricePence: 1225, estimatedDelivery: '5–7 working days', note: 'Taxes and duties may be due on delivery.', sortOrder: 3 })
+  server = await startServer({ DATABASE_URL: t.databaseUrl, SMTP_URL: smtp.url })
+  browser = await launchBrowser()
+  const context = await browser.createBrowserContext()
+  learner = await context.newPage()
+  await learner.setViewport({ width: 1280, height: 900 })
+  learner.setDefaultTimeout(120_000)
+}, 600_000)
+
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') console.log(`Server output before the failure:\n${server.output().slice(-4000)}`)
+})
+
+afterAll(async () => {
+  await browser?.cleanUp()
+  await server?.stop()
+  await smtp?.close()
+  await t?.close()
+})
+
+async function press(page: Page, label: string) {
+  const [target] = await page.$$(`xpath/.//*[self::button or self::a][starts-with(normalize-space(), "${label}")]`)
+  if (!target) throw new Error(`Nothing labelled "${label}" on ${page.url()}`)
+  await clickAndSettle(page, target as unknown as { click: () => Promise<void> })
+}
+const main = (page: Page) => page.$eval('main', (el) => (el.textContent ?? '').replace(/\s+/g, ' '))
+const header = (page: Page) => page.$eval('header .nav-wide .basket', (el) => el.textContent?.trim())
+const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search
+const checkAccessibility = async (page: Page) => violations.push(...(await accessibilityViolations(page)).map((v) => `${page.url()}: ${v}`))
+const totals = (page: Page) => page.$$eval('tfoot tr', (rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()))
+
+describe('ordering a duplicate certificate (Chromium, test payment)', { timeout: 300_000 }, () => {
+  it('the learner orders from the document card and the basket shows in the header', async () => {
+    await visitPage(learner, `${server.url}/sign-in`)
+    await fillFields(learner, { email: EMAIL, password: PASSWORD })
+    await press(learner, 'Sign in')
+    await learner.waitForFunction(() => location.pathname === '/dashboard', { timeout: 60_000 })
+    expect(await header(learner)).toBe('Basket: 0 items, £0.00')
+    await visitPage(learner, `${server.url}/documents`)
+    await press(learner, 'Order')
+    expect(path(learner)).toMatch(/^\/store\?achievement=\d+$/)
+    expect(await main(learner)).toContain('Before you order, check your name, qualification and dates')
+    expect(await main(learner)).toContain('Duplicate qualification certificate£30.50')
+    await checkAccessibility(learner)
+    // No reason chosen: refused with its message, nothing added.
+    await press(learner, 'Add to basket')
+    expect(await main(learner)).toContain('Choose why you need it')
+    expect(await header(learner)).toBe('Basket: 0 items, £0.00')
+    const [certificateReason] = await learner.$$('select[name=reason]')
+    await certificateReason!.select('lost')
+    await press(learner, 'Add to basket')
+    await learner.waitForFunction(() => location.pathname === '/basket', { timeout: 60_000 })
+    expect(await main(learner)).toContain('Added to your basket.')
+    expect(await main(learner)).toContain('Duplicate qualification certificate')
+    expect(await header(learner)).toBe('Basket: 1 item, £30.50')
+    await checkAccessibility(learner)
+  })
+
+  it('checks out with UK 1st class: £30.50 + £3.50 = £34.00', async () => {
+    await press(learner, 'Check out')
+    expect(path(learner)).toBe('/checkout?step=billing')
+    await press(learner, 'Continue')
+    expect(await main(learner)).toContain('Enter the first line of the address')
+    await checkAccessibility(learner)
+    await fillFields(learner, { fullName: 'Priya Shah', line1: '10 Downing Street', town: 'London', postcode: 'sw1a 2aa' })
+    await learner.click('#saveAddress')
+    await press(learner, 'Continue')
+    await learner.waitForFunction(() => location.search === '?step=delivery', { timeout: 60_000 })
+    // The address just saved is offered from the address book.
+    expect(await main(learner)).toContain('Billing: Priya Shah, 10 Downing Street, London, SW1A 2AA, United Kingdom')
+    await checkAccessibility(learner)
+    await press(learner, 'Continue')
+    await learner.waitForFunction(() => location.search === '?step=delivery-option', { timeout: 60_000 })
+    const options = await learner.$$eval('.delivery-choice label', (labels) => labels.map((l) => (l.textContent ?? '').replace(/\s+/g, ' ').trim()))
+    expect(options).toEqual(['Royal Mail Signed For 2nd Class · £0.00 · estimated 2–3 working days', 'Royal Mail Signed For 1st Class · £3.50 · estimated 1–2 working days'])
+    await checkAccessibility(learner)
+    await learner.click('#' + (await learner.$$eval('.delivery-choice input', (inputs) => inputs[1]!.id)))
+    await press(learner, 'Continue')
+    await learner.waitForFunction(() => location.search === '?step=confirm', { timeout: 60_000 })
+    expect(await totals(learner)).toEqual(['Sub total £30.50', 'Delivery: Royal Mail Signed For 1st Class £3.50', 'VAT £0.00', 'Total £34.00'])
+    expect(await main(learner)).toContain('Test payments: card payments are not set up here, so no money is taken.')
+    await checkAccessibility(learner)
+  })
+
+  it('pays in test-payment mode: a failure first, then success', async () => {
+    await press(learner, 'Place order and pay £34.00 (test payment)')
+    await learner.waitForFunction(() => /^\/orders\/\d+\/test-payment$/.test(location.pathname), { timeout: 60_000 })
+    orderPath = new URL(learner.url()).pathname.replace('/test-payment', '')
+    expect(await main(learner)).toContain('This is a test payment page. No card is charged and no money is taken.')
+    expect(await header(learner)).toBe('Basket: 0 items, £0.00')
+    await checkAccessibility(learner)
+    await press(learner, 'Make the payment fail')
+    expect(await main(learner)).toContain('Your payment failed and nothing was taken. You can try again.')
+    expect(await main(learner)).toContain('Awaiting payment')
+    await press(learner, 'Pay £34.00 now')
+    await learner.waitForFunction(() => location.pathname.endsWith('/test-payment'), { timeout: 60_000 })
+    await press(learner, 'Pay £34.00 (test: succeeds)')
+    expect(await main(learner)).toContain('Payment received. Thank you')
+    const text = await main(learner)
+    orderNumber = /Order (ORD-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(text)![1]!
+    expect(text).toContain('Paid')
+    expect(text).toMatch(/Payment failed · Payment.*Paid · Payment: £34\.00, payment reference TEST-/)
+    await checkAccessibility(learner)
+    const receipt = await learner.evaluate(async (href) => {
+      const response = await fetch(href)
+      return { status: response.status, type: response.headers.get('content-type'), start: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)) }
+    }, `${server.url}${orderPath}/receipt`)
+    expect(receipt).toEqual({ status: 200, type: 'application/pdf', start: '%PDF-' })
+    await visitPage(learner, `${server.url}/orders`)
+    const row = await learner.$eval('tbody tr', (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()))
+    expect(row[0]).toBe(orderNumber)
+    expect(row[1]).toBe('Duplicate qualification certificate: Level 3 Diploma in Vehicle Systems')
+    expect(row[2]).toMatch(/^TEST-/)
+    expect(row.slice(3)).toEqual(['Paid', new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(new Date()), '£34.00'])
+    await checkAccessibility(learner)
+    expect((await smtp.waitFor(EMAIL, /We have your order/)).text).toContain(`order ${orderNumber} (£34.00) is placed`)
+    expect((await smtp.waitFor(EMAIL, /Payment received for your order/)).text).toContain(`We received £34.00 for order ${orderNumber}`)
+    expect(smtp.received.filter((m) => m.to === EMAIL && /Payment received/.test(m.subject))).toHaveLength(1)
+  })
+
+  it('support batches it and dispatches it with tracking; the learner sees the tracking link', async () => {
+    const login = await fetch(`${server.url}/api/staff/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'support@example.test', password: STAFF_PASSWORD }) })
+    const { token } = (await login.json()) as { token: string }
+    const asSupport = (url: string, body: unknown) => fetch(`${server.url}${url}`, { method: 'POST', headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    const orderId = Number(orderPath.split('/').pop())
+    const batch = await asSupport('/api/print-batches', { orders: [orderId] })
+    expect(batch.status).toBe(201)
+    const batchId = ((await batch.json()) as { doc: { id: number } }).doc.id
+    expect((await asSupport(`/api/print-batches/${batchId}/printed`, {})).status).toBe(200)
+    expect((await asSupport(`/api/print-batches/${batchId}/dispatch`, { tracking: `${orderNumber}, RM123456785GB` })).status).toBe(200)
+    const dispatched = await smtp.waitFor(EMAIL, /Your order is on its way/)
+    expect(dispatched.text).toContain('Its tracking number is RM123456785GB')
+    expect(dispatched.text).toContain('https://www.royalmail.com/track-your-item#/tracking-results/RM123456785GB')
+    await visitPage(learner, `${server.url}${orderPath}`)
+    expect(await main(learner)).toContain('Tracking number RM123456785GB')
+    expect(await learner.$eval('a[href*="royalmail"]', (a) => a.getAttribute('href'))).toBe('https://www.royalmail.com/track-your-item#/tracking-results/RM123456785GB')
+    expect(await main(learner)).toMatch(/Printed · Support team.*Dispatched · Support team: Tracking number RM123456785GB/)
+    await checkAccessibility(learner)
+  })
+
+  it('finds no WCAG 2.2 AA violations on the store, basket, checkout and orders pages', () => {
+    expect(violations).toEqual([])
+  })
+})
