@@ -3,6 +3,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import { DELIVERY_OPTIONS, DEMO_PASSWORDS, DEMO_STAFF, PRODUCTS, QUALIFICATIONS } from './data'
 import { seedBranding } from './brandImages'
 import { seedConnections } from './connections'
+import { seedOrders } from './orders'
 import { generateRecords } from './generate'
 import { DEMO_PAGES } from './pages'
 
@@ -92,6 +93,7 @@ export async function seedDemoData(payload: Payload, log: Log = console.log): Pr
     portal({ email: 'university@demo.example', kind: 'third-party', status: 'approved', firstName: 'Riley', lastName: 'Admissions', companyName: 'University of Exampleton', jobTitle: 'Admissions Officer' }),
   ])
   await seedConnections(payload, accounts)
+  await seedOrders(payload, Number(accounts.get('learner@demo.example')))
   log(`Demo data is in place (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }
 

@@ -36,7 +36,15 @@ export async function deliveryOptionsFor(payload: Payload, user: SignedInUser, c
   return docs.filter((option) => servesCountry({ region: option.region as Region, countries: option.countries, active: option.active }, country))
 }
 
-export type Quote = Totals<BasketLine> & { deliveryOption: DeliveryOption }
+export type Quote = Totals<BasketLine> & { deliveryOption: DeliveryOption; billing: AddressInput; delivery: AddressInput }
+
+/** An address carried in the draft (the learner's browser holds it), checked and tidied again; null if it does not pass. */
+function checkedAddress(carried: unknown): AddressInput | null {
+  if (!carried || typeof carried !== 'object') return null
+  const form = Object.fromEntries(Object.entries(carried as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : '']))
+  const { errors, values } = checkAddress(form)
+  return Object.keys(errors).length ? null : values
+}
 export type QuoteResult = { ok: true; quote: Quote } | { ok: false; error: string; step: 'basket' | 'billing' | 'delivery' | 'delivery-option' }
 
 /** Prices the learner's basket today, for the draft's delivery: every penny from the catalogue, nothing from the browser. */
@@ -44,12 +52,14 @@ export async function quoteCheckout(payload: Payload, user: SignedInUser | null,
   if (!user || !isActiveLearner(user)) return { ok: false, error: 'Sign in as a learner to check out.', step: 'basket' }
   const { lines } = await basketOf(payload, user)
   if (!lines.length) return { ok: false, error: 'Your basket is empty.', step: 'basket' }
-  if (!draft.billing || Object.keys(checkAddress(draft.billing as never).errors).length) return { ok: false, error: 'Give your billing address.', step: 'billing' }
-  if (!draft.delivery || Object.keys(checkAddress(draft.delivery as never).errors).length) return { ok: false, error: 'Give the delivery address.', step: 'delivery' }
-  const options = await deliveryOptionsFor(payload, user, draft.delivery.country)
+  const billing = checkedAddress(draft.billing)
+  const delivery = checkedAddress(draft.delivery)
+  if (!billing) return { ok: false, error: 'Give your billing address.', step: 'billing' }
+  if (!delivery) return { ok: false, error: 'Give the delivery address.', step: 'delivery' }
+  const options = await deliveryOptionsFor(payload, user, delivery.country)
   const deliveryOption = options.find((option) => option.id === Number(draft.deliveryOption))
   if (!deliveryOption) return { ok: false, error: 'Choose a delivery option for that country.', step: 'delivery-option' }
-  return { ok: true, quote: { ...priceOrder(lines, deliveryOption.pricePence), deliveryOption } }
+  return { ok: true, quote: { ...priceOrder(lines, deliveryOption.pricePence), deliveryOption, billing, delivery } }
 }
 
 const ORDER_NUMBER_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -88,8 +98,8 @@ export async function placeOrder(payload: Payload, user: SignedInUser | null, dr
           unitPricePence: line.unitPricePence,
           vatPence: line.vatPence,
         })),
-        billingAddress: addressFields(draft.billing!),
-        deliveryAddress: addressFields(draft.delivery!),
+        billingAddress: addressFields(quote.billing),
+        deliveryAddress: addressFields(quote.delivery),
         deliveryOption: quote.deliveryOption.id,
         subtotalPence: quote.subtotalPence,
         deliveryPence: quote.deliveryPence,

@@ -258,7 +258,7 @@ export async function CheckoutPage({ step = 'billing', error }: { step?: string;
   if (!draft.billing) redirect('/checkout?step=billing')
   if (!draft.delivery) redirect('/checkout?step=delivery')
   if (step === 'delivery-option') {
-    const options = await deliveryOptionsFor(payload, user, draft.delivery.country)
+    const options = await deliveryOptionsFor(payload, user, String(draft.delivery.country ?? ""))
     return (
       <>
         <h1>Delivery option</h1>
@@ -331,13 +331,13 @@ export async function CheckoutPage({ step = 'billing', error }: { step?: string;
         <div>
           <dt>Billing address</dt>
           <dd>
-            {oneLine(draft.billing)} <a href="/checkout?step=billing">Change<span className="visually-hidden"> the billing address</span></a>
+            {oneLine(quote.billing)} <a href="/checkout?step=billing">Change<span className="visually-hidden"> the billing address</span></a>
           </dd>
         </div>
         <div>
           <dt>Delivery address</dt>
           <dd>
-            {oneLine(draft.delivery)} <a href="/checkout?step=delivery">Change<span className="visually-hidden"> the delivery address</span></a>
+            {oneLine(quote.delivery)} <a href="/checkout?step=delivery">Change<span className="visually-hidden"> the delivery address</span></a>
           </dd>
         </div>
       </dl>
