@@ -21,7 +21,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>
 let learner: Page
 const violations: string[] = []
 const PASSWORD = 'green kettle harbour'
-const STAFF_PASSWORD = 'support-password-123'
+const STAFF_PASSWORD = 'quiet orange lantern 42'
 const EMAIL = 'priya@example.test'
 const system = { overrideAccess: true, depth: 0 } as const
 let orderPath = ''
