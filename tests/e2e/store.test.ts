@@ -63,7 +63,7 @@ afterAll(async () => {
 })
 
 async function press(page: Page, label: string) {
-  const [target] = await page.$$(`xpath/.//*[self::button or self::a][starts-with(normalize-space(), "${label}")]`)
+  const [target] = await page.$$(`xpath/.//main//*[self::button or self::a][starts-with(normalize-space(), "${label}")]`)
   if (!target) throw new Error(`Nothing labelled "${label}" on ${page.url()}`)
   await clickAndSettle(page, target as unknown as { click: () => Promise<void> })
 }
@@ -165,13 +165,15 @@ describe('ordering a duplicate certificate (Chromium, test payment)', { timeout:
   it('support batches it and dispatches it with tracking; the learner sees the tracking link', async () => {
     const login = await fetch(`${server.url}/api/staff/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'support@example.test', password: STAFF_PASSWORD }) })
     const { token } = (await login.json()) as { token: string }
+    expect(token, 'support signed in').toBeTruthy()
     const asSupport = (url: string, body: unknown) => fetch(`${server.url}${url}`, { method: 'POST', headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
     const orderId = Number(orderPath.split('/').pop())
-    const batch = await asSupport('/api/print-batches', { orders: [orderId] })
-    expect(batch.status).toBe(201)
-    const batchId = ((await batch.json()) as { doc: { id: number } }).doc.id
-    expect((await asSupport(`/api/print-batches/${batchId}/printed`, {})).status).toBe(200)
-    expect((await asSupport(`/api/print-batches/${batchId}/dispatch`, { tracking: `${orderNumber}, RM123456785GB` })).status).toBe(200)
+    const answer = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> })
+    const batch = await answer(await asSupport('/api/print-batches', { orders: [orderId] }))
+    expect(batch).toMatchObject({ status: 201 })
+    const batchId = (batch.body as { doc: { id: number } }).doc.id
+    expect(await answer(await asSupport(`/api/print-batches/${batchId}/printed`, {}))).toEqual({ status: 200, body: { ok: true, orders: 1 } })
+    expect(await answer(await asSupport(`/api/print-batches/${batchId}/dispatch`, { tracking: `${orderNumber}, RM123456785GB` }))).toEqual({ status: 200, body: { ok: true, orders: 1 } })
     const dispatched = await smtp.waitFor(EMAIL, /Your order is on its way/)
     expect(dispatched.text).toContain('Its tracking number is RM123456785GB')
     expect(dispatched.text).toContain('https://www.royalmail.com/track-your-item#/tracking-results/RM123456785GB')

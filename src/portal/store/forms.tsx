@@ -26,15 +26,17 @@ export function AddToBasketForm({ product, achievement, label }: { product: numb
           {state.errors.reason}
         </p>
       ) : null}
-      <label htmlFor={name}>Why do you need it?</label>
-      <select id={name} name="reason" required defaultValue={state.values?.reason ?? ''}>
-        <option value="">Choose a reason</option>
-        {REASON_OPTIONS.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <div className={`field${state.errors?.reason ? ' field-error' : ''}`}>
+        <label htmlFor={name}>Why do you need it?</label>
+        <select id={name} name="reason" required defaultValue={state.values?.reason ?? ''}>
+          <option value="">Choose a reason</option>
+          {REASON_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
       <button className="button" type="submit" disabled={pending}>
         Add to basket<span className="visually-hidden">: {label}</span>
       </button>
