@@ -376,7 +376,12 @@ describe('the Stripe webhook', () => {
     expect((await deliver(completed(second))).body).toEqual({ received: true, outcome: 'paid' })
     expect((await deliver(completed(first))).body).toEqual({ received: true, outcome: 'flagged' })
     expect(await orderOf(id)).toMatchObject({ status: 'paid', paymentReference: `pi_for_${second.id}`, paymentProblem: `A second payment, pi_for_${first.id} of £34.00, was received for this paid order: refund it.` })
-    expect(await subjectsToA()).toEqual(['Payment received for your order', 'We have your order'])
+    // Staff refund that second payment in Stripe: the order's own payment is untouched.
+    expect((await deliver(refunded(first, 3400))).body).toEqual({ received: true, outcome: 'unchanged' })
+    expect(await orderOf(id)).toMatchObject({ status: 'paid', refundedPence: 0 })
+    expect((await deliver(refunded(second, 1000))).body).toEqual({ received: true, outcome: 'refunded' })
+    expect(await orderOf(id)).toMatchObject({ status: 'partly-refunded', refundedPence: 1000 })
+    expect(await subjectsToA()).toEqual(['Payment received for your order', 'We have your order', 'Your order has been refunded'])
   })
 })
 

@@ -73,6 +73,8 @@ async function settleLocked(req: PayloadRequest, order: Order, fact: PaymentFact
       return 'expired'
     }
     case 'refunded': {
+      // A refund of another payment for the order (a second one, flagged for staff) is not the order's.
+      if (state.paid && order.paymentReference && fact.reference !== order.paymentReference) return 'unchanged'
       let current = order
       if (!state.paid) {
         // A charge can only be refunded once it was paid: the refund also tells us of the payment.
