@@ -209,7 +209,7 @@ async function authP50(payload: Payload, email: string): Promise<number> {
 const browserHeaders = (cookie: string) => ({ cookie, 'sec-fetch-site': 'same-origin' })
 
 /** Answers 200 with the page (not a redirect to sign in), and what it shows: the table's rows. */
-async function checkPage(url: string, cookie: string): Promise<number> {
+export async function checkPage(url: string, cookie: string): Promise<number> {
   const response = await fetch(url, { headers: browserHeaders(cookie), redirect: 'manual' })
   const body = await response.text()
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
@@ -217,7 +217,7 @@ async function checkPage(url: string, cookie: string): Promise<number> {
 }
 
 /** One fixed-rate run (autocannon's `overallRate`: the rate is sent whatever the answers' speed). */
-async function atRate(url: string, cookie: string, rate: number, duration: number) {
+export async function atRate(url: string, cookie: string, rate: number, duration: number) {
   // Without a callback autocannon returns its event emitter, made awaitable (its types say only Promise).
   const instance = autocannon({ url, connections: 10, overallRate: rate, duration, timeout: 10, headers: browserHeaders(cookie) }) as unknown as Promise<autocannon.Result> & EventEmitter
   const errors = new Map<string, number>()

@@ -7,6 +7,7 @@ import { benchEmail } from './email'
 import { benchMatching } from './matching'
 import { benchPdf } from './pdfRun'
 import { benchSignIn } from './signIn'
+import { benchStore } from './store'
 import { freshDataDir, ROOT, timeCommand, timeStart } from './startup'
 import { benchVerify } from './verify'
 
@@ -74,6 +75,12 @@ try {
   }
   if (!only || only === 'connections') {
     for (const row of await benchConnections()) {
+      results.push(row)
+      console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
+    }
+  }
+  if (!only || only === 'store') {
+    for (const row of await benchStore()) {
       results.push(row)
       console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
     }

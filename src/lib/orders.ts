@@ -59,15 +59,16 @@ export function applyOrderAction(state: OrderState, action: OrderAction, actor: 
       if (actor !== 'payment') return refuse('Only a confirmed payment marks an order paid.')
       if (state.paid) return unchanged(state)
       // A payment that lands after the order was cancelled is still the learner's money: the order is paid, for staff to fulfil or refund.
-      return to(state, { paid: true, status: state.refundedPence > 0 ? refundStatus(state.totalPence, state.refundedPence) : 'paid' })
+      return to(state, { paid: true, status: 'paid' })
     case 'refund': {
       if (actor === 'system') return refuse('Only staff or the payment provider refund an order.')
       const refunded = Math.min(Math.max(state.refundedPence, action.refundedPence), state.totalPence)
       if (!Number.isInteger(action.refundedPence) || action.refundedPence <= 0) return refuse('Give the amount to refund in whole pence, more than £0.00.')
-      if (!state.paid) return refuse('Only a paid order can be refunded.')
+      // The provider refunds only money it took: its refund arriving first also says the order was paid.
+      if (!state.paid && actor !== 'payment') return refuse('Only a paid order can be refunded.')
       if (actor === 'staff' && action.refundedPence > state.totalPence) return refuse('That is more than the order’s total.')
-      if (refunded === state.refundedPence) return actor === 'staff' ? refuse('That amount has been refunded already.') : unchanged(state)
-      return to(state, { refundedPence: refunded, status: refundStatus(state.totalPence, refunded), heldFrom: null })
+      if (refunded === state.refundedPence && state.paid) return actor === 'staff' ? refuse('That amount has been refunded already.') : unchanged(state)
+      return to(state, { paid: true, refundedPence: refunded, status: refundStatus(state.totalPence, refunded), heldFrom: null })
     }
     case 'expire':
       if (actor !== 'system' && actor !== 'payment') return refuse('Only the payment check expires an order.')

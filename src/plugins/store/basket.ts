@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import { ValidationError, type Payload } from 'payload'
 
 import { isActiveLearner, relationId, type SignedInUser } from '../../access/users'
 import { ORDER_REASONS } from '../../collections/Orders'
@@ -67,10 +67,9 @@ export async function addToBasket(payload: Payload, user: SignedInUser | null, i
   return { ok: true }
 }
 
-const isUniqueViolation = (error: unknown): boolean => {
-  const cause = (error as { cause?: { code?: string }; code?: string }) ?? {}
-  return cause.code === '23505' || cause.cause?.code === '23505' || /unique|duplicate key|already/i.test(String((error as Error)?.message))
-}
+/** The basket's unique index refusing a second row: Payload's adapter reports PostgreSQL's 23505 as a ValidationError "Value must be unique". */
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof ValidationError ? error.data.errors.some((e) => /unique/i.test(e.message)) : (error as { cause?: { code?: string } })?.cause?.code === '23505'
 
 /** Takes an item out of the learner's basket (their own only: the collection's rule says so). */
 export async function removeFromBasket(payload: Payload, user: SignedInUser | null, itemId: unknown): Promise<Result> {

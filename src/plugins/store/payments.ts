@@ -73,6 +73,8 @@ async function settleLocked(req: PayloadRequest, order: Order, fact: PaymentFact
       return 'expired'
     }
     case 'refunded': {
+      // A refund of another payment for the order (a second one, flagged for staff) is not the order's.
+      if (state.paid && order.paymentReference && fact.reference !== order.paymentReference) return 'unchanged'
       let current = order
       if (!state.paid) {
         // A charge can only be refunded once it was paid: the refund also tells us of the payment.
@@ -90,13 +92,14 @@ async function settleLocked(req: PayloadRequest, order: Order, fact: PaymentFact
 }
 
 async function pay(req: PayloadRequest, order: Order, fact: Extract<PaymentFact, { type: 'paid' }>): Promise<SettleOutcome> {
-  if (order.paidAt) return 'unchanged'
+  if (order.paidAt) {
+    if (!order.paymentReference || fact.reference === order.paymentReference) return 'unchanged'
+    // Paid on an older payment page as well as the newer one: the learner paid twice.
+    return flag(req, order, `A second payment, ${fact.reference} of ${formatPence(fact.amountPence)}, was received for this paid order: refund it.`)
+  }
   if (fact.amountPence !== order.totalPence || fact.currency.toLowerCase() !== 'gbp') {
     const problem = `Payment ${fact.reference} was ${formatPence(fact.amountPence)} in ${fact.currency.toUpperCase()}; the order's total is ${formatPence(order.totalPence)} in GBP.`
-    if (order.paymentProblem === problem) return 'flagged'
-    await saveOrder(req, order, orderStateOf(order), { paymentProblem: problem, paymentReference: fact.reference })
-    await recordOrderEvent(req, order, 'payment-problem', 'payment', problem)
-    return 'flagged'
+    return flag(req, order, problem, { paymentReference: fact.reference })
   }
   const outcome = applyOrderAction(orderStateOf(order), { type: 'pay' }, 'payment')
   if (!outcome.ok || !outcome.changed) return 'unchanged'
@@ -105,6 +108,14 @@ async function pay(req: PayloadRequest, order: Order, fact: Extract<PaymentFact,
   await recordOrderEvent(req, saved, 'paid', 'payment', `${formatPence(fact.amountPence)}, payment reference ${fact.reference}`, paidAt)
   await emailLearner(req, saved, mail.orderPaidMessage, { paidOn: formatUkDateTime(paidAt), reference: fact.reference })
   return 'paid'
+}
+
+/** A payment staff must check: noted on the order and its timeline once, nothing fulfilled. */
+async function flag(req: PayloadRequest, order: Order, problem: string, fields: Partial<Order> = {}): Promise<SettleOutcome> {
+  if (order.paymentProblem === problem) return 'flagged'
+  await saveOrder(req, order, orderStateOf(order), { paymentProblem: problem, ...fields })
+  await recordOrderEvent(req, order, 'payment-problem', 'payment', problem)
+  return 'flagged'
 }
 
 /** The refund's timeline line, audit entry and email, once the order records it. */

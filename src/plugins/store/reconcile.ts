@@ -47,7 +47,8 @@ export async function reconcilePayments(payload: Payload, now = new Date()): Pro
         if (outcome === 'paid') report.paid++
         continue
       }
-      if (session.status === 'open' && session.expires_at * 1000 > now.getTime()) continue
+      // Complete but unpaid: a delayed payment method is still settling, and its own event will say how it went.
+      if (session.status === 'complete' || (session.status === 'open' && session.expires_at * 1000 > now.getTime())) continue
     }
     if (abandoned && !order.paymentProblem && (await settlePayment(payload, { type: 'abandoned', orderId: order.id })) === 'expired') report.expired++
   }
