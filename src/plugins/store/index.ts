@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig, Config, Field, GlobalConfig, Plugin } from 'payload'
 
 import { nobody } from '../../access/rules'
+import { auditTrail } from '../../collections/AuditLog/auditTrail'
 import { BasketItems, deliveryOptionFields, orderFields, OrderEvents, PaymentEvents, PrintBatches, productFields, sellerFields } from './fields'
 import { batchEndpoints, checkNewBatch, claimBatchOrders } from './batches'
 import { reconcilePaymentsTask, STORE_QUEUE } from './reconcile'
@@ -41,7 +42,7 @@ const withBatchHooks = (collection: CollectionConfig): CollectionConfig => ({
   hooks: {
     ...collection.hooks,
     beforeChange: [...(collection.hooks?.beforeChange ?? []), checkNewBatch as CollectionBeforeChangeHook],
-    afterChange: [...(collection.hooks?.afterChange ?? []), claimBatchOrders],
+    afterChange: [...(collection.hooks?.afterChange ?? []), claimBatchOrders, ...auditTrail('print-batches').afterChange],
   },
 })
 
@@ -55,11 +56,16 @@ export const storePlugin =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
+    admin: {
+      ...config.admin,
+      components: { ...config.admin?.components, afterNavLinks: [...(config.admin?.components?.afterNavLinks ?? []), '/plugins/store/admin/FulfilmentLinks#FulfilmentLinks'] },
+    },
     collections: [...(config.collections ?? []), BasketItems, OrderEvents, PaymentEvents, withBatchHooks(PrintBatches)].map((collection) => {
       if (collection.slug === 'orders')
         return {
           ...collection,
           access: { ...collection.access, create: nobody },
+          admin: { ...collection.admin, defaultColumns: ['orderNumber', 'account', 'status', 'paidAt', 'totalPence', 'printBatch', 'createdAt'] },
           fields: lockStateFields([...collection.fields, ...orderFields]),
           endpoints: [...(collection.endpoints || []), orderActionEndpoint],
         }
