@@ -188,7 +188,8 @@ export const PrintBatches: CollectionConfig = {
       hasMany: true,
       required: true,
       minRows: 1,
-      filterOptions: { status: { equals: 'paid' }, printBatch: { exists: false } },
+      // Paid orders in no batch, and (when the batch is saved again) its own orders, now further along.
+      filterOptions: ({ id }) => ({ or: [{ and: [{ status: { equals: 'paid' } }, { printBatch: { exists: false } }] }, ...(id ? [{ printBatch: { equals: id } }] : [])] }),
       admin: { description: 'Paid orders not yet in a batch.' },
       access: { update: never },
     },

@@ -42,7 +42,8 @@ const withBatchHooks = (collection: CollectionConfig): CollectionConfig => ({
   hooks: {
     ...collection.hooks,
     beforeChange: [...(collection.hooks?.beforeChange ?? []), checkNewBatch as CollectionBeforeChangeHook],
-    afterChange: [...(collection.hooks?.afterChange ?? []), claimBatchOrders, ...auditTrail('print-batches').afterChange],
+    // Audited first: claiming the orders marks the request's context to skip their own audit entries.
+    afterChange: [...(collection.hooks?.afterChange ?? []), ...auditTrail('print-batches').afterChange, claimBatchOrders],
   },
 })
 
