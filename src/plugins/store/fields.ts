@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig, Field } from 'payload'
+import type { Access, CollectionConfig, Field, Where } from 'payload'
 
 import { anyOf, nobody, ownedByLearner, supportStaff } from '../../access/rules'
 import { isActiveLearner } from '../../access/users'
@@ -189,7 +189,7 @@ export const PrintBatches: CollectionConfig = {
       required: true,
       minRows: 1,
       // Paid orders in no batch, and (when the batch is saved again) its own orders, now further along.
-      filterOptions: ({ id }) => ({ or: [{ and: [{ status: { equals: 'paid' } }, { printBatch: { exists: false } }] }, ...(id ? [{ printBatch: { equals: id } }] : [])] }),
+      filterOptions: ({ id }): Where => ({ or: [{ and: [{ status: { equals: 'paid' } }, { printBatch: { exists: false } }] }, ...(id ? [{ printBatch: { equals: id } }] : [])] }),
       admin: { description: 'Paid orders not yet in a batch.' },
       access: { update: never },
     },
