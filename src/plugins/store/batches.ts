@@ -29,8 +29,8 @@ export const checkNewBatch: CollectionBeforeChangeHook = async ({ data, operatio
   const stamp = new Date().toISOString().slice(0, 10).replaceAll('-', '')
   // Two batches saved at once would count the same batches: the second waits for the first to commit.
   await queryInTransaction(req, sql`select pg_advisory_xact_lock(hashtext('print-batch-number'))`)
-  const { rows: counted } = await queryInTransaction<{ n: string }>(req, sql`select count(*) as n from print_batches where batch_number like ${`PB-${stamp}-%`}`)
-  return { ...data, orders: ids, status: 'open', batchNumber: `PB-${stamp}-${String(Number(counted[0]?.n ?? 0) + 1).padStart(3, '0')}` }
+  const { rows: last } = await queryInTransaction<{ n: number | null }>(req, sql`select max(substring(batch_number from '-([0-9]+)$')::int) as n from print_batches where batch_number like ${`PB-${stamp}-%`}`)
+  return { ...data, orders: ids, status: 'open', batchNumber: `PB-${stamp}-${String(Number(last[0]?.n ?? 0) + 1).padStart(3, '0')}` }
 }
 
 /** Each order of a new batch points at it, so it is offered in no other. */

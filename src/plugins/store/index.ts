@@ -34,6 +34,8 @@ function lockStateFields(fields: Field[]): Field[] {
   })
 }
 
+const isPanel = (field: Field) => field.type === 'ui'
+
 const withFields = (collection: CollectionConfig, fields: Field[]): CollectionConfig => ({ ...collection, fields: [...collection.fields, ...fields] })
 
 const withBatchHooks = (collection: CollectionConfig): CollectionConfig => ({
@@ -67,7 +69,8 @@ export const storePlugin =
           ...collection,
           access: { ...collection.access, create: nobody },
           admin: { ...collection.admin, defaultColumns: ['orderNumber', 'account', 'status', 'paidAt', 'totalPence', 'printBatch', 'createdAt'] },
-          fields: lockStateFields([...collection.fields, ...orderFields]),
+          // Support staff's panel first, above the order it acts on.
+          fields: lockStateFields([...orderFields.filter(isPanel), ...collection.fields, ...orderFields.filter((field) => !isPanel(field))]),
           endpoints: [...(collection.endpoints || []), orderActionEndpoint],
         }
       if (collection.slug === 'products') return withFields(collection, productFields)

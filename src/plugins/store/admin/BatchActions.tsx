@@ -92,7 +92,7 @@ export function BatchActions() {
       {status === 'open' ? (
         <>
           <p>Once the documents and labels are printed, mark the batch printed: each order’s timeline says so.</p>
-          <button type="button" className={button} disabled={busy} onClick={markPrinted}>
+          <button type="button" className={button} style={{ margin: 0 }} disabled={busy} onClick={markPrinted}>
             Mark printed
           </button>
         </>
@@ -100,15 +100,17 @@ export function BatchActions() {
       {status === 'printed' ? (
         <>
           <p>Printed {printedAt ? formatUkDateTime(printedAt) : ''}. Give each order’s tracking number: each learner is emailed theirs.</p>
-          <label htmlFor="tracking-numbers" style={labelStyle}>
+          <label htmlFor="tracking-numbers" className="field-label" style={labelStyle}>
             Tracking numbers: “order number, tracking number”, one order a line
           </label>
-          <textarea id="tracking-numbers" rows={Math.min(12, Math.max(3, orderIds.length + 1))} value={tracking ?? template} onChange={(e) => setTracking(e.target.value)} disabled={Boolean(file)} style={{ width: '100%', fontFamily: 'monospace', marginBottom: 12 }} />
-          <label htmlFor="tracking-file" style={labelStyle}>
+          <div className="field-type textarea" style={{ marginBottom: 16 }}>
+            <textarea id="tracking-numbers" rows={Math.min(12, Math.max(3, orderIds.length + 1))} value={tracking ?? template} onChange={(e) => setTracking(e.target.value)} disabled={Boolean(file)} style={{ fontFamily: 'var(--font-mono)' }} />
+          </div>
+          <label htmlFor="tracking-file" className="field-label" style={labelStyle}>
             Or upload them as a CSV file
           </label>
-          <input id="tracking-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} style={{ display: 'block', marginBottom: 12 }} />
-          <button type="button" className={button} disabled={sending || (!file && !(tracking ?? template).trim())} onClick={dispatch}>
+          <input id="tracking-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} style={{ display: 'block', margin: '4px 0 16px' }} />
+          <button type="button" className={button} style={{ margin: 0 }} disabled={sending || (!file && !(tracking ?? template).trim())} onClick={dispatch}>
             Mark dispatched
           </button>
         </>

@@ -17,7 +17,8 @@ export function penceFromPounds(typed: string): number | null {
 }
 
 const button = 'btn btn--style-secondary btn--size-medium'
-const row = { display: 'flex', gap: 12, alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: 16 } as const
+const flat = { margin: 0 } as const
+const row = { display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', marginBottom: 20 } as const
 const factsStyle = { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 4, margin: '0 0 16px' } as const
 
 /**
@@ -101,53 +102,59 @@ export function OrderActions() {
       ) : null}
 
       {offers.hold ? (
-        <div style={row}>
-          <div style={{ flex: '1 1 320px' }}>
-            <label htmlFor="hold-reason" style={labelStyle}>
-              Why it is on hold (the learner sees this)
-            </label>
-            <input id="hold-reason" type="text" maxLength={500} value={holdReason} onChange={(e) => setHoldReason(e.target.value)} style={{ width: '100%' }} />
+        <>
+          <label htmlFor="hold-reason" className="field-label" style={labelStyle}>
+            Why it is on hold (the learner sees this)
+          </label>
+          <div style={row}>
+            <div className="field-type text" style={{ flex: '1 1 280px' }}>
+              <input id="hold-reason" type="text" maxLength={500} value={holdReason} onChange={(e) => setHoldReason(e.target.value)} />
+            </div>
+            <button type="button" className={button} style={flat} disabled={busy || !holdReason.trim()} onClick={() => act({ action: 'hold', reason: holdReason }, 'On hold: the learner has been emailed the reason.')}>
+              Put on hold
+            </button>
           </div>
-          <button type="button" className={button} disabled={busy || !holdReason.trim()} onClick={() => act({ action: 'hold', reason: holdReason }, 'On hold: the learner has been emailed the reason.')}>
-            Put on hold
-          </button>
-        </div>
+        </>
       ) : null}
       {offers.release ? (
         <div style={row}>
-          <button type="button" className={button} disabled={busy} onClick={() => act({ action: 'release' }, 'Released: the order is no longer on hold.')}>
+          <button type="button" className={button} style={flat} disabled={busy} onClick={() => act({ action: 'release' }, 'Released: the order is no longer on hold.')}>
             Release the hold
           </button>
         </div>
       ) : null}
       {offers.refund ? (
-        <div style={row}>
-          <div>
-            <label htmlFor="refund-amount" style={labelStyle}>
-              Amount to refund (£, at most {formatPence(left)})
-            </label>
-            <input id="refund-amount" type="text" inputMode="decimal" value={pounds} placeholder={(left / 100).toFixed(2)} onChange={(e) => setPounds(e.target.value)} style={{ width: 160 }} />
+        <>
+          <label htmlFor="refund-amount" className="field-label" style={labelStyle}>
+            Amount to refund in pounds (at most {formatPence(left)})
+          </label>
+          <div style={row}>
+            <div className="field-type text" style={{ width: 160 }}>
+              <input id="refund-amount" type="text" inputMode="decimal" value={pounds} placeholder={(left / 100).toFixed(2)} onChange={(e) => setPounds(e.target.value)} />
+            </div>
+            <button type="button" className={button} style={flat} disabled={busy || !pounds.trim()} onClick={refund}>
+              Refund
+            </button>
+            <button type="button" className={button} style={flat} disabled={busy} onClick={() => act({ action: 'refund', amountPence: left }, `Refunded ${formatPence(left)}: the learner has been emailed.`)}>
+              Refund in full ({formatPence(left)})
+            </button>
           </div>
-          <button type="button" className={button} disabled={busy || !pounds.trim()} onClick={refund}>
-            Refund
-          </button>
-          <button type="button" className={button} disabled={busy} onClick={() => act({ action: 'refund', amountPence: left }, `Refunded ${formatPence(left)}: the learner has been emailed.`)}>
-            Refund in full ({formatPence(left)})
-          </button>
-        </div>
+        </>
       ) : null}
       {offers.cancel ? (
-        <div style={row}>
-          <div style={{ flex: '1 1 320px' }}>
-            <label htmlFor="cancel-reason" style={labelStyle}>
-              Why it is cancelled (emailed to the learner; optional)
-            </label>
-            <input id="cancel-reason" type="text" maxLength={500} value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} style={{ width: '100%' }} />
+        <>
+          <label htmlFor="cancel-reason" className="field-label" style={labelStyle}>
+            Why it is cancelled (emailed to the learner; optional)
+          </label>
+          <div style={row}>
+            <div className="field-type text" style={{ flex: '1 1 280px' }}>
+              <input id="cancel-reason" type="text" maxLength={500} value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} />
+            </div>
+            <button type="button" className={button} style={flat} disabled={busy} onClick={() => act({ action: 'cancel', reason: cancelReason }, 'Cancelled: the learner has been emailed.')}>
+              Cancel the order
+            </button>
           </div>
-          <button type="button" className="btn btn--style-secondary btn--size-medium" disabled={busy} onClick={() => act({ action: 'cancel', reason: cancelReason }, 'Cancelled: the learner has been emailed.')}>
-            Cancel the order
-          </button>
-        </div>
+        </>
       ) : null}
       {!offers.hold && !offers.release && !offers.refund && !offers.cancel ? <p>Nothing more can be done to this order.</p> : null}
     </ActionPanel>
