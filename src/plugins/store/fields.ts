@@ -58,7 +58,7 @@ export const orderFields: Field[] = [
     admin: { description: 'Set when a payment did not match the order (amount or currency). The order is not fulfilled until staff have checked.', condition: (data) => Boolean(data?.paymentProblem) },
   },
   { name: 'printBatch', label: 'Print batch', type: 'relationship', relationTo: 'print-batches', index: true },
-  { name: 'timeline', type: 'join', collection: 'order-events', on: 'order', defaultSort: 'at', defaultLimit: 100, admin: { defaultColumns: ['at', 'event', 'party', 'note'] } },
+  { name: 'timeline', type: 'join', collection: 'order-events', on: 'order', defaultSort: 'at', defaultLimit: 100, admin: { allowCreate: false, defaultColumns: ['at', 'event', 'party', 'note'] } },
 ]
 
 /** Products: which qualification types they apply to. */
