@@ -52,16 +52,45 @@ describe('staff actions: support staff and administrators only', () => {
     ['send an email again', 'POST', (f) => `/email-outbox/${f.outbox.id}/send-again`, {}, 409],
     // Without a reason, support staff are asked for one, and nothing changes.
     ['cancel a connection', 'POST', (f) => `/connections/${f.b.connection.id}/cancel`, {}, 400],
+    // The store: without an action, support staff are asked for one; a batch that does not exist is not found.
+    ['change an order', 'POST', (f) => `/orders/${f.b.order.id}/act`, {}, 400],
+    ['a print batch’s CSV for the printer', 'GET', () => '/print-batches/999999/printer.csv', undefined, 404],
+    ['a print batch’s delivery labels', 'GET', () => '/print-batches/999999/labels.pdf', undefined, 404],
+    ['mark a print batch printed', 'POST', () => '/print-batches/999999/printed', undefined, 404],
+    ['dispatch a print batch', 'POST', () => '/print-batches/999999/dispatch', { tracking: '' }, 400],
   ]
   for (const [name, method, path, body, allowedStatus] of cases)
     it.each(ROLES)(`${name}: %s`, async (role) => {
-      const before = JSON.stringify(await Promise.all([t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system }), t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...system }), t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system }), t.payload.findByID({ collection: 'email-outbox', id: f.outbox.id, ...system })]))
+      const before = JSON.stringify(await Promise.all([t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system }), t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...system }), t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system }), t.payload.findByID({ collection: 'email-outbox', id: f.outbox.id, ...system }), t.payload.findByID({ collection: 'orders', id: f.b.order.id, ...system })]))
       const answer = await call(role, method, path(f), body)
       if (supportRoles.includes(role)) expect(answer.status).toBe(allowedStatus)
       else expect(refused(answer.status), `status ${answer.status}`).toBe(true)
-      const after = JSON.stringify(await Promise.all([t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system }), t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...system }), t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system }), t.payload.findByID({ collection: 'email-outbox', id: f.outbox.id, ...system })]))
+      const after = JSON.stringify(await Promise.all([t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system }), t.payload.findByID({ collection: 'documents', id: f.b.document.id, ...system }), t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system }), t.payload.findByID({ collection: 'email-outbox', id: f.outbox.id, ...system }), t.payload.findByID({ collection: 'orders', id: f.b.order.id, ...system })]))
       expect(after).toBe(before)
     })
+})
+
+describe('the Stripe webhook: Stripe’s, signed, the same answer for every role', () => {
+  const orderNow = async () => JSON.stringify(await t.payload.findByID({ collection: 'orders', id: f.b.order.id, ...system }))
+  const paidEvent = () => ({ id: 'evt_unsigned', type: 'checkout.session.completed', data: { object: { metadata: { orderId: String(f.b.order.id) }, payment_status: 'paid', amount_total: 3050, currency: 'gbp', payment_intent: 'pi_x' } } })
+
+  it.each(ROLES)('without Stripe keys, not found (%s)', async (role) => {
+    const before = await orderNow()
+    expect(await call(role, 'POST', '/stripe/webhook', paidEvent())).toEqual({ status: 404, json: { error: 'Stripe is not set up here.' } })
+    expect(await orderNow()).toBe(before)
+  })
+
+  it.each(ROLES)('with Stripe keys, an unsigned event is refused and changes nothing (%s)', async (role) => {
+    Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_access', STRIPE_WEBHOOK_SECRET: 'whsec_access' })
+    try {
+      const before = await orderNow()
+      expect(await call(role, 'POST', '/stripe/webhook', paidEvent())).toEqual({ status: 400, json: { error: 'The signature did not verify.' } })
+      expect(await orderNow()).toBe(before)
+    } finally {
+      delete process.env.STRIPE_SECRET_KEY
+      delete process.env.STRIPE_WEBHOOK_SECRET
+    }
+  })
 })
 
 describe('Payload’s own endpoints', () => {

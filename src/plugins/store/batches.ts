@@ -13,11 +13,12 @@ import { actOnOrder } from './staff'
 
 const orderIdsOf = (batch: Pick<PrintBatch, 'orders'>) => (batch.orders ?? []).map((o) => Number(relationId(o)))
 
-/** A new batch: numbered, and only paid orders that are in no other batch (their rows locked until it is saved). */
-export const checkNewBatch: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
-  if (operation !== 'create') return data
+/** A new batch: numbered, and only paid orders that are in no other batch (their rows locked until it is saved). A batch keeps its number. */
+export const checkNewBatch: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  if (operation !== 'create') return { ...data, batchNumber: (originalDoc as PrintBatch).batchNumber }
   const ids = [...new Set(orderIdsOf(data as PrintBatch))]
   if (!ids.length) throw new APIError('Choose at least one paid order for the batch.', 400, undefined, true)
+  if (!ids.every((id) => Number.isSafeInteger(id) && id > 0)) throw new APIError('Choose the orders by their ids.', 400, undefined, true)
   const { rows } = await queryInTransaction<{ id: number; order_number: string; status: string; print_batch_id: number | null }>(
     req,
     sql`select id, order_number, status, print_batch_id from orders where id in ${sql.raw(`(${ids.map(Number).join(',')})`)} order by id for update`,
@@ -26,8 +27,10 @@ export const checkNewBatch: CollectionBeforeChangeHook = async ({ data, operatio
   if (rows.length !== ids.length || unfit.length)
     throw new APIError(`Only paid orders in no other batch can be batched: ${unfit.map((r) => r.order_number).join(', ') || 'an order was not found'}.`, 400, undefined, true)
   const stamp = new Date().toISOString().slice(0, 10).replaceAll('-', '')
-  const { rows: counted } = await queryInTransaction<{ n: string }>(req, sql`select count(*) as n from print_batches where batch_number like ${`PB-${stamp}-%`}`)
-  return { ...data, orders: ids, status: 'open', batchNumber: `PB-${stamp}-${String(Number(counted[0]?.n ?? 0) + 1).padStart(3, '0')}` }
+  // Two batches saved at once would count the same batches: the second waits for the first to commit.
+  await queryInTransaction(req, sql`select pg_advisory_xact_lock(hashtext('print-batch-number'))`)
+  const { rows: last } = await queryInTransaction<{ n: number | null }>(req, sql`select max(substring(batch_number from '-([0-9]+)$')::int) as n from print_batches where batch_number like ${`PB-${stamp}-%`}`)
+  return { ...data, orders: ids, status: 'open', batchNumber: `PB-${stamp}-${String(Number(last[0]?.n ?? 0) + 1).padStart(3, '0')}` }
 }
 
 /** Each order of a new batch points at it, so it is offered in no other. */
@@ -50,12 +53,16 @@ async function batchWithOrders(req: PayloadRequest): Promise<{ batch: PrintBatch
 
 const address = (o: Order) => o.deliveryAddress ?? {}
 
+/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, return first) is kept as text. */
+const asText = (value: string | null | undefined) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''))
+
 /** The printer's rows: one per item, with what to print and where it goes. */
 export function printerCsv(orders: readonly Order[]): string {
   const rows = orders.flatMap((o) =>
     o.items.map((item) => {
       const a = address(o)
-      return [o.orderNumber, (item.product as Product | number as Product)?.code ?? '', item.description, item.reason, a.fullName, a.line1, a.line2, a.town, a.county, a.postcode, countryName(a.country)]
+      const product = typeof item.product === 'object' ? (item.product as Product) : null
+      return [o.orderNumber, product?.code ?? '', item.description, item.reason, a.fullName, a.line1, a.line2, a.town, a.county, a.postcode, countryName(a.country)].map(asText)
     }),
   )
   return stringify([['Order', 'Product code', 'Item', 'Reason', 'Name', 'Address line 1', 'Address line 2', 'Town', 'County', 'Postcode', 'Country'], ...rows])

@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig, Field } from 'payload'
+import type { Access, CollectionConfig, Field, Where } from 'payload'
 
 import { anyOf, nobody, ownedByLearner, supportStaff } from '../../access/rules'
 import { isActiveLearner } from '../../access/users'
@@ -58,7 +58,7 @@ export const orderFields: Field[] = [
     admin: { description: 'Set when a payment did not match the order (amount or currency). The order is not fulfilled until staff have checked.', condition: (data) => Boolean(data?.paymentProblem) },
   },
   { name: 'printBatch', label: 'Print batch', type: 'relationship', relationTo: 'print-batches', index: true },
-  { name: 'timeline', type: 'join', collection: 'order-events', on: 'order', defaultSort: 'at', defaultLimit: 100, admin: { defaultColumns: ['at', 'event', 'party', 'note'] } },
+  { name: 'timeline', type: 'join', collection: 'order-events', on: 'order', defaultSort: 'at', defaultLimit: 100, admin: { allowCreate: false, defaultColumns: ['at', 'event', 'party', 'note'] } },
 ]
 
 /** Products: which qualification types they apply to. */
@@ -188,7 +188,8 @@ export const PrintBatches: CollectionConfig = {
       hasMany: true,
       required: true,
       minRows: 1,
-      filterOptions: { status: { equals: 'paid' }, printBatch: { exists: false } },
+      // Paid orders in no batch, and (when the batch is saved again) its own orders, now further along.
+      filterOptions: ({ id }): Where => ({ or: [{ and: [{ status: { equals: 'paid' } }, { printBatch: { exists: false } }] }, ...(id ? [{ printBatch: { equals: id } }] : [])] }),
       admin: { description: 'Paid orders not yet in a batch.' },
       access: { update: never },
     },

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig, Config, Field, GlobalConfig, Plugin } from 'payload'
 
 import { nobody } from '../../access/rules'
+import { auditTrail } from '../../collections/AuditLog/auditTrail'
 import { BasketItems, deliveryOptionFields, orderFields, OrderEvents, PaymentEvents, PrintBatches, productFields, sellerFields } from './fields'
 import { batchEndpoints, checkNewBatch, claimBatchOrders } from './batches'
 import { reconcilePaymentsTask, STORE_QUEUE } from './reconcile'
@@ -33,6 +34,8 @@ function lockStateFields(fields: Field[]): Field[] {
   })
 }
 
+const isPanel = (field: Field) => field.type === 'ui'
+
 const withFields = (collection: CollectionConfig, fields: Field[]): CollectionConfig => ({ ...collection, fields: [...collection.fields, ...fields] })
 
 const withBatchHooks = (collection: CollectionConfig): CollectionConfig => ({
@@ -41,7 +44,8 @@ const withBatchHooks = (collection: CollectionConfig): CollectionConfig => ({
   hooks: {
     ...collection.hooks,
     beforeChange: [...(collection.hooks?.beforeChange ?? []), checkNewBatch as CollectionBeforeChangeHook],
-    afterChange: [...(collection.hooks?.afterChange ?? []), claimBatchOrders],
+    // Audited first: claiming the orders marks the request's context to skip their own audit entries.
+    afterChange: [...(collection.hooks?.afterChange ?? []), ...auditTrail('print-batches').afterChange, claimBatchOrders],
   },
 })
 
@@ -55,12 +59,18 @@ export const storePlugin =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
+    admin: {
+      ...config.admin,
+      components: { ...config.admin?.components, afterNavLinks: [...(config.admin?.components?.afterNavLinks ?? []), '/plugins/store/admin/FulfilmentLinks#FulfilmentLinks'] },
+    },
     collections: [...(config.collections ?? []), BasketItems, OrderEvents, PaymentEvents, withBatchHooks(PrintBatches)].map((collection) => {
       if (collection.slug === 'orders')
         return {
           ...collection,
           access: { ...collection.access, create: nobody },
-          fields: lockStateFields([...collection.fields, ...orderFields]),
+          admin: { ...collection.admin, defaultColumns: ['orderNumber', 'account', 'status', 'paidAt', 'totalPence', 'printBatch', 'createdAt'] },
+          // Support staff's panel first, above the order it acts on.
+          fields: lockStateFields([...orderFields.filter(isPanel), ...collection.fields, ...orderFields.filter((field) => !isPanel(field))]),
           endpoints: [...(collection.endpoints || []), orderActionEndpoint],
         }
       if (collection.slug === 'products') return withFields(collection, productFields)

@@ -44,10 +44,11 @@ export async function actOnOrder(payload: Payload, user: SignedInUser | null, or
           ? { type: 'cancel' }
           : (action as OrderAction)
     if (action.type === 'refund' && (!Number.isSafeInteger(action.amountPence) || action.amountPence <= 0)) return { ok: false, status: 400, error: 'Give the amount to refund in whole pence, more than £0.00.' }
+    if (action.type === 'refund' && state.paid && action.amountPence > state.totalPence - state.refundedPence)
+      return { ok: false, status: 400, error: `At most ${formatPence(state.totalPence - state.refundedPence)} is left to refund.` }
     const outcome = applyOrderAction(state as never, machineAction, 'staff')
     if (!outcome.ok) return { ok: false, status: 400, error: outcome.reason }
     if (action.type === 'refund') {
-      if (action.amountPence > state.totalPence - state.refundedPence) return { ok: false, status: 400, error: `At most ${formatPence(state.totalPence - state.refundedPence)} is left to refund.` }
       if (order.paymentMode === 'stripe') {
         if (paymentMode() !== 'stripe') return { ok: false, status: 502, error: 'Stripe is not set up here, so this Stripe payment cannot be refunded from here.' }
         try {

@@ -31,6 +31,7 @@ import { CurrentPasswordField as CurrentPasswordField_3b0473b642c34a8bd2bfa96e85
 import { DeliveryPanel as DeliveryPanel_7dacb9d5d745e290ad23df79e790c42c } from '../../../plugins/email-delivery/admin/DeliveryPanel'
 import { OutboxStatusLinks as OutboxStatusLinks_a477dc3f4c7fee5766a9471db398a928 } from '../../../plugins/email-delivery/admin/OutboxStatusLinks'
 import { BatchActions as BatchActions_77837946c7dc6fe016d00f27a12ed1e3 } from '../../../plugins/store/admin/BatchActions'
+import { FulfilmentLinks as FulfilmentLinks_16372c38c92866df228123518548a185 } from '../../../plugins/store/admin/FulfilmentLinks'
 import { FailedEmailsNotice as FailedEmailsNotice_87afe753ecee1eb9f646d39e1fe0f764 } from '../../../plugins/email-delivery/admin/FailedEmailsNotice'
 import { CreateFirstAdministrator as CreateFirstAdministrator_b9abb12475c01cbc2edaa657baaecdfd } from '../../../admin/CreateFirstAdministrator'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -70,6 +71,7 @@ export const importMap = {
   "/plugins/email-delivery/admin/DeliveryPanel#DeliveryPanel": DeliveryPanel_7dacb9d5d745e290ad23df79e790c42c,
   "/plugins/email-delivery/admin/OutboxStatusLinks#OutboxStatusLinks": OutboxStatusLinks_a477dc3f4c7fee5766a9471db398a928,
   "/plugins/store/admin/BatchActions#BatchActions": BatchActions_77837946c7dc6fe016d00f27a12ed1e3,
+  "/plugins/store/admin/FulfilmentLinks#FulfilmentLinks": FulfilmentLinks_16372c38c92866df228123518548a185,
   "/plugins/email-delivery/admin/FailedEmailsNotice#FailedEmailsNotice": FailedEmailsNotice_87afe753ecee1eb9f646d39e1fe0f764,
   "/admin/CreateFirstAdministrator#CreateFirstAdministrator": CreateFirstAdministrator_b9abb12475c01cbc2edaa657baaecdfd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
