@@ -71,7 +71,7 @@ const main = (page: Page) => page.$eval('main', (el) => (el.textContent ?? '').r
 const header = (page: Page) => page.$eval('header .nav-wide .basket', (el) => el.textContent?.trim())
 const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search
 const checkAccessibility = async (page: Page) => violations.push(...(await accessibilityViolations(page)).map((v) => `${page.url()}: ${v}`))
-const totals = (page: Page) => page.$$eval('tfoot tr', (rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()))
+const totals = (page: Page) => page.$$eval('tfoot tr', (rows) => rows.map((r) => [...r.children].map((cell) => (cell.textContent ?? '').trim()).filter(Boolean).join(' ')))
 
 describe('ordering a duplicate certificate (Chromium, test payment)', { timeout: 300_000 }, () => {
   it('the learner orders from the document card and the basket shows in the header', async () => {
@@ -164,9 +164,11 @@ describe('ordering a duplicate certificate (Chromium, test payment)', { timeout:
 
   it('support batches it and dispatches it with tracking; the learner sees the tracking link', async () => {
     const login = await fetch(`${server.url}/api/staff/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'support@example.test', password: STAFF_PASSWORD }) })
-    const { token } = (await login.json()) as { token: string }
-    expect(token, 'support signed in').toBeTruthy()
-    const asSupport = (url: string, body: unknown) => fetch(`${server.url}${url}`, { method: 'POST', headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('payload-token='))?.split(';')[0]
+    expect(cookie, 'support signed in').toMatch(/^payload-token=.+/)
+    // As the admin's own requests are sent: the session cookie, from the same site.
+    const asSupport = (url: string, body: unknown) =>
+      fetch(`${server.url}${url}`, { method: 'POST', headers: { Cookie: cookie!, 'Sec-Fetch-Site': 'same-origin', 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
     const orderId = Number(orderPath.split('/').pop())
     const answer = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> })
     const batch = await answer(await asSupport('/api/print-batches', { orders: [orderId] }))

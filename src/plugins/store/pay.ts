@@ -37,6 +37,8 @@ export async function startPayment(payload: Payload, user: SignedInUser | null, 
       await recordOrderEvent(req, order, 'payment-started', 'learner', `Test payment, attempt ${attempt}`)
       return { ok: true, url: `/orders/${order.id}/test-payment` }
     }
+    if (order.stripeSessionId && !(await closePreviousSession(order.stripeSessionId)))
+      return { ok: false, status: 400, error: 'Your payment for this order is being confirmed: there is no need to pay again. This page shows it as paid once it is.' }
     const account = (await payload.findByID({ collection: 'accounts', id: Number(user!.id), ...AS_SYSTEM, req })) as Account
     const session = await stripeClient().checkout.sessions.create(
       {
@@ -60,6 +62,24 @@ export async function startPayment(payload: Payload, user: SignedInUser | null, 
     await recordOrderEvent(req, order, 'payment-started', 'learner', `Stripe Checkout, attempt ${attempt}`)
     return { ok: true, url: session.url }
   })
+}
+
+/**
+ * A new payment page closes the one before, so an order cannot be paid on both: false when the
+ * earlier one was already completed (its payment is on its way to us) or completes as we close it.
+ */
+async function closePreviousSession(id: string): Promise<boolean> {
+  const stripe = stripeClient()
+  const previous = await stripe.checkout.sessions.retrieve(id)
+  if (previous.status === 'complete' || previous.payment_status === 'paid') return false
+  if (previous.status !== 'open') return true
+  try {
+    await stripe.checkout.sessions.expire(id)
+    return true
+  } catch {
+    const now = await stripe.checkout.sessions.retrieve(id)
+    return now.status === 'expired'
+  }
 }
 
 /**

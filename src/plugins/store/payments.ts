@@ -20,7 +20,7 @@ export type PaymentFact =
   | { type: 'expired'; orderId: number; sessionId?: string }
   | { type: 'refunded'; orderId: number; reference: string; amountPence: number; refundedPence: number; currency: string }
   /** Left unpaid past the payment page's expiry (the reconciliation job's finding). */
-  | { type: 'abandoned'; orderId: number }
+  | { type: 'abandoned'; orderId: number; lastActivityBefore: Date }
 
 export type SettleOutcome = 'duplicate' | 'no-order' | 'paid' | 'refunded' | 'flagged' | 'noted' | 'expired' | 'unchanged'
 
@@ -65,6 +65,8 @@ async function settleLocked(req: PayloadRequest, order: Order, fact: PaymentFact
       return 'noted'
     }
     case 'abandoned': {
+      // Checked again under the lock: a payment page opened since the job looked keeps the order.
+      if (new Date(order.lastPaymentStartedAt ?? order.createdAt) >= fact.lastActivityBefore) return 'unchanged'
       const outcome = applyOrderAction(state, { type: 'expire' }, 'system')
       if (!outcome.ok || !outcome.changed) return 'unchanged'
       const saved = await saveOrder(req, order, outcome.next)

@@ -50,7 +50,7 @@ export async function reconcilePayments(payload: Payload, now = new Date()): Pro
       // Complete but unpaid: a delayed payment method is still settling, and its own event will say how it went.
       if (session.status === 'complete' || (session.status === 'open' && session.expires_at * 1000 > now.getTime())) continue
     }
-    if (abandoned && !order.paymentProblem && (await settlePayment(payload, { type: 'abandoned', orderId: order.id })) === 'expired') report.expired++
+    if (abandoned && !order.paymentProblem && (await settlePayment(payload, { type: 'abandoned', orderId: order.id, lastActivityBefore: new Date(now.getTime() - ABANDONED_AFTER_MS) })) === 'expired') report.expired++
   }
   return report
 }

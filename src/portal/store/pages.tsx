@@ -160,7 +160,7 @@ export async function BasketPage({ notice }: { notice?: string }) {
                     <td>
                       <form action={removeItemAction}>
                         <input type="hidden" name="item" value={line.id} />
-                        <button type="submit" className="link-button">
+                        <button type="submit" className="button button-secondary button-small">
                           Remove<span className="visually-hidden"> {line.product.name} for {line.achievement}</span>
                         </button>
                       </form>
