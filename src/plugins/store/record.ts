@@ -42,7 +42,7 @@ export const orderStateOf = (order: Order): OrderState => ({
 export async function lockedOrder(req: PayloadRequest, id: number): Promise<Order | null> {
   if (!Number.isInteger(id) || id <= 0) return null
   const { rowCount } = await queryInTransaction(req, sql`select id from orders where id = ${id} for update`)
-  return rowCount ? ((await req.payload.findByID({ collection: 'orders', id, ...AS_SYSTEM, req, disableErrors: true })) as Order | null) : null
+  return rowCount ? ((await req.payload.findByID({ collection: 'orders', id, ...AS_SYSTEM, joins: false, req, disableErrors: true })) as Order | null) : null
 }
 
 const PARTY_OF: Record<OrderActor | 'learner', 'learner' | 'payment' | 'staff' | 'system'> = { learner: 'learner', payment: 'payment', staff: 'staff', system: 'system' }
