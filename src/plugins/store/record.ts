@@ -8,27 +8,13 @@ import { queueEmail } from '../../email/queue'
 import type { EmailTemplate } from '../../email/template'
 import { formatPence } from '../../lib/money'
 import type { OrderActor, OrderState, OrderStatus } from '../../lib/orders'
-import type { Account, Order } from '../../payload-types'
+import type { Account, Order, OrderEvent } from '../../payload-types'
 import type { OrderMail } from './emails'
 
 // System task: an order's side records (timeline, audit, emails) are written by the store's own code only.
 export const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
 
-export type OrderEventName =
-  | 'placed'
-  | 'payment-started'
-  | 'payment-failed'
-  | 'payment-expired'
-  | 'paid'
-  | 'payment-problem'
-  | 'on-hold'
-  | 'released'
-  | 'printed'
-  | 'dispatched'
-  | 'cancelled'
-  | 'expired'
-  | 'refunded'
-  | 'partly-refunded'
+export type OrderEventName = OrderEvent['event']
 
 export const orderStateOf = (order: Order): OrderState => ({
   status: order.status as OrderStatus,

@@ -1,4 +1,5 @@
 import { notFound, redirect } from 'next/navigation'
+import type { ReactNode } from 'react'
 
 import { isActiveLearner } from '../../access/users'
 import { countryName, COUNTRY_OPTIONS } from '../../lib/countries'
@@ -285,20 +286,7 @@ export async function CheckoutPage({ step = 'billing', error }: { step?: string;
       <h1>Confirm your order</h1>
       <CheckoutSteps current="confirm" />
       <Notice error text={error} />
-      <div className="table-wrap" role="region" aria-label="Your order" tabIndex={0}>
-        <table className="store-table">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Reason</th>
-              <th scope="col" className="num">
-                Price
-              </th>
-              <th scope="col" className="num">
-                VAT
-              </th>
-            </tr>
-          </thead>
+      <LinesTable label="Your order">
           <tbody>
             {quote.lines.map((line) => (
               <tr key={line.id}>
@@ -323,9 +311,8 @@ export async function CheckoutPage({ step = 'billing', error }: { step?: string;
             <Total label={`Delivery: ${quote.deliveryOption.name}`} pence={quote.deliveryPence} />
             <Total label="VAT" pence={quote.vatPence} />
             <Total label="Total" pence={quote.totalPence} strong />
-          </tfoot>
-        </table>
-      </div>
+        </tfoot>
+      </LinesTable>
       {quote.deliveryOption.note ? <p className="notice notice-warning">{quote.deliveryOption.note}</p> : null}
       <dl className="order-addresses">
         <div>
@@ -344,6 +331,29 @@ export async function CheckoutPage({ step = 'billing', error }: { step?: string;
       {testMode ? <p className="notice notice-test">Test payments: card payments are not set up here, so no money is taken. You choose whether the payment succeeds.</p> : null}
       <PlaceOrderForm totalPence={quote.totalPence} total={formatPence(quote.totalPence)} testMode={testMode} />
     </>
+  )
+}
+
+/** The items of an order or a checkout, with price and VAT; its body and totals are the children. */
+function LinesTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      <table className="store-table">
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Reason</th>
+            <th scope="col" className="num">
+              Price
+            </th>
+            <th scope="col" className="num">
+              VAT
+            </th>
+          </tr>
+        </thead>
+        {children}
+      </table>
+    </div>
   )
 }
 
@@ -378,7 +388,7 @@ export async function OrdersPage({ page = '1' }: { page?: string }) {
         </p>
       ) : (
         <div className="table-wrap" role="region" aria-label="Your orders" tabIndex={0}>
-          <table className="store-table">
+          <table className="store-table orders-table">
             <thead>
               <tr>
                 <th scope="col">Order number</th>
@@ -394,16 +404,16 @@ export async function OrdersPage({ page = '1' }: { page?: string }) {
             <tbody>
               {list.docs.map((order) => (
                 <tr key={order.id}>
-                  <td>
+                  <td data-label="Order number">
                     <a href={`/orders/${order.id}`}>{order.orderNumber}</a>
                   </td>
-                  <td>{order.items.map((i) => i.description).join('; ')}</td>
-                  <td>{order.paymentReference ?? '—'}</td>
-                  <td>
+                  <td data-label="Items">{order.items.map((i) => i.description).join('; ')}</td>
+                  <td data-label="Payment reference">{order.paymentReference ?? '—'}</td>
+                  <td data-label="Status">
                     <StatusTag status={order.status} />
                   </td>
-                  <td>{order.paidAt ? formatUkDate(order.paidAt) : '—'}</td>
-                  <td className="num">
+                  <td data-label="Paid">{order.paidAt ? formatUkDate(order.paidAt) : '—'}</td>
+                  <td data-label="Total" className="num">
                     <Money pence={order.totalPence} />
                   </td>
                 </tr>
@@ -476,20 +486,7 @@ export async function OrderPage({ id, notice, payment }: { id: string; notice?: 
           </a>
         </p>
       ) : null}
-      <div className="table-wrap" role="region" aria-label="Items" tabIndex={0}>
-        <table className="store-table">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Reason</th>
-              <th scope="col" className="num">
-                Price
-              </th>
-              <th scope="col" className="num">
-                VAT
-              </th>
-            </tr>
-          </thead>
+      <LinesTable label="Items">
           <tbody>
             {order.items.map((item) => (
               <tr key={item.id}>
@@ -510,9 +507,8 @@ export async function OrderPage({ id, notice, payment }: { id: string; notice?: 
             <Total label="VAT" pence={order.vatPence} />
             <Total label="Total" pence={order.totalPence} strong />
             {order.refundedPence ? <Total label="Refunded" pence={order.refundedPence} /> : null}
-          </tfoot>
-        </table>
-      </div>
+        </tfoot>
+      </LinesTable>
       <dl className="order-facts">
         <div>
           <dt>Payment reference</dt>
