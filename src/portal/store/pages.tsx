@@ -115,7 +115,7 @@ export async function BasketPage({ notice }: { notice?: string }) {
       ) : (
         <>
           <div className="table-wrap" role="region" aria-label="Your basket" tabIndex={0}>
-            <table className="store-table">
+            <table className="store-table stack-table">
               <thead>
                 <tr>
                   <th scope="col">Item</th>
@@ -131,12 +131,14 @@ export async function BasketPage({ notice }: { notice?: string }) {
               <tbody>
                 {lines.map((line) => (
                   <tr key={line.id}>
-                    <td>
-                      <strong>{line.product.name}</strong>
-                      <br />
-                      {line.achievement}
+                    <td data-label="Item">
+                      <span>
+                        <strong>{line.product.name}</strong>
+                        <br />
+                        {line.achievement}
+                      </span>
                     </td>
-                    <td>
+                    <td data-label="Reason">
                       <form action={changeReasonAction} className="inline-form">
                         <input type="hidden" name="item" value={line.id} />
                         <label className="visually-hidden" htmlFor={`reason-${line.id}`}>
@@ -154,11 +156,13 @@ export async function BasketPage({ notice }: { notice?: string }) {
                         </button>
                       </form>
                     </td>
-                    <td className="num">
-                      <Money pence={line.unitPricePence} />
-                      {line.earlierPricePence !== null ? <span className="price-changed">Price changed: it was {formatPence(line.earlierPricePence)} when you added it.</span> : null}
+                    <td className="num" data-label="Price">
+                      <span>
+                        <Money pence={line.unitPricePence} />
+                        {line.earlierPricePence !== null ? <span className="price-changed">Price changed: it was {formatPence(line.earlierPricePence)} when you added it.</span> : null}
+                      </span>
                     </td>
-                    <td>
+                    <td data-label="">
                       <form action={removeItemAction}>
                         <input type="hidden" name="item" value={line.id} />
                         <button type="submit" className="button button-secondary button-small">
@@ -388,7 +392,7 @@ export async function OrdersPage({ page = '1' }: { page?: string }) {
         </p>
       ) : (
         <div className="table-wrap" role="region" aria-label="Your orders" tabIndex={0}>
-          <table className="store-table orders-table">
+          <table className="store-table stack-table">
             <thead>
               <tr>
                 <th scope="col">Order number</th>
