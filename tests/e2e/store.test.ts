@@ -136,6 +136,12 @@ describe('ordering a duplicate certificate (Chromium, test payment)', { timeout:
     await press(learner, 'Make the payment fail')
     expect(await main(learner)).toContain('Your payment failed and nothing was taken. You can try again.')
     expect(await main(learner)).toContain('Awaiting payment')
+    // Coming back from the payment page marks nothing paid: it says so, and waits for the payment's confirmation.
+    await visitPage(learner, `${server.url}${orderPath}?payment=returned`)
+    expect(await main(learner)).toContain('Payment received, confirming: this page shows it as paid as soon as the card payment is confirmed.')
+    expect(await main(learner)).toContain('Awaiting payment')
+    expect(await main(learner)).not.toContain('Pay £34.00 now')
+    await visitPage(learner, `${server.url}${orderPath}`)
     await press(learner, 'Pay £34.00 now')
     await learner.waitForFunction(() => location.pathname.endsWith('/test-payment'), { timeout: 60_000 })
     await press(learner, 'Pay £34.00 (test: succeeds)')
