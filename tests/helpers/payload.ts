@@ -22,7 +22,10 @@ export async function startTestPayload(env: Record<string, string> = {}): Promis
     payload,
     databaseUrl: database.url,
     close: async () => {
-      await closePool(payloadPool(payload))
+      // A query still running when the pool is closed would be released twice (an uncaught error from pg-pool): let it finish first.
+      const pool = payloadPool(payload)
+      for (const deadline = Date.now() + 5000; pool.totalCount > pool.idleCount && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50))
+      await closePool(pool)
       await database.drop()
     },
   }
