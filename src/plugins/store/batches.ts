@@ -51,6 +51,13 @@ async function batchWithOrders(req: PayloadRequest): Promise<{ batch: PrintBatch
   return { batch, orders: docs as Order[] }
 }
 
+/** The batch the route names with its orders, for support staff; otherwise the answer to give (403 or 404). */
+async function staffBatch(req: PayloadRequest): Promise<{ batch: PrintBatch; orders: Order[] } | Response> {
+  const refused = staffOnly(req)
+  if (refused) return refused
+  return (await batchWithOrders(req)) ?? Response.json({ error: 'We could not find that batch.' }, { status: 404 })
+}
+
 const address = (o: Order) => o.deliveryAddress ?? {}
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @, tab, return first) is kept as text. */
@@ -86,10 +93,8 @@ const csvEndpoint: Endpoint = {
   path: '/:id/printer.csv',
   method: 'get',
   handler: async (req) => {
-    const refused = staffOnly(req)
-    if (refused) return refused
-    const found = await batchWithOrders(req)
-    if (!found) return Response.json({ error: 'We could not find that batch.' }, { status: 404 })
+    const found = await staffBatch(req)
+    if (found instanceof Response) return found
     return new Response(printerCsv(found.orders), {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${found.batch.batchNumber}.csv"` },
     })
@@ -100,10 +105,8 @@ const labelsEndpoint: Endpoint = {
   path: '/:id/labels.pdf',
   method: 'get',
   handler: async (req) => {
-    const refused = staffOnly(req)
-    if (refused) return refused
-    const found = await batchWithOrders(req)
-    if (!found) return Response.json({ error: 'We could not find that batch.' }, { status: 404 })
+    const found = await staffBatch(req)
+    if (found instanceof Response) return found
     const { renderLabels } = await import('./labels')
     const pdf = await renderLabels(found.orders)
     return new Response(new Uint8Array(pdf), { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${found.batch.batchNumber}-labels.pdf"` } })
@@ -112,10 +115,8 @@ const labelsEndpoint: Endpoint = {
 
 /** Every order of the batch changes, or none: one transaction, each through the order's state machine. */
 async function changeWholeBatch(req: PayloadRequest, step: 'printed' | 'dispatched', tracking?: Map<string, string>): Promise<Response> {
-  const refused = staffOnly(req)
-  if (refused) return refused
-  const found = await batchWithOrders(req)
-  if (!found) return Response.json({ error: 'We could not find that batch.' }, { status: 404 })
+  const found = await staffBatch(req)
+  if (found instanceof Response) return found
   const { batch, orders } = found
   if (step === 'printed' && batch.status !== 'open') return Response.json({ error: 'This batch has been printed already.' }, { status: 400 })
   if (step === 'dispatched' && batch.status !== 'printed') return Response.json({ error: 'Mark the batch printed before dispatching it.' }, { status: 400 })

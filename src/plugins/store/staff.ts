@@ -7,7 +7,7 @@ import { applyOrderAction, type OrderAction } from '../../lib/orders'
 import type { DeliveryOption, Order } from '../../payload-types'
 import * as mail from './emails'
 import { announceRefund } from './payments'
-import { AS_SYSTEM, emailLearner, lockedOrder, recordOrderEvent, saveOrder } from './record'
+import { AS_SYSTEM, emailLearner, lockedOrder, orderStateOf, recordOrderEvent, saveOrder } from './record'
 import { paymentMode, stripeClient } from './stripe'
 
 export type StaffAction =
@@ -36,17 +36,13 @@ export async function actOnOrder(payload: Payload, user: SignedInUser | null, or
   return inTransaction(req, async (): Promise<StaffResult> => {
     const order = await lockedOrder(req, Number(orderId))
     if (!order) return { ok: false, status: 404, error: 'We could not find that order.' }
-    const state = { status: order.status, totalPence: order.totalPence, paid: Boolean(order.paidAt), refundedPence: order.refundedPence ?? 0, heldFrom: (order.heldFrom as never) ?? null }
-    const machineAction: OrderAction =
-      action.type === 'refund'
-        ? { type: 'refund', refundedPence: state.refundedPence + (Number.isSafeInteger(action.amountPence) ? action.amountPence : NaN) }
-        : action.type === 'cancel'
-          ? { type: 'cancel' }
-          : (action as OrderAction)
+    const state = orderStateOf(order)
     if (action.type === 'refund' && (!Number.isSafeInteger(action.amountPence) || action.amountPence <= 0)) return { ok: false, status: 400, error: 'Give the amount to refund in whole pence, more than £0.00.' }
     if (action.type === 'refund' && state.paid && action.amountPence > state.totalPence - state.refundedPence)
       return { ok: false, status: 400, error: `At most ${formatPence(state.totalPence - state.refundedPence)} is left to refund.` }
-    const outcome = applyOrderAction(state as never, machineAction, 'staff')
+    // The state machine counts refunds as the total so far; a staff refund is an amount on top.
+    const machineAction: OrderAction = action.type === 'refund' ? { type: 'refund', refundedPence: state.refundedPence + action.amountPence } : action
+    const outcome = applyOrderAction(state, machineAction, 'staff')
     if (!outcome.ok) return { ok: false, status: 400, error: outcome.reason }
     if (action.type === 'refund') {
       if (order.paymentMode === 'stripe') {
