@@ -1,10 +1,14 @@
 import type { Payload } from 'payload'
+import { cache } from 'react'
 
 import { isActiveLearner, type SignedInUser } from '../../access/users'
 import type { BookEntry } from '../../lib/addresses'
 import { productAppliesTo } from '../../lib/pricing'
 import type { DeliveryOption, Order, OrderEvent, Product } from '../../payload-types'
-import { achievementsOf, achievementTitle, activeProducts } from '../../plugins/store'
+import { achievementsOf, achievementTitle, activeProducts, basketOf } from '../../plugins/store'
+
+/** The signed-in learner's basket, read once per request: the header and the page both show it. */
+export const myBasket = cache((payload: Payload, user: SignedInUser) => basketOf(payload, user))
 
 const asUser = (user: SignedInUser) => ({ overrideAccess: false, user: user as never, depth: 0 }) as const
 

@@ -8,10 +8,10 @@ import { formatPence } from '../../lib/money'
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../../lib/orders'
 import { signInPath } from '../../lib/returnPath'
 import type { Account, Order } from '../../payload-types'
-import { basketOf, deliveryOptionsFor, ORDER_EVENT_LABELS, ORDER_PARTY_LABELS, paymentMode, quoteCheckout, REASON_LABELS, trackingUrlOf } from '../../plugins/store'
+import { deliveryOptionsFor, ORDER_EVENT_LABELS, ORDER_PARTY_LABELS, paymentMode, quoteCheckout, REASON_LABELS, trackingUrlOf } from '../../plugins/store'
 import { portalPayload, signedInUser } from '../payload'
 import { changeReasonAction, payAgainAction, removeItemAction, testPaymentAction } from './actions'
-import { addressBookOf, myOrder, myOrders, storeCatalogue } from './data'
+import { addressBookOf, myBasket, myOrder, myOrders, storeCatalogue } from './data'
 import { readDraft } from './draft'
 import { AddressStepForm, AddToBasketForm, DeliveryOptionForm, PlaceOrderForm } from './forms'
 import './store.css'
@@ -100,7 +100,7 @@ function Money({ pence }: { pence: number }) {
 /** /basket: the learner's basket at today's prices, editable. */
 export async function BasketPage({ notice }: { notice?: string }) {
   const user = await signedInLearner('/basket')
-  const { lines, unavailable } = await basketOf(await portalPayload(), user)
+  const { lines, unavailable } = await myBasket(await portalPayload(), user)
   const subtotal = lines.reduce((sum, l) => sum + l.unitPricePence, 0)
   return (
     <>
@@ -236,7 +236,7 @@ export async function CheckoutPage({ step = 'billing', error }: { step?: string;
   if (!isActiveLearner(user)) redirect('/basket')
   const payload = await portalPayload()
   const draft = await readDraft()
-  const { lines } = await basketOf(payload, user)
+  const { lines } = await myBasket(payload, user)
   if (!lines.length) redirect('/basket')
   if (step === 'billing' || step === 'delivery') {
     const book = await addressBookOf(payload, user)

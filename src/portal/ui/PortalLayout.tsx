@@ -4,6 +4,7 @@ import type { SignedInUser } from '../../access/users'
 import { formatPence } from '../../lib/money'
 import type { Account } from '../../payload-types'
 import { basketSummary } from '../../plugins/store'
+import { myBasket } from '../store/data'
 import { signOut } from '../account/actions'
 import { portalPayload, signedInUser, siteSettings } from '../payload'
 import './portal.css'
@@ -73,7 +74,7 @@ function NavLinks({ account, basket }: { account: Pick<Account, 'kind'> | null; 
 export async function PortalLayout({ children }: { children: ReactNode }) {
   const [settings, user] = await Promise.all([siteSettings(), signedInUser()])
   const account = user?.collection === 'accounts' ? user : null
-  const basket = account?.kind === 'learner' ? await basketSummary(await portalPayload(), account as SignedInUser) : null
+  const basket = account?.kind === 'learner' ? basketSummary((await myBasket(await portalPayload(), account as SignedInUser)).lines) : null
   return (
     <html lang="en-GB">
       <body>
