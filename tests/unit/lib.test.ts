@@ -106,3 +106,13 @@ describe('registration messages name the real problem', () => {
     })
   })
 })
+
+describe('recordId', () => {
+  it('takes a positive whole number within PostgreSQL integer range and refuses the rest', async () => {
+    const { recordId } = await import('../../src/lib/ids')
+    expect(recordId('42')).toBe(42)
+    expect(recordId(' 7 ')).toBe(7)
+    expect(recordId(2147483647)).toBe(2147483647)
+    for (const bad of ['2147483648', '99999999999', '0', '-1', '1.5', '1e3', 'abc', '', null, undefined, '0012']) expect(recordId(bad)).toBeNull()
+  })
+})
