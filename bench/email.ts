@@ -9,7 +9,7 @@ import { closeSmtpPool } from '../src/plugins/email-delivery/transport'
 import { decideRegistration } from '../src/plugins/registration'
 import { someoneUsedYourDetailsMessage } from '../src/plugins/registration/emails'
 import { startEmbeddedPostgres } from '../src/runtime/embeddedPostgres'
-import { closePool, logPoolErrors, payloadPool } from '../src/runtime/pool'
+import { closePool, watchPool, payloadPool } from '../src/runtime/pool'
 import { freePort } from '../tests/helpers/server'
 import { freshDataDir } from './startup'
 
@@ -67,7 +67,7 @@ export async function benchEmail(): Promise<Array<[string, string, string]>> {
     const [{ default: config }, { migrations }] = await Promise.all([import('../payload.config'), import('../src/migrations')])
     const payload = await getPayload({ config, key: 'bench-email' })
     await payload.db.migrate({ migrations: migrations as never })
-    logPoolErrors(payload)
+    watchPool(payload)
     const pool = payloadPool(payload)
     const rows: Array<[string, string, string]> = []
 

@@ -3,7 +3,7 @@ import { getPayload } from 'payload'
 import { normaliseCandidateNumber } from '../src/lib/candidateNumber'
 import { matchRegistration } from '../src/lib/matching'
 import { startEmbeddedPostgres } from '../src/runtime/embeddedPostgres'
-import { closePool, payloadPool } from '../src/runtime/pool'
+import { closePool, payloadPool, watchPool } from '../src/runtime/pool'
 import { freePort } from '../tests/helpers/server'
 import { freshDataDir } from './startup'
 
@@ -24,6 +24,7 @@ export async function benchMatching(): Promise<Array<[string, string, string]>> 
     process.env.DATABASE_URL = database.url
     const [{ default: config }, { migrations }] = await Promise.all([import('../payload.config'), import('../src/migrations')])
     const payload = await getPayload({ config, key: 'bench-matching' })
+    watchPool(payload)
     await payload.db.migrate({ migrations: migrations as never })
     const pool = payloadPool(payload)
     const started = performance.now()

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
 import { startEmbeddedPostgres } from '../src/runtime/embeddedPostgres'
-import { closePool, payloadPool } from '../src/runtime/pool'
+import { closePool, payloadPool, watchPool } from '../src/runtime/pool'
 import { freePort } from '../tests/helpers/server'
 import { freshDataDir, ROOT, timeCommand, timeStart } from './startup'
 
@@ -32,6 +32,7 @@ export async function benchDatabase(name: string): Promise<BenchDatabase> {
   process.env.PAYLOAD_SECRET = SECRET
   const [{ default: config }, { migrations }] = await Promise.all([import('../payload.config'), import('../src/migrations')])
   const payload = await getPayload({ config, key: name })
+  watchPool(payload)
   await payload.db.migrate({ migrations: migrations as never })
   return {
     url: database.url,

@@ -4,7 +4,7 @@ import { emailTransport, isProduction, payloadSecret } from '../lib/env'
 import { assertNode24 } from '../lib/nodeVersion'
 import { closeSmtpPool } from '../plugins/email-delivery'
 import { ensureDatabase } from './database'
-import { closePool, logPoolErrors, payloadPool } from './pool'
+import { closePool, watchPool, payloadPool } from './pool'
 
 export type BootedPayload = { payload: Payload; shutdown: () => Promise<void> }
 
@@ -30,14 +30,14 @@ export async function bootPayload(log: (message: string) => void = console.log):
     // Crons: this process works the jobs queue (email delivery, notices) unless JOBS_AUTORUN=false.
     const payload = await getPayload({ config, cron: true })
     const pool = payloadPool(payload)
-    logPoolErrors(payload)
+    watchPool(payload)
     if (!isProduction()) await payload.db.migrate({ migrations: migrations as never })
     return {
       payload,
       shutdown: async () => {
         await withTimeout(payload.destroy(), 3000)
         closeSmtpPool()
-        await withTimeout(closePool(pool), 3000)
+        await withTimeout(closePool(pool, { graceMs: 2500 }), 3000)
         await database.stop()
       },
     }

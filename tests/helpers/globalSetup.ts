@@ -4,9 +4,8 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../src/runtime/embeddedPostgres'
-import { closePool, payloadPool } from '../../src/runtime/pool'
+import { closePool, payloadPool, watchPool } from '../../src/runtime/pool'
 import { TEMPLATE_DATABASE, withDatabase } from './database'
-import { buildPagesOnce } from './nextBuild'
 import { freePort } from './server'
 
 declare module 'vitest' {
@@ -18,8 +17,8 @@ declare module 'vitest' {
 /**
  * One PostgreSQL for the run (embedded in a throwaway folder, or the one DATABASE_URL
  * names) and a template database with the committed migrations applied, which every
- * test file clones into a fresh database of its own; and one Next build that every test server
- * serves (tests/helpers/nextBuild.ts).
+ * test file clones into a fresh database of its own. The one Next build every test server serves
+ * is made when the first server starts (tests/helpers/nextBuild.ts).
  */
 export default async function setup(project: TestProject) {
   let stopEmbedded = async () => {}
@@ -36,7 +35,7 @@ export default async function setup(project: TestProject) {
     stopEmbedded = running.stop
   }
   const templateUrl = withDatabase(serverUrl, TEMPLATE_DATABASE)
-  await Promise.all([buildTemplate(serverUrl, templateUrl), buildPagesOnce(console.log)])
+  await buildTemplate(serverUrl, templateUrl)
   project.provide('databaseServerUrl', serverUrl)
 
   return async () => {
@@ -58,6 +57,7 @@ async function buildTemplate(serverUrl: string, templateUrl: string): Promise<vo
   const { default: config } = await import('../../payload.config')
   const { migrations } = await import('../../src/migrations')
   const payload = await getPayload({ config, key: 'template' })
+  watchPool(payload)
   await payload.db.migrate({ migrations: migrations as never })
   await closePool(payloadPool(payload))
   delete process.env.DATABASE_URL

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { glob } from 'node:fs/promises'
@@ -26,19 +26,58 @@ async function sourcesHash(): Promise<string> {
   return hash.digest('hex')
 }
 
+const LOCK = path.join(ROOT, `${SHARED_DIST}.lock`)
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
- * `next build` once for the whole run, so no test waits for pages to compile on first visit
- * as the development server does. Skipped when the sources are those of the last build here.
+ * `next build` once for the whole run, the first time a test starts a server (a run of files
+ * that need no server builds nothing), so no test waits for pages to compile on first visit as
+ * the development server does. Skipped when the sources are those of the last build here. Test
+ * files run in several processes: one builds under a lock folder, the others wait for it.
  */
-export async function buildPagesOnce(log: (line: string) => void): Promise<void> {
+export async function ensurePagesBuilt(log: (line: string) => void = () => {}): Promise<void> {
   const hash = await sourcesHash()
-  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return log(`Next build in ${SHARED_DIST} is up to date`)
+  const upToDate = () => existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash
+  for (;;) {
+    if (upToDate()) return
+    try {
+      mkdirSync(LOCK)
+      writeFileSync(path.join(LOCK, 'pid'), String(process.pid))
+    } catch {
+      let holder = 0
+      try {
+        holder = Number(readFileSync(path.join(LOCK, 'pid'), 'utf8').trim())
+      } catch {
+        // the lock was just made and its pid is not written yet, or it was just removed
+      }
+      // A lock left by a process that is gone (a run stopped mid-build) is taken over.
+      if (holder && !isRunning(holder)) rmSync(LOCK, { recursive: true, force: true })
+      else await new Promise((resolve) => setTimeout(resolve, 500))
+      continue
+    }
+    try {
+      if (!upToDate()) await buildPages(hash, log)
+    } finally {
+      rmSync(LOCK, { recursive: true, force: true })
+    }
+  }
+}
+
+async function buildPages(hash: string, log: (line: string) => void): Promise<void> {
   const started = Date.now()
   const output: string[] = []
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: SHARED_DIST, NEXT_TELEMETRY_DISABLED: '1' },
+      // The build needs no database: a test file's own DATABASE_URL is not passed on.
+      env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'production', NEXT_DIST_DIR: SHARED_DIST, NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child.stdout.on('data', (chunk) => output.push(String(chunk)))

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { inject } from 'vitest'
 
-import { closePool, logPoolErrors, payloadPool } from '../../src/runtime/pool'
+import { closePool, watchPool, payloadPool } from '../../src/runtime/pool'
 import { createTestDatabase } from './database'
 
 export type TestPayload = { payload: Payload; databaseUrl: string; close: () => Promise<void> }
@@ -17,15 +17,12 @@ export async function startTestPayload(env: Record<string, string> = {}): Promis
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
-  logPoolErrors(payload)
+  watchPool(payload)
   return {
     payload,
     databaseUrl: database.url,
     close: async () => {
-      // A query still running when the pool is closed would be released twice (an uncaught error from pg-pool): let it finish first.
-      const pool = payloadPool(payload)
-      for (const deadline = Date.now() + 5000; pool.totalCount > pool.idleCount && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50))
-      await closePool(pool)
+      await closePool(payloadPool(payload))
       await database.drop()
     },
   }

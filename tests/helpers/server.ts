@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 
-import { SHARED_DIST } from './nextBuild'
+import { ensurePagesBuilt, SHARED_DIST } from './nextBuild'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -30,6 +30,7 @@ export type RunningServer = {
  * first visit; everything else runs as `npm run dev` does unless `env` says NODE_ENV=production.
  */
 export async function startServer(env: Record<string, string>, { readyTimeoutMs = 180_000 } = {}): Promise<RunningServer> {
+  if (env.NEXT_PREBUILT !== 'false') await ensurePagesBuilt(console.log)
   const port = env.PORT ?? String(await freePort())
   const url = `http://localhost:${port}`
   // Node itself with tsx as a loader (as `npm run dev` does): no wrapper process between us and the server's signals.

@@ -309,12 +309,17 @@ async function survivors(processes: ProcessRow[], ms = 5000): Promise<string[]> 
 const postgresPid = (dataDir: string) => Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
 
 describe('stopping', () => {
-  it('stops cleanly on SIGTERM, leaving no process behind', async () => {
+  it('stops cleanly on SIGTERM while requests are querying the database, leaving no process behind', async () => {
     const started = processTree(server.process.pid!)
     expect(started.map((p) => p.pid)).toContain(server.process.pid)
+    const paths = ['/healthz', '/api/documents?depth=0', '/sign-in', '/verify/ABCD-EFGH-JKLM']
+    const inFlight = Array.from({ length: 40 }, (_, i) => fetch(`${server.url}${paths[i % paths.length]}`, { headers: browserHeaders(cookies.get('learner')) }).catch(() => null))
+    await new Promise((resolve) => setTimeout(resolve, 150))
     const code = await server.stop('SIGTERM')
+    await Promise.all(inFlight)
     expect(code, server.output().slice(-3000)).toBe(0)
     expect(server.output()).toContain('Stopped')
+    expect(server.output()).not.toMatch(/already been released|uncaught/i)
     expect(await survivors(started)).toEqual([])
   })
 })

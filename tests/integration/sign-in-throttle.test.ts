@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { purgeStaleThrottles } from '../../src/collections/SignInThrottles/countFailure'
 import { clearSignInFailures, recordSignInFailure, signInWait } from '../../src/plugins/registration'
-import { closePool, payloadPool } from '../../src/runtime/pool'
+import { closePool, payloadPool, watchPool } from '../../src/runtime/pool'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -15,6 +15,7 @@ beforeAll(async () => {
   // A second app process on the same database: its own Payload, its own connection pool.
   const { default: config } = await import('../../payload.config')
   secondProcess = await getPayload({ config, key: 'second-process' })
+  watchPool(secondProcess)
 })
 afterAll(async () => {
   await closePool(payloadPool(secondProcess))
