@@ -6,7 +6,8 @@ import { payloadPool } from '../collections/sql'
 export { payloadPool }
 
 type PoolInternals = { _clients: PoolClient[]; _idle: Array<{ client: PoolClient }> }
-type ClientInternals = { activeQuery?: unknown; queryQueue?: unknown[] }
+// pg's own fields (its public getters for them are deprecated and warn).
+type ClientInternals = { _activeQuery?: unknown; _queryQueue?: unknown[] }
 
 /** Per watched pool: the clients the adapter held when it was watched, which nobody else releases. */
 const heldByAdapter = new WeakMap<Pool, Set<PoolClient>>()
@@ -18,15 +19,14 @@ const checkedOut = (pool: Pool): PoolClient[] => {
 }
 
 const isQuerying = (client: PoolClient) => {
-  const { activeQuery, queryQueue } = client as unknown as ClientInternals
-  return Boolean(activeQuery) || (queryQueue?.length ?? 0) > 0
+  const { _activeQuery, _queryQueue } = client as unknown as ClientInternals
+  return Boolean(_activeQuery) || (_queryQueue?.length ?? 0) > 0
 }
 
 /**
- * Watches Payload's pool from just after its start: every client checked out from then on is
- * released by the code that checked it out, so closing the pool only waits for it. A client
- * already checked out and idle now is the postgres adapter's own, which it holds for the life of
- * the pool and never releases (payload#15674). Without an 'error' listener a connection the
+ * Watches Payload's pool from just after its start. The client checked out and idle now is the
+ * postgres adapter's own, which it holds for the life of the pool and never releases
+ * (payload#15674); every other client is released by the code that checked it out. Without an 'error' listener a connection the
  * server closes (a restart, a dropped database) would crash the process; 57P01 is the server
  * shutting down: expected on stop.
  */
