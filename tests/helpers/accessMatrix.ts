@@ -34,6 +34,8 @@ export type MatrixCase = {
   other: (f: Fixtures) => Id
   /** The rows the role owns, where its scope is `own`. */
   own?: (f: Fixtures, role: Role) => Id[]
+  /** Where a role's create is refused by its own rule with another status than 403 (the rule's answer, not a validation's). */
+  createRefusedWith?: Partial<Record<Role, number>>
   /** For an upload collection, the file a new row is created with. */
   file?: () => UploadFile
 }
@@ -184,9 +186,10 @@ export const MATRIX: MatrixCase[] = [
   },
   {
     slug: 'enquiries',
-    // Creating is open to portal accounts, but only for a document they can read: this row has none.
+    // Creating is open to portal accounts, but only for a document they can read: this row has none (a valid message, so that rule is what refuses it).
     rules: { ...recordRules(READ_OWN), thirdParty: READ_OWN },
-    newRow: (f) => ({ subject: 'New', reporter: f.b.account.id, messages: [{ from: 'reporter', body: 'Hi', sentAt: '2026-01-01T00:00:00.000Z' }] }),
+    createRefusedWith: { learner: 404, thirdParty: 404 },
+    newRow: (f) => ({ subject: 'New', reporter: f.b.account.id, messages: [{ from: 'reporter', body: 'The grade on this is wrong.', sentAt: '2026-01-01T00:00:00.000Z' }] }),
     change: { status: 'in-progress' },
     other: (f) => f.b.enquiry.id,
     own: (f, role) => (role === 'thirdParty' ? [] : [f.a.enquiry.id]),
@@ -275,6 +278,13 @@ export type Api = {
 
 const sorted = (ids: Id[]) => [...ids].map(String).sort()
 
+/** A refusal is Payload's 403, never a 500 or a 400 that merely looks like one (unless the case says which). */
+const REFUSED = 403
+function expectRefused(outcome: { ok: boolean; status: number }, expected: number, what: string): void {
+  expect(outcome.ok, `${what} is refused`).toBe(false)
+  expect(outcome.status, `${what} is refused with ${expected}`).toBe(expected)
+}
+
 /** Runs create, read, update and delete for one collection as one role and checks each outcome. */
 export async function checkCase(payload: Payload, f: Fixtures, api: Api, test: MatrixCase, role: Role): Promise<void> {
   const rule = test.rules[role]
@@ -283,13 +293,14 @@ export async function checkCase(payload: Payload, f: Fixtures, api: Api, test: M
 
   const countBefore = (await payload.count({ collection: test.slug, ...system })).totalDocs
   const created = await api.create(test.slug, test.newRow(f), test.file?.())
-  expect(created.ok, `${label} create (status ${created.status})`).toBe(rule.create)
+  if (rule.create) expect(created.ok, `${label} create (status ${created.status})`).toBe(true)
+  else expectRefused(created, test.createRefusedWith?.[role] ?? REFUSED, `${label} create`)
   const countAfter = (await payload.count({ collection: test.slug, ...system })).totalDocs
   expect(countAfter, `${label} create changes the row count only when allowed`).toBe(countBefore + (rule.create ? 1 : 0))
 
   const read = await api.findIds(test.slug)
   if (rule.read === 'none') {
-    expect(read.ok, `${label} read (status ${read.status})`).toBe(false)
+    expectRefused(read, REFUSED, `${label} read`)
     expect(read.ids, `${label} read returns no rows`).toEqual([])
   } else {
     expect(read.ok, `${label} read (status ${read.status})`).toBe(true)
@@ -312,6 +323,7 @@ export async function checkCase(payload: Payload, f: Fixtures, api: Api, test: M
   }
   const otherUpdate = await tryUpdate(test.other(f))
   expect(otherUpdate.ok && otherUpdate.changed, `${label} update another's row (status ${otherUpdate.status})`).toBe(rule.update === 'all')
+  if (!otherUpdate.ok) expectRefused(otherUpdate, REFUSED, `${label} update another's row`)
   if (rule.update === 'own') {
     const ownUpdate = await tryUpdate(test.own!(f, role)[0]!)
     expect(ownUpdate.ok && ownUpdate.changed, `${label} update own row (status ${ownUpdate.status})`).toBe(true)
@@ -321,5 +333,6 @@ export async function checkCase(payload: Payload, f: Fixtures, api: Api, test: M
   const removed = await api.remove(test.slug, victim.id)
   const stillThere = (await payload.count({ collection: test.slug, where: { id: { equals: victim.id } }, ...system })).totalDocs === 1
   expect(removed.ok && !stillThere, `${label} delete (status ${removed.status})`).toBe(rule.delete)
+  if (!rule.delete) expectRefused(removed, REFUSED, `${label} delete`)
   expect(stillThere, `${label} refused delete keeps the row`).toBe(!rule.delete)
 }
