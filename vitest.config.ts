@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/helpers/globalSetup.ts'],
+    reporters: ['default', './tests/helpers/slowestFiles.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
