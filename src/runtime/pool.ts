@@ -45,7 +45,7 @@ export function watchPool(payload: Payload): void {
  * Ends a watched pool the way pg intends: the queries running now finish and their clients are
  * released by their own callers (a client is never released twice, which pg-pool throws as an
  * uncaught error); then the adapter's held client, which no one else releases, is released once,
- * and `pool.end()`. Work still running after `graceMs` has its connection closed and work still
+ * and `pool.end()`. Work still running after `graceMs` has its connection closed (taken out of the pool, so a hung owner cannot hold the close) and work still
  * waiting for a client is refused (its caller gets an error; its own release still works once).
  */
 export async function closePool(pool: Pool, { graceMs = 10_000 } = {}): Promise<void> {
@@ -57,7 +57,9 @@ export async function closePool(pool: Pool, { graceMs = 10_000 } = {}): Promise<
   while ((inUse().length > 0 || pool.waitingCount > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
   for (const client of checkedOut(pool)) if (held.has(client)) client.release()
   const ended = pool.end()
-  for (const client of inUse()) (client as unknown as { end: () => Promise<void> }).end().catch(() => {})
+  // Taken out of the pool and closed; its owner's late release finds it gone and only ends it again.
+  const internals = pool as unknown as PoolInternals & { _remove: (client: PoolClient, done: () => void) => void; _pulseQueue: () => void }
+  for (const client of inUse()) internals._remove(client, () => internals._pulseQueue())
   const waiting = (pool as unknown as { _pendingQueue: Array<{ callback: (error: Error) => void }> })._pendingQueue.splice(0)
   for (const waiter of waiting) waiter.callback(new Error('The database pool was closed before a connection was free'))
   await ended

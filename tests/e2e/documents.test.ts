@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { accessibilityViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
-import { createFixtures, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { decodeQr, flatText, renderPage } from '../helpers/pdf'
 import { startServer, type RunningServer } from '../helpers/server'
 
@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from '../helpers/server'
  * A learner opens a certificate and reports a problem; support replies in the admin; the
  * learner reads the reply. The file routes obey the documents' access rules over HTTP.
  */
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 let server: RunningServer
 let browser: Awaited<ReturnType<typeof launchBrowser>>
@@ -20,8 +20,8 @@ let learner: Page
 const violations: string[] = []
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures()
+  f = t.fixtures
   server = await startServer({ DATABASE_URL: t.databaseUrl })
   browser = await launchBrowser()
   learner = await signedIn(browser, 'learner-a@fixture.test')

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 
 export const TEMPLATE_DATABASE = 'portal_test_template'
+/** The migrated template with the access fixtures (tests/helpers/fixtures.ts) in it. */
+export const FIXTURES_DATABASE = 'portal_test_fixtures'
 
 export function withDatabase(url: string, database: string): string {
   const target = new URL(url)
@@ -12,13 +14,14 @@ export function withDatabase(url: string, database: string): string {
 
 /**
  * A new database cloned from the migrated template (a fresh schema in a fraction of a
- * second), or with `empty`, one with no schema at all.
+ * second), with `fixtures` from the one that also holds the access fixtures, or with `empty`,
+ * one with no schema at all.
  */
-export async function createTestDatabase(serverUrl: string, { empty = false } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(serverUrl: string, { empty = false, fixtures = false } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `portal_test_${randomBytes(5).toString('hex')}`
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
   await admin.connect()
-  await admin.query(`create database ${name} template ${empty ? 'template0' : TEMPLATE_DATABASE}`)
+  await admin.query(`create database ${name} template ${empty ? 'template0' : fixtures ? FIXTURES_DATABASE : TEMPLATE_DATABASE}`)
   await admin.end()
   return {
     url: withDatabase(serverUrl, name),

@@ -9,7 +9,7 @@ export type Role = 'administrator' | 'support' | 'content' | 'learner' | 'thirdP
 export const ROLES: Role[] = ['administrator', 'support', 'content', 'learner', 'thirdParty', 'anonymous']
 
 let counter = 0
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
+export const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
 
 /**
  * Two learners (A and B) with a record each, a third party, one staff member per role,

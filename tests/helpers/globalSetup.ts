@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
@@ -5,12 +6,14 @@ import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../src/runtime/embeddedPostgres'
 import { closePool, payloadPool, watchPool } from '../../src/runtime/pool'
-import { TEMPLATE_DATABASE, withDatabase } from './database'
+import { FIXTURES_DATABASE, TEMPLATE_DATABASE, withDatabase } from './database'
 import { freePort } from './server'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseServerUrl: string
+    /** The access fixtures in FIXTURES_DATABASE, as JSON. */
+    fixturesJson: string
   }
 }
 
@@ -36,6 +39,7 @@ export default async function setup(project: TestProject) {
   }
   const templateUrl = withDatabase(serverUrl, TEMPLATE_DATABASE)
   await buildTemplate(serverUrl, templateUrl)
+  project.provide('fixturesJson', await buildFixturesTemplate(serverUrl))
   project.provide('databaseServerUrl', serverUrl)
 
   return async () => {
@@ -61,4 +65,23 @@ async function buildTemplate(serverUrl: string, templateUrl: string): Promise<vo
   await payload.db.migrate({ migrations: migrations as never })
   await closePool(payloadPool(payload))
   delete process.env.DATABASE_URL
+}
+
+/** The template again with the access fixtures made once (each account's password hashed once), for the many files that use them. */
+async function buildFixturesTemplate(serverUrl: string): Promise<string> {
+  const { default: pg } = await import('pg')
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
+  await admin.connect()
+  await admin.query(`drop database if exists ${FIXTURES_DATABASE} with (force)`)
+  await admin.query(`create database ${FIXTURES_DATABASE} template ${TEMPLATE_DATABASE}`)
+  await admin.end()
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: withDatabase(serverUrl, FIXTURES_DATABASE), NODE_ENV: 'test', SEED_DEMO_DATA: 'false', JOBS_AUTORUN: 'false', NEXT_TELEMETRY_DISABLED: '1' }
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'makeFixtures.ts')], { env, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) =>
+      error ? reject(new Error(`Making the fixtures failed: ${error.message}\n${stderr}\n${stdout}`)) : resolve(stdout),
+    ),
+  )
+  const line = output.split('\n').find((entry) => entry.startsWith('FIXTURES '))
+  if (!line) throw new Error(`Making the fixtures printed none:\n${output}`)
+  return line.slice('FIXTURES '.length)
 }

@@ -3,15 +3,29 @@ import { inject } from 'vitest'
 
 import { closePool, watchPool, payloadPool } from '../../src/runtime/pool'
 import { createTestDatabase } from './database'
+import { unique, type Fixtures } from './fixtures'
 
 export type TestPayload = { payload: Payload; databaseUrl: string; close: () => Promise<void> }
+export type TestPayloadWithFixtures = TestPayload & { fixtures: Fixtures }
 
 /**
  * Payload on a fresh database of this test file's own. The config reads DATABASE_URL
  * when first imported, and each test file runs in its own process.
  */
 export async function startTestPayload(env: Record<string, string> = {}): Promise<TestPayload> {
-  const database = await createTestDatabase(inject('databaseServerUrl'))
+  return startOn(await createTestDatabase(inject('databaseServerUrl')), env)
+}
+
+/**
+ * The same, on a database that already holds the access fixtures (made once for the whole run by
+ * the global set-up, exactly as `createFixtures` makes them) instead of making them again here.
+ */
+export async function startTestPayloadWithFixtures(env: Record<string, string> = {}): Promise<TestPayloadWithFixtures> {
+  const started = await startOn(await createTestDatabase(inject('databaseServerUrl'), { fixtures: true }), env)
+  return { ...started, fixtures: { ...(JSON.parse(inject('fixturesJson')) as Fixtures), unique } }
+}
+
+async function startOn(database: Awaited<ReturnType<typeof createTestDatabase>>, env: Record<string, string>): Promise<TestPayload> {
   process.env.DATABASE_URL = database.url
   Object.assign(process.env, env)
   const { getPayload } = await import('payload')

@@ -2,15 +2,15 @@ import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { checkCase, MATRIX, type Api } from '../helpers/accessMatrix'
-import { createFixtures, ROLES, rowsOverHiddenRecords, userFor, type Fixtures, type Role } from '../helpers/fixtures'
+import { ROLES, rowsOverHiddenRecords, userFor, type Fixtures, type Role } from '../helpers/fixtures'
 import { checkLockedDocuments, checkMigrationsAndStore, checkPreferences, INTERNAL_SLUGS } from '../helpers/internalsMatrix'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 beforeAll(async () => {
-  t = await startTestPayload()
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures()
+  f = t.fixtures
 })
 afterAll(async () => t?.close())
 

@@ -2,16 +2,16 @@ import { createLocalReq, type CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { decideRegistration, registerLearner, verifyEmail } from '../../src/plugins/registration'
-import { createFixtures, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 const system = { overrideAccess: true, depth: 0, context: { skipAudit: true } } as const
 
 beforeAll(async () => {
-  t = await startTestPayload({ SMTP_URL: '' })
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures({ SMTP_URL: '' })
+  f = t.fixtures
 })
 afterAll(async () => t?.close())
 

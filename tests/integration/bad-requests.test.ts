@@ -2,17 +2,17 @@ import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { signInAccount } from '../../src/plugins/registration'
-import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { PASSWORD, type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 
 /** Payload's REST layer in this process (what the Next route hands every /api request to), as a signed-in learner. */
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 let token: string
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures()
+  f = t.fixtures
   const signedIn = await signInAccount(t.payload, { ip: '192.0.2.10', email: 'learner-a@fixture.test', password: PASSWORD })
   if (!signedIn.ok) throw new Error('the fixture learner could not sign in')
   token = signedIn.token

@@ -1,14 +1,14 @@
 import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { PASSWORD, type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 
 /**
  * A third party reads exactly the documents shared with it in connections that are active and
  * within their access date at the moment of the query, through the Local API and REST alike.
  */
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 let token: string
 let otherToken: string
@@ -16,8 +16,8 @@ let connectionId: number
 const system = { overrideAccess: true, depth: 0, context: { skipAudit: true } } as const
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures()
+  f = t.fixtures
   // A second document of learner A's, never shared.
   const unshared = await t.payload.create({ collection: 'documents', data: { achievement: f.a.achievement.id, type: 'transcript' } as never, ...system })
   ;(f as Record<string, unknown>).unshared = unshared

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { payloadPool } from '../../src/collections/sql'
 import { deliverDueEmails } from '../../src/plugins/email-delivery'
 import { actOnConnection, expireDueConnections, matchConnectionRequest, recordThirdPartyView, requestConnection, shareWithThirdParty } from '../../src/plugins/connections'
-import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { PASSWORD, type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { startSmtpServer } from '../helpers/smtp'
 
 /**
@@ -13,15 +13,15 @@ import { startSmtpServer } from '../helpers/smtp'
  * audit entry, and emails the other side exactly once, in words that say what happened.
  */
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 const system = { overrideAccess: true, depth: 0 } as const
 const DAY = 86_400_000
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
-  t = await startTestPayload({ SMTP_URL: smtp.url })
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures({ SMTP_URL: smtp.url })
+  f = t.fixtures
 })
 afterAll(async () => {
   await t?.close()

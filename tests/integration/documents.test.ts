@@ -5,18 +5,18 @@ import { relationId } from '../../src/access/users'
 import { formatUkDate, londonCalendarDate } from '../../src/lib/dates'
 import { reissueDocument, revokeDocument } from '../../src/plugins/issuing'
 import { readableDocument } from '../../src/portal/documents/data'
-import { createFixtures, userFor, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { userFor, type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let payload: Payload
 let f: Fixtures
 const system = { overrideAccess: true, depth: 0 } as const
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startTestPayloadWithFixtures()
   payload = t.payload
-  f = await createFixtures(payload)
+  f = t.fixtures
   await payload.jobs.run({ limit: 1000 }) // the fixtures' own "new document" notices
 })
 afterAll(async () => {

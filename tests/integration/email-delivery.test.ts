@@ -7,19 +7,19 @@ import { queueEmail } from '../../src/email/queue'
 import { someoneUsedYourDetailsMessage } from '../../src/plugins/registration/emails'
 import { deliverDueEmails, sendEmailAgain } from '../../src/plugins/email-delivery'
 import { decideRegistration, requestPasswordReset } from '../../src/plugins/registration'
-import { createFixtures, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { startSmtpServer } from '../helpers/smtp'
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 const system = { overrideAccess: true, depth: 0 } as const
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
-  t = await startTestPayload({ SMTP_URL: smtp.url })
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures({ SMTP_URL: smtp.url })
+  f = t.fixtures
 })
 afterAll(async () => {
   await t?.close()

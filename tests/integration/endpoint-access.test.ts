@@ -1,8 +1,8 @@
 import { createLocalReq, handleEndpoints } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createFixtures, EMAILS, PASSWORD, ROLES, userFor, type Fixtures, type Role } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { EMAILS, PASSWORD, ROLES, userFor, type Fixtures, type Role } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 
 /**
  * Every endpoint that is not a collection's create, read, update or delete (those are the
@@ -10,14 +10,14 @@ import { startTestPayload, type TestPayload } from '../helpers/payload'
  * staff action is called with input it refuses, so that an allowed role gets that input's
  * 400 and nothing changes, and a refused role gets 401/403 before its input is looked at.
  */
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 const tokens = new Map<Role, string>()
 const system = { overrideAccess: true, depth: 0 } as const
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures()
+  f = t.fixtures
   for (const role of ROLES) {
     if (role === 'anonymous') continue
     const { collection, email } = EMAILS[role]

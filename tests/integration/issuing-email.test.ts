@@ -3,21 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { payloadPool } from '../../src/collections/sql'
 import { deliverDueEmails } from '../../src/plugins/email-delivery'
-import { createFixtures, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { startSmtpServer } from '../helpers/smtp'
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let payload: Payload
 let f: Fixtures
 const system = { overrideAccess: true, depth: 0 } as const
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
-  t = await startTestPayload({ SMTP_URL: smtp.url })
+  t = await startTestPayloadWithFixtures({ SMTP_URL: smtp.url })
   payload = t.payload
-  f = await createFixtures(payload)
+  f = t.fixtures
   await payload.jobs.run({ limit: 100 }) // the fixtures' own "new document" notices
   await deliverDueEmails(payload)
 })

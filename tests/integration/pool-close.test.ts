@@ -75,4 +75,17 @@ describe('closing the database pool while queries are running', () => {
     expect(await stuck).toBeInstanceOf(Error)
     expect(uncaught.map(String)).toEqual([])
   })
+
+  it('a client whose owner never gives it back (a hung worker) is closed after the grace period, and a late release changes nothing', async () => {
+    const { pool } = await adapterLikePool()
+    const hung = await pool.connect()
+    await hung.query('begin')
+    const started = Date.now()
+    await closePool(pool, { graceMs: 200 })
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(pool.totalCount).toBe(0)
+    hung.release()
+    await pause(20)
+    expect(uncaught.map(String)).toEqual([])
+  })
 })

@@ -7,9 +7,9 @@ import { brandAssetsDir } from '../../src/lib/storage'
 import { reissueDocument, revokeDocument } from '../../src/plugins/issuing'
 import { signOutAccount } from '../../src/plugins/registration'
 import { DEMO_PAGES } from '../../src/seed/pages'
-import { createFixtures, PASSWORD, userFor, type Fixtures } from '../helpers/fixtures'
+import { PASSWORD, userFor, type Fixtures } from '../helpers/fixtures'
 import { formsIn, hiddenFields, labelsIn, submitForm } from '../helpers/forms'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { flatText, pdfImages, renderPage } from '../helpers/pdf'
 import { signIn, startServer, type RunningServer } from '../helpers/server'
 
@@ -18,7 +18,7 @@ import { signIn, startServer, type RunningServer } from '../helpers/server'
  * HTML (no browser): what a learner sees of their documents, what someone who cannot see any
  * is told, the registration screens' labels, and the document files' access.
  */
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let payload: Payload
 let f: Fixtures
 let server: RunningServer
@@ -32,9 +32,9 @@ const records = {} as {
 const WAITING = { 'awaiting-review': 'waiting@fixture.test', 'information-requested': 'asked@fixture.test', rejected: 'rejected@fixture.test', suspended: 'suspended@fixture.test' } as const
 
 beforeAll(async () => {
-  t = await startTestPayload()
+  t = await startTestPayloadWithFixtures()
   payload = t.payload
-  f = await createFixtures(payload)
+  f = t.fixtures
   const create = async (collection: 'achievements' | 'documents', data: Record<string, unknown>) => (await payload.create({ collection, data: data as never, ...system })) as unknown as { id: number; reference: string }
   const support = await createLocalReq({ user: (await userFor(payload, f, 'support')) as never }, payload)
   // Learner A's record: the fixture's achievement of 2024, one of 2025 made before one of 2021.

@@ -12,16 +12,16 @@ import { learnerRecordDetails, updatePersonalDetails } from '../../src/portal/pr
 import { exportAccountData } from '../../src/portal/profile/exportData'
 import { changePassword, passwordIsRight } from '../../src/portal/profile/password'
 import { currentPhoto, removePhoto, savePhoto } from '../../src/portal/profile/photo'
-import { createFixtures, PASSWORD, userFor, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { PASSWORD, userFor, type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 const system = { overrideAccess: true, depth: 0 } as const
 
 beforeAll(async () => {
-  t = await startTestPayload({ SMTP_URL: '' })
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures({ SMTP_URL: '' })
+  f = t.fixtures
 })
 afterAll(async () => t?.close())
 

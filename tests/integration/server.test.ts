@@ -7,20 +7,20 @@ import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { checkCase, MATRIX, type Api } from '../helpers/accessMatrix'
-import { createFixtures, EMAILS, PASSWORD, ROLES, rowsOverHiddenRecords, type Fixtures, type Role } from '../helpers/fixtures'
+import { EMAILS, PASSWORD, ROLES, rowsOverHiddenRecords, type Fixtures, type Role } from '../helpers/fixtures'
 import { checkLockedDocuments, checkMigrationsAndStore, checkPreferences } from '../helpers/internalsMatrix'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { expectScriptsUnderPolicy } from '../helpers/scriptPolicy'
 import { freePort, signIn, startServer, type RunningServer } from '../helpers/server'
 
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 let server: RunningServer
 const cookies = new Map<Role, string>()
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures()
+  f = t.fixtures
   // The access matrix's fixture rows include a queued job, which a working queue would run away.
   server = await startServer({ DATABASE_URL: t.databaseUrl, JOBS_AUTORUN: 'false' })
   // Development mode compiles each route on its first request: do it here, not in the tests' time.

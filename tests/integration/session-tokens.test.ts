@@ -2,15 +2,14 @@ import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { signInAccount } from '../../src/plugins/registration'
-import { createFixtures, PASSWORD } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { PASSWORD } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 
 /** A portal session's token lives only in its HttpOnly cookie, and a refresh retires the old one. */
-let t: TestPayload
+let t: TestPayloadWithFixtures
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures()
 })
 afterAll(async () => t?.close())
 

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rejectionOf } from '../helpers/errors'
-import { createFixtures, PASSWORD, userFor, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { PASSWORD, userFor, type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 
 /** What staff may and may not write through the Local API as themselves (REST: staff-auth.test.ts). */
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 const system = { overrideAccess: true, depth: 0 } as const
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures()
+  f = t.fixtures
 })
 afterAll(async () => t?.close())
 

@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { payloadPool } from '../../src/collections/sql'
 import { deliverDueEmails } from '../../src/plugins/email-delivery'
 import { actOnOrder, addToBasket, basketOf, handleStripeWebhook, placeOrder, reconcilePayments, settlePayment, startPayment, type CheckoutDraft } from '../../src/plugins/store'
-import { createFixtures, type Fixtures } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { type Fixtures } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { startSmtpServer } from '../helpers/smtp'
 
 /**
@@ -89,7 +89,7 @@ const mockStripe = setupServer(
 )
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 let firstClass: { id: number }
 let courier: { id: number }
@@ -97,8 +97,8 @@ let courier: { id: number }
 beforeAll(async () => {
   mockStripe.listen({ onUnhandledRequest: 'error' })
   smtp = await startSmtpServer()
-  t = await startTestPayload({ SMTP_URL: smtp.url, STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_MAX_NETWORK_RETRIES: '0' })
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures({ SMTP_URL: smtp.url, STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_MAX_NETWORK_RETRIES: '0' })
+  f = t.fixtures
   firstClass = await t.payload.create({ collection: 'delivery-options', data: { name: 'Royal Mail Signed For 1st class', region: 'uk', pricePence: 350, estimatedDelivery: '1–2 working days', sortOrder: 2 }, ...system })
   courier = await t.payload.create({ collection: 'delivery-options', data: { name: 'International Courier', region: 'international', pricePence: 1225, sortOrder: 3 }, ...system })
 })

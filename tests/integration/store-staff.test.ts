@@ -9,8 +9,8 @@ import { addToBasket, finishTestPayment, placeOrder, quoteCheckout, settlePaymen
 import { FULFILMENT_VIEWS } from '../../src/plugins/store/admin/fulfilmentViews'
 import { renderLabels } from '../../src/plugins/store/labels'
 import type { Order, PrintBatch } from '../../src/payload-types'
-import { createFixtures, EMAILS, PASSWORD, ROLES, type Fixtures, type Role } from '../helpers/fixtures'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { EMAILS, PASSWORD, ROLES, type Fixtures, type Role } from '../helpers/fixtures'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { pageCount, pdfText } from '../helpers/pdf'
 import { startSmtpServer } from '../helpers/smtp'
 
@@ -21,7 +21,7 @@ import { startSmtpServer } from '../helpers/smtp'
  * Orders are made the learner's way: basket, checkout, test payment.
  */
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 let deliveryOptionId: number
 const tokens = new Map<Role, string>()
@@ -31,8 +31,8 @@ const stripe = setupServer()
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
-  t = await startTestPayload({ SMTP_URL: smtp.url })
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures({ SMTP_URL: smtp.url })
+  f = t.fixtures
   for (const role of ROLES) {
     if (role === 'anonymous') continue
     const { collection, email } = EMAILS[role]
