@@ -1,6 +1,8 @@
 import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { payloadPool } from '../../src/collections/sql'
+import { recordThirdPartyView } from '../../src/plugins/connections'
 import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -13,6 +15,8 @@ let f: Fixtures
 let token: string
 let otherToken: string
 let connectionId: number
+let supportToken: string
+let adminToken: string
 const system = { overrideAccess: true, depth: 0, context: { skipAudit: true } } as const
 
 beforeAll(async () => {
@@ -30,11 +34,22 @@ beforeAll(async () => {
   connectionId = connection.id
   token = (await t.payload.login({ collection: 'accounts', data: { email: 'third@fixture.test', password: PASSWORD } })).token!
   otherToken = (await t.payload.login({ collection: 'accounts', data: { email: 'other-third@fixture.test', password: PASSWORD } })).token!
+  supportToken = (await t.payload.login({ collection: 'staff', data: { email: 'support@fixture.test', password: PASSWORD } })).token!
+  adminToken = (await t.payload.login({ collection: 'staff', data: { email: 'admin@fixture.test', password: PASSWORD } })).token!
 })
 afterAll(async () => t?.close())
 beforeEach(async () => {
   await t.payload.update({ collection: 'connections', id: connectionId, data: { status: 'active', accessUntil: inAnHour(), documents: [f.a.document.id] }, ...system })
 })
+
+// The fixtures' ids, for test tables written before the fixtures exist.
+const f_b_document = Symbol('learner B’s document')
+const f_b_account = Symbol('learner B')
+const f_spare = Symbol('the spare account')
+const resolve = (change: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(change).map(([key, value]) => [key, value === f_b_document ? [f.b.document.id] : value === f_b_account ? f.b.account.id : value === f_spare ? f.spareAccount.id : value]),
+  )
 
 function inAnHour() {
   return new Date(Date.now() + 60 * 60 * 1000).toISOString()
@@ -42,9 +57,12 @@ function inAnHour() {
 const unsharedId = () => (f as unknown as { unshared: { id: number } }).unshared.id
 const thirdParty = async () => ({ ...(await t.payload.findByID({ collection: 'accounts', id: f.thirdParty.id, ...system })), collection: 'accounts' }) as never
 
-async function rest(path: string, bearer = token) {
-  const response = await handleEndpoints({ config: t.payload.config, request: new Request(`http://localhost:3000/api${path}`, { headers: { Authorization: `JWT ${bearer}` } }) })
-  return { status: response.status, json: (await response.json().catch(() => ({}))) as { docs?: Array<{ id: number }>; id?: number } }
+async function rest(path: string, bearer = token, init: { method?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = { Authorization: `JWT ${bearer}` }
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json'
+  const request = new Request(`http://localhost:3000/api${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
+  const response = await handleEndpoints({ config: t.payload.config, request })
+  return { status: response.status, json: (await response.json()) as { docs?: Array<{ id: number }>; id?: number; totalDocs?: number; errors?: Array<{ message: string }> } }
 }
 const restIds = async (query = '', bearer = token) => ((await rest(`/documents?depth=0${query}`, bearer)).json.docs ?? []).map((d) => d.id)
 /** The document ids the Local API gives the third party; a refusal (no documents to read at all) is none. */
@@ -121,42 +139,68 @@ describe('a third party and the documents shared with it', () => {
   })
 })
 
-describe('what the state machine owns', () => {
-  it.each(['support', 'learner', 'thirdParty'] as const)('cannot be changed through the Local API (%s)', async (role) => {
-    const user =
-      role === 'support'
-        ? ({ ...f.staff.support, collection: 'staff' } as never)
-        : ({ ...(await t.payload.findByID({ collection: 'accounts', id: role === 'learner' ? f.a.account.id : f.thirdParty.id, ...system })), collection: 'accounts' } as never)
-    const before = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
+describe('what the state machine owns: only the connections plugin’s actions make or change a connection', () => {
+  const staffUser = (role: 'support' | 'administrator') => ({ ...f.staff[role], collection: 'staff' }) as never
+  const accountUser = async (id: number) => ({ ...(await t.payload.findByID({ collection: 'accounts', id, ...system })), collection: 'accounts' }) as never
+  /** Learner B's document, for learner A's connection: what support would hand a third party. */
+  const madeUp = () => ({ learner: f.a.account.id, thirdParty: f.thirdParty.id, thirdPartyName: 'Anyone', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', status: 'active', accessUntil: inAnHour(), documents: [f.b.document.id] })
+  const count = async () => (await t.payload.count({ collection: 'connections', ...system })).totalDocs
+
+  it.each(['support', 'administrator'] as const)('%s cannot create a connection through REST or the Local API', async (role) => {
+    const before = await count()
+    const answer = await rest('/connections', role === 'support' ? supportToken : adminToken, { method: 'POST', body: madeUp() })
+    expect(answer.status).toBe(403)
+    await expect(t.payload.create({ collection: 'connections', data: madeUp() as never, overrideAccess: false, user: staffUser(role) })).rejects.toMatchObject({ status: 403 })
+    expect(await count()).toBe(before)
+    expect(await restIds()).toEqual([f.a.document.id])
+  })
+
+  it('neither side can create one through REST either', async () => {
+    const learnerToken = (await t.payload.login({ collection: 'accounts', data: { email: 'learner-a@fixture.test', password: PASSWORD } })).token!
+    for (const bearer of [learnerToken, token]) expect((await rest('/connections', bearer, { method: 'POST', body: madeUp() })).status).toBe(403)
+  })
+
+  it.each([
+    ['thirdPartyEmail', { thirdPartyEmail: 'redirected@elsewhere.test' }],
+    ['documents', { documents: f_b_document }],
+    ['learner', { learner: f_b_account }],
+    ['thirdParty', { thirdParty: f_spare }],
+    ['accessUntil', { accessUntil: '2099-01-01T00:00:00.000Z' }],
+    ['status', { status: 'cancelled' }],
+    ['learnerEmail', { learnerEmail: 'someone@else.test' }],
+    ['extension', { extension: { status: 'approved', until: '2099-01-01T00:00:00.000Z' } }],
+    ['thirdPartyName', { thirdPartyName: 'Someone else' }],
+  ] as const)('support cannot change %s, through REST or the Local API', async (_field, change) => {
+    const data = resolve(change)
+    const before = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system, joins: false })
+    expect((await rest(`/connections/${connectionId}`, supportToken, { method: 'PATCH', body: data })).status).toBe(403)
+    await expect(t.payload.update({ collection: 'connections', id: connectionId, data: data as never, overrideAccess: false, user: staffUser('support') })).rejects.toMatchObject({ status: 403 })
+    expect(await t.payload.findByID({ collection: 'connections', id: connectionId, ...system, joins: false })).toEqual(before)
+  })
+
+  it.each(['support', 'learner', 'thirdParty'] as const)('nothing of it can be changed through the Local API (%s)', async (role) => {
+    const user = role === 'support' ? staffUser('support') : await accountUser(role === 'learner' ? f.a.account.id : f.thirdParty.id)
+    const before = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system, joins: false })
     const forged = { status: 'cancelled', accessUntil: '2099-01-01T00:00:00.000Z', documents: [f.b.document.id], thirdParty: f.spareAccount.id, learner: f.b.account.id, initiatedBy: 'third-party' }
-    await t.payload.update({ collection: 'connections', id: connectionId, data: forged as never, overrideAccess: false, user }).catch(() => null)
-    const after = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
-    for (const field of Object.keys(forged)) expect(JSON.stringify(after[field as keyof typeof after]), field).toBe(JSON.stringify(before[field as keyof typeof before]))
+    await expect(t.payload.update({ collection: 'connections', id: connectionId, data: forged as never, overrideAccess: false, user })).rejects.toMatchObject({ status: 403 })
+    expect(await t.payload.findByID({ collection: 'connections', id: connectionId, ...system, joins: false })).toEqual(before)
   })
 
   it('cannot be changed through REST by the third party it is shared with', async () => {
-    const before = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
-    const response = await handleEndpoints({
-      config: t.payload.config,
-      request: new Request(`http://localhost:3000/api/connections/${connectionId}`, {
-        method: 'PATCH',
-        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ status: 'active', accessUntil: '2099-01-01T00:00:00.000Z', documents: [f.b.document.id] }),
-      }),
-    })
-    expect(response.status).toBeGreaterThanOrEqual(403)
-    const after = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system })
-    expect({ accessUntil: after.accessUntil, documents: after.documents }).toEqual({ accessUntil: before.accessUntil, documents: before.documents })
+    const before = await t.payload.findByID({ collection: 'connections', id: connectionId, ...system, joins: false })
+    const answer = await rest(`/connections/${connectionId}`, token, { method: 'PATCH', body: { status: 'active', accessUntil: '2099-01-01T00:00:00.000Z', documents: [f.b.document.id] } })
+    expect(answer.status).toBe(403)
+    expect(await t.payload.findByID({ collection: 'connections', id: connectionId, ...system, joins: false })).toEqual(before)
   })
 
-  it('a connection made in the admin starts pending whatever status is sent', async () => {
-    const made = await t.payload.create({
-      collection: 'connections',
-      data: { learner: f.b.account.id, thirdPartyName: 'New', thirdPartyEmail: 'new@fixture.test', initiatedBy: 'learner', accessUntil: inAnHour(), status: 'active' } as never,
-      overrideAccess: false,
-      user: { ...f.staff.support, collection: 'staff' } as never,
-    })
-    expect(made.status).toBe('pending')
+  it('a connection row naming another learner’s document, however it was written, grants that document nothing', async () => {
+    // Written past every rule, straight into the table: learner B's document on learner A's active connection.
+    await payloadPool(t.payload).query(`insert into connections_rels (parent_id, path, documents_id, "order") values ($1, 'documents', $2, 2)`, [connectionId, f.b.document.id])
+    expect((await t.payload.findByID({ collection: 'connections', id: connectionId, ...system, joins: false })).documents).toEqual([f.a.document.id, f.b.document.id])
+    expect(await restIds()).toEqual([f.a.document.id])
+    expect(await localIds()).toEqual([f.a.document.id])
+    expect((await rest(`/documents/${f.b.document.id}`)).status).toBe(404)
+    expect(await recordThirdPartyView(t.payload, await thirdParty(), f.b.document.id)).toBeNull()
   })
 })
 

@@ -6,6 +6,7 @@ import { inTransaction } from '../../collections/transaction'
 import { queueEmailsInBulk } from '../../email/queue'
 import { formatAccessUntil } from '../../lib/dates'
 import { connectionExpiredMessage, type ConnectionMail } from './emails'
+import { dueToExpireSql } from './sql'
 
 export const CONNECTIONS_QUEUE = 'connections'
 
@@ -37,7 +38,7 @@ export async function expireDueConnections(payload: Payload, now = new Date()): 
       sql`with due as (
             update connections c set status = 'expired', updated_at = now(),
               extension_status = case when c.extension_status = 'requested' then 'declined'::enum_connections_extension_status else c.extension_status end
-            where c.status in ('pending', 'active') and c.access_until <= ${now}
+            where ${dueToExpireSql(now)}
             returning c.id, c.learner_id, c.third_party_id, c.third_party_name, c.third_party_company, c.third_party_email, c.access_until
           ), history as (
             insert into connection_events (connection_id, event, party, at) select id, 'expired', 'system', ${now} from due

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { AS_SYSTEM } from '../../access/system'
 import { isActivePortalAccount, relationId, type SignedInUser } from '../../access/users'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
 import { queueEmail } from '../../email/queue'
@@ -10,8 +11,6 @@ import type { Account, Connection } from '../../payload-types'
 import * as mail from './emails'
 import type { ConnectionMail } from './emails'
 
-// System task: the connection's side records (history, audit) and the accounts named in its emails are read and written by the connections' own code only.
-export const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
 
 export type EventName = keyof typeof TEMPLATES | 'created' | 'invited' | 'requested'
 

@@ -1,5 +1,6 @@
 import { createLocalReq, type Payload, type TaskConfig } from 'payload'
 
+import { AS_SYSTEM } from '../../access/system'
 import { isActiveLearner, isActivePortalAccount, type SignedInUser } from '../../access/users'
 import { inTransaction } from '../../collections/transaction'
 import { queueEmail } from '../../email/queue'
@@ -12,7 +13,7 @@ import { recordAttempt } from '../registration/signInThrottle'
 import { lockedConnection, shareableDocuments } from './actions'
 import { CONNECTIONS_QUEUE } from './expire'
 import { connectionCreatedMessage, connectionInvitationMessage, connectionRequestedMessage } from './emails'
-import { AS_SYSTEM, fullName, recordEvent, thirdPartyLabel } from './record'
+import { fullName, recordEvent, thirdPartyLabel } from './record'
 
 export type FieldErrors = Partial<Record<'name' | 'email' | 'company' | 'accessUntil' | 'documents' | 'message' | 'form', string>>
 export type ShareResult = { ok: true; id: number } | { ok: false; errors: FieldErrors }
