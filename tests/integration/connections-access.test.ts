@@ -2,7 +2,7 @@ import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { payloadPool } from '../../src/collections/sql'
-import { recordThirdPartyView } from '../../src/plugins/connections'
+import { actOnConnection, learnerNamesForThirdParty, matchConnectionRequest, recordThirdPartyView, requestConnection } from '../../src/plugins/connections'
 import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -213,13 +213,12 @@ describe('what a third party can learn from its connections, by depth, where and
     }
   })
 
-  it('a where over the learner’s account fields finds nothing to tell apart', async () => {
-    // A pending request to an address a third party typed: it must not learn whose account that is by guessing its fields.
-    const asking = async (where: string) => (await rest(`/connections?depth=0&${where}`)).json.docs?.map((c) => c.id) ?? []
-    const right = await asking(`where[learner.lastName][equals]=Learner`)
-    const wrong = await asking(`where[learner.lastName][equals]=Nobody`)
-    expect(right).toEqual(wrong)
-    expect(await asking(`where[learner.dateOfBirth][exists]=true`)).toEqual(await asking(`where[learner.dateOfBirth][exists]=false`))
+  it('a where over the learner’s account fields is refused, whatever it guesses', async () => {
+    for (const where of ['where[learner.lastName][equals]=Learner', 'where[learner.lastName][equals]=Nobody', 'where[learner.dateOfBirth][exists]=true']) {
+      const answer = await rest(`/connections?depth=0&${where}`)
+      expect(answer.status, where).toBe(400)
+      expect(answer.json.docs, where).toBeUndefined()
+    }
   })
 
   it('reads the history and view receipts of its own connections only, and cannot write them', async () => {
@@ -238,5 +237,115 @@ describe('what a third party can learn from its connections, by depth, where and
       }),
     })
     expect(forged.status).toBe(403)
+  })
+})
+
+describe('a third party’s request says nothing of whose address it asked, until the learner accepts', () => {
+  const LEARNER = 'learner-b@fixture.test'
+  const NOBODY = 'nobody@nowhere.test'
+  const request = async (email: string) => {
+    expect(await requestConnection(t.payload, await thirdParty(), { email, message: 'We are checking your qualification' })).toEqual({ ok: true })
+    const { docs } = await t.payload.find({ collection: 'connections', where: { learnerEmail: { equals: email } }, sort: '-createdAt', limit: 1, ...system, joins: false })
+    return docs[0]!
+  }
+  const row = (id: number) => t.payload.findByID({ collection: 'connections', id, ...system, joins: false })
+
+  /** Everything the third party can ask of one connection over REST: reads at every depth, select, where, sort and count on the learner, the side records. */
+  async function answersAbout(id: number, learnerId: number) {
+    const paths = [
+      `/connections/${id}?depth=0`,
+      `/connections/${id}?depth=2`,
+      `/connections?depth=1&where[id][equals]=${id}`,
+      `/connections/${id}?select[learner]=true&select[updatedAt]=true`,
+      `/connections?where[and][0][id][equals]=${id}&where[and][1][learner][exists]=true`,
+      `/connections?where[and][0][id][equals]=${id}&where[and][1][learner][exists]=false`,
+      `/connections?where[and][0][id][equals]=${id}&where[and][1][learner][equals]=${learnerId}`,
+      `/connections?where[and][0][id][equals]=${id}&where[or][0][learner][in]=${learnerId}`,
+      `/connections?where[id][equals]=${id}&sort=learner`,
+      `/connections?where[id][equals]=${id}&sort=-learner.lastName`,
+      `/connections/count?where[and][0][id][equals]=${id}&where[and][1][learner][exists]=true`,
+      `/connections/${id}?joins[history][limit]=10&depth=1`,
+      `/connection-events?depth=2&where[connection][equals]=${id}`,
+      `/connection-events?where[and][0][connection][equals]=${id}&where[and][1][connection.learner][exists]=true`,
+      `/connection-views?where[connection][equals]=${id}`,
+    ]
+    const answers: Array<{ path: string; status: number; body: string }> = []
+    for (const path of paths) {
+      const { status, json } = await rest(path)
+      answers.push({ path: path.replaceAll(`=${id}`, '=ID').replaceAll(`/${id}`, '/ID').replaceAll(`=${learnerId}`, '=LEARNER'), status, body: JSON.stringify(json) })
+    }
+    return answers
+  }
+  /** The same answer for another row: its ids (of the connection and its history, not of the accounts in it), the address typed and the moments taken out. */
+  const normalised = (answers: Awaited<ReturnType<typeof answersAbout>>, ids: number[]) => {
+    const walk = (value: unknown): unknown => {
+      // A join at depth 0 lists its rows' ids.
+      if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' && ids.includes(v) ? 'ID' : walk(v)))
+      if (!value || typeof value !== 'object') return value
+      const record = value as Record<string, unknown>
+      const isAccount = 'kind' in record
+      return Object.fromEntries(
+        Object.entries(record).map(([key, v]) => [key, (key === 'id' && !isAccount) || key === 'connection' ? (ids.includes(Number(v)) ? 'ID' : walk(v)) : walk(v)]),
+      )
+    }
+    return answers.map((a) => ({
+      ...a,
+      body: JSON.stringify(walk(JSON.parse(a.body)))
+        .replaceAll(LEARNER, 'ADDRESS')
+        .replaceAll(NOBODY, 'ADDRESS')
+        .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, 'TIME'),
+    }))
+  }
+  const sideRecordIds = async (id: number) => [
+    id,
+    ...(await t.payload.find({ collection: 'connection-events', where: { connection: { equals: id } }, ...system })).docs.map((e) => e.id),
+  ]
+
+  it('matching the request to a learner changes nothing the third party can read, filter, sort, select or count on', async () => {
+    const toLearner = await request(LEARNER)
+    const toNobody = await request(NOBODY)
+    expect(await matchConnectionRequest(t.payload, toLearner.id)).toBe(true)
+    expect(await matchConnectionRequest(t.payload, toNobody.id)).toBe(false)
+    // The rows do differ: one is learner B's to answer now. Not their time of change.
+    expect((await row(toLearner.id)).learner).toBe(f.b.account.id)
+    expect((await row(toNobody.id)).learner).toBeNull()
+    expect((await row(toLearner.id)).updatedAt).toBe(toLearner.updatedAt)
+
+    const matched = await answersAbout(toLearner.id, f.b.account.id)
+    const unmatched = await answersAbout(toNobody.id, f.b.account.id)
+    expect(normalised(matched, await sideRecordIds(toLearner.id))).toEqual(normalised(unmatched, await sideRecordIds(toNobody.id)))
+    // And what they say: the learner is no field of the third party's, and cannot be asked about.
+    expect(matched[0]!.status).toBe(200)
+    expect(JSON.parse(matched[0]!.body)).not.toHaveProperty('learner')
+    for (const index of [4, 5, 6, 7, 8, 9, 10, 13]) expect(matched[index]!.status, matched[index]!.path).toBe(400)
+
+    // The third party cancels both, unanswered: the learner is named through neither (their page and Inactive tab).
+    for (const c of [toLearner, toNobody]) expect(await actOnConnection(t.payload, await thirdParty(), c.id, { type: 'cancel' })).toMatchObject({ ok: true })
+    const cancelled = [await row(toLearner.id), await row(toNobody.id)]
+    expect(await learnerNamesForThirdParty(t.payload, await thirdParty(), cancelled)).toEqual(new Map())
+    expect(normalised(await answersAbout(toLearner.id, f.b.account.id), await sideRecordIds(toLearner.id))).toEqual(
+      normalised(await answersAbout(toNobody.id, f.b.account.id), await sideRecordIds(toNobody.id)),
+    )
+  })
+
+  it('a request the learner declined does not name them either', async () => {
+    const declined = await request(LEARNER)
+    expect(await matchConnectionRequest(t.payload, declined.id)).toBe(true)
+    const learnerB = { ...(await t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system })), collection: 'accounts' } as never
+    expect(await actOnConnection(t.payload, learnerB, declined.id, { type: 'decline' })).toMatchObject({ ok: true })
+    expect(await learnerNamesForThirdParty(t.payload, await thirdParty(), [await row(declined.id)])).toEqual(new Map())
+    expect((await rest(`/connections/${declined.id}`)).json).not.toHaveProperty('learner')
+  })
+
+  it('once the learner accepts, the third party sees who it is; a where or sort on the learner stays refused', async () => {
+    const accepted = await request(LEARNER)
+    expect(await matchConnectionRequest(t.payload, accepted.id)).toBe(true)
+    const learnerB = { ...(await t.payload.findByID({ collection: 'accounts', id: f.b.account.id, ...system })), collection: 'accounts' } as never
+    expect(await actOnConnection(t.payload, learnerB, accepted.id, { type: 'accept', documents: [f.b.document.id] })).toMatchObject({ ok: true })
+    expect((await rest(`/connections/${accepted.id}?depth=0`)).json).toMatchObject({ learner: f.b.account.id })
+    expect(await learnerNamesForThirdParty(t.payload, await thirdParty(), [await row(accepted.id)])).toEqual(new Map([[accepted.id, 'B Learner|learner-b@fixture.test']]))
+    expect((await rest(`/connections?where[learner][equals]=${f.b.account.id}`)).status).toBe(400)
+    // A connection the learner made names them from the start.
+    expect((await rest(`/connections/${connectionId}?depth=0`)).json).toMatchObject({ learner: f.a.account.id })
   })
 })

@@ -6,7 +6,7 @@ import { recordAudit } from '../../collections/AuditLog/auditTrail'
 import { queueEmail } from '../../email/queue'
 import type { EmailTemplate } from '../../email/template'
 import { formatAccessUntil } from '../../lib/dates'
-import type { ConnectionState, Party } from '../../lib/connections'
+import { learnerKnownToThirdParty, type ConnectionState, type Party } from '../../lib/connections'
 import type { Account, Connection } from '../../payload-types'
 import * as mail from './emails'
 import type { ConnectionMail } from './emails'
@@ -86,15 +86,13 @@ export async function notifyOtherSide(req: PayloadRequest, c: Connection, event:
 /**
  * System task: the learners' names and emails for a third party's table, keyed by connection.
  * Its own check, first: only for an approved, verified third party, only connections it is
- * party to, and only those the learner made or answered (never a request still waiting, which
- * would say who the address belongs to). Accounts are otherwise closed to third parties.
+ * party to, and only those the learner made or accepted (`learnerKnownToThirdParty`: never a
+ * request it did not accept, waiting, declined, cancelled or lapsed, which would say whose the address is). Accounts are otherwise closed to third parties.
  */
 export async function learnerNamesForThirdParty(payload: Payload, user: SignedInUser | null, connections: Connection[]): Promise<Map<number, string>> {
   const names = new Map<number, string>()
   if (!isActivePortalAccount(user) || user.kind !== 'third-party') return names
-  const known = connections.filter(
-    (c) => String(relationId(c.thirdParty)) === String(user.id) && (c.initiatedBy === 'learner' || (c.status !== 'pending' && c.status !== 'declined')),
-  )
+  const known = connections.filter((c) => String(relationId(c.thirdParty)) === String(user.id) && learnerKnownToThirdParty(c))
   const ids = [...new Set(known.map((c) => relationId(c.learner)).filter((id): id is number => id !== null))]
   if (!ids.length) return names
   const { docs } = await payload.find({ collection: 'accounts', where: { id: { in: ids } }, select: { firstName: true, lastName: true, email: true }, limit: ids.length, ...AS_SYSTEM })

@@ -1,7 +1,9 @@
+import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload, type TaskConfig } from 'payload'
 
 import { AS_SYSTEM } from '../../access/system'
 import { isActiveLearner, isActivePortalAccount, type SignedInUser } from '../../access/users'
+import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { queueEmail } from '../../email/queue'
 import { checkAccessDate } from '../../lib/connections'
@@ -143,7 +145,8 @@ export async function matchConnectionRequest(payload: Payload, connectionId: num
     if (!c || c.initiatedBy !== 'third-party' || c.status !== 'pending' || c.learner || !c.learnerEmail) return false
     const learner = await accountWithEmail(payload, c.learnerEmail, 'learner')
     if (!learner || !isActiveLearner({ ...learner, collection: 'accounts' })) return false
-    await payload.update({ collection: 'connections', id: c.id, data: { learner: learner.id }, ...AS_SYSTEM, req })
+    // The learner only, not its time of change: the request must read the same to the third party whether or not the address was a learner's.
+    await queryInTransaction(req, sql`update connections set learner_id = ${learner.id} where id = ${c.id} and learner_id is null`)
     await queueEmail(req, {
       template: connectionRequestedMessage,
       to: learner.email,
