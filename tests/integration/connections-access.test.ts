@@ -2,7 +2,7 @@ import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { payloadPool } from '../../src/collections/sql'
-import { actOnConnection, learnerNamesForThirdParty, matchConnectionRequest, recordThirdPartyView, requestConnection } from '../../src/plugins/connections'
+import { actOnConnection, learnerNamesForThirdParty, matchConnectionRequest, recordThirdPartyView, requestConnection, shareWithThirdParty } from '../../src/plugins/connections'
 import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
@@ -347,5 +347,65 @@ describe('a third party’s request says nothing of whose address it asked, unti
     expect((await rest(`/connections?where[learner][equals]=${f.b.account.id}`)).status).toBe(400)
     // A connection the learner made names them from the start.
     expect((await rest(`/connections/${connectionId}?depth=0`)).json).toMatchObject({ learner: f.a.account.id })
+  })
+})
+
+describe('mail carrying someone else’s text', () => {
+  const asAccount = async (id: number) => ({ ...(await t.payload.findByID({ collection: 'accounts', id, ...system })), collection: 'accounts' }) as never
+  const outbox = async (to: string) =>
+    (await t.payload.find({ collection: 'email-outbox', where: { to: { equals: to } }, sort: 'createdAt', limit: 100, ...system })).docs as Array<{ subject: string; text: string; html?: string | null }>
+  const share = async (learner: number, email: string, name = 'Riley Admissions') =>
+    shareWithThirdParty(t.payload, await asAccount(learner), { name, email, documents: [learner === f.a.account.id ? f.a.document.id : f.b.document.id] })
+
+  it('one address gets at most 3 invitations a day, whoever sends them', async () => {
+    const answers = []
+    for (let n = 0; n < 4; n++) answers.push(await share(f.b.account.id, 'popular@nowhere.test'))
+    expect(answers.slice(0, 3).every((a) => a.ok)).toBe(true)
+    expect(answers[3]).toEqual({ ok: false, errors: { email: 'This address has been sent several invitations today. Please try again tomorrow, or ask them to register first.' } })
+    expect(await outbox('popular@nowhere.test')).toHaveLength(3)
+  })
+
+  it('30 invitations in a row from one learner: 10 go, then each is refused with a clear message and sends nothing', async () => {
+    const before = (await t.payload.count({ collection: 'email-outbox', ...system })).totalDocs
+    const answers = []
+    for (let n = 0; n < 30; n++) answers.push(await share(f.a.account.id, `new-${n}@nowhere.test`))
+    expect(answers.filter((a) => a.ok)).toHaveLength(10)
+    expect(answers.slice(0, 10).every((a) => a.ok)).toBe(true)
+    for (const refused of answers.slice(10))
+      expect(refused).toEqual({ ok: false, errors: { form: 'You have invited 10 people without an account in the last hour, the most we send. Please try again in an hour.' } })
+    expect((await t.payload.count({ collection: 'email-outbox', ...system })).totalDocs - before).toBe(10)
+    expect(await outbox('new-10@nowhere.test')).toEqual([])
+  })
+
+  it('a link typed as a name, a company or a message never reads as the portal’s words nor as a link', async () => {
+    const typedLink = 'Visit https://evil.example/login or www.evil.example now'
+    const sender = await t.payload.create({
+      collection: 'accounts',
+      data: { email: 'linker@fixture.test', password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'Your account is closed', lastName: typedLink, companyName: 'evil.example Ltd' } as never,
+      disableVerificationEmail: true,
+      ...system,
+    })
+    expect(await requestConnection(t.payload, await asAccount(sender.id), { email: 'learner-a@fixture.test', message: `Dear learner,\n\nPlease sign in at http://evil.example/portal.\n<a href="https://evil.example">here</a>` })).toEqual({ ok: true })
+    const [c] = (await t.payload.find({ collection: 'connections', where: { thirdParty: { equals: sender.id } }, ...system, joins: false })).docs
+    expect(await matchConnectionRequest(t.payload, c!.id)).toBe(true)
+    // The learner shares with an address, naming it with a link: the invitation opens with the portal's words only.
+    expect(await share(f.b.account.id, 'named@nowhere.test', typedLink)).toMatchObject({ ok: true })
+
+    const [request] = (await outbox('learner-a@fixture.test')).filter((m) => m.subject === 'A request to see your documents')
+    const [invitation] = await outbox('named@nowhere.test')
+    for (const mail of [request!, invitation!]) {
+      for (const part of [mail.text, mail.html ?? '']) {
+        expect(part).not.toMatch(/evil\.example|https?:\/\/evil|www\.evil/i)
+      }
+      // Every link in the HTML part is the portal's own.
+      const hrefs = [...(mail.html ?? '').matchAll(/href="([^"]*)"/g)].map(([, href]) => href)
+      expect(hrefs.length).toBeGreaterThan(0)
+      for (const href of hrefs) expect(href).not.toMatch(/evil/)
+    }
+    expect(invitation!.text.startsWith('Hello,')).toBe(true)
+    expect(invitation!.text).not.toContain('Visit')
+    expect(request!.text).toContain('Your account is closed Visit https[:]//evil[.]example/login or www[.]evil[.]example now')
+    expect(request!.text).toContain('Their message: “Dear learner, Please sign in at http[:]//evil[.]example/portal. <a href="https[:]//evil[.]example">here</a>” (their own words, not checked by us)')
+    expect(request!.html).toContain('&lt;a href=&quot;https[:]//evil[.]example&quot;&gt;here&lt;/a&gt;')
   })
 })

@@ -56,7 +56,7 @@ export async function expireDueConnections(payload: Payload, now = new Date()): 
       const accessUntil = formatAccessUntil(row.access_until)
       const thirdParty = row.third_party_company ? `${row.third_party_company} (${row.third_party_name})` : row.third_party_name
       const learner = row.learner_first ? `${row.learner_first} ${row.learner_last ?? ''}`.trim() : 'The learner'
-      messages.push({ to: row.tp_email ?? row.third_party_email, data: { firstName: row.tp_first ?? row.third_party_name, other: learner, connection: row.id, accessUntil } })
+      messages.push({ to: row.tp_email ?? row.third_party_email, data: { firstName: row.tp_first ?? '', other: learner, connection: row.id, accessUntil } })
       if (row.learner_email) messages.push({ to: row.learner_email, data: { firstName: row.learner_first ?? '', other: thirdParty, connection: row.id, accessUntil } })
     }
     await queueEmailsInBulk(req, connectionExpiredMessage, messages)

@@ -54,7 +54,7 @@ export async function sidesOf(req: PayloadRequest, c: Connection): Promise<{ lea
   const [learner, thirdParty] = await Promise.all([account(req, c.learner), account(req, c.thirdParty)])
   return {
     learner: learner ? { email: learner.email, firstName: learner.firstName, name: fullName(learner) } : null,
-    thirdParty: { email: thirdParty?.email ?? c.thirdPartyEmail, firstName: thirdParty?.firstName ?? c.thirdPartyName, name: thirdPartyLabel(c) },
+    thirdParty: { email: thirdParty?.email ?? c.thirdPartyEmail, firstName: thirdParty?.firstName ?? '', name: thirdPartyLabel(c) },
   }
 }
 
