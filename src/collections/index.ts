@@ -6,7 +6,6 @@ import { Achievements } from './Achievements'
 import { AuditLog } from './AuditLog'
 import { BrandAssets } from './BrandAssets'
 import { Candidates } from './Candidates'
-import { Connections } from './Connections'
 import { DeliveryOptions } from './DeliveryOptions'
 import { Documents } from './Documents'
 import { EmailOutbox } from './EmailOutbox'
@@ -18,7 +17,7 @@ import { Qualifications } from './Qualifications'
 import { SignInThrottles } from './SignInThrottles'
 import { Staff } from './Staff'
 
-/** In admin navigation order within each group. */
+/** In admin navigation order within each group (a capability's own collections come from its plugin: connections, store, enquiries). */
 export const collections: CollectionConfig[] = [
   Candidates,
   Qualifications,
@@ -26,7 +25,6 @@ export const collections: CollectionConfig[] = [
   Documents,
   Accounts,
   AccountPhotos,
-  Connections,
   Orders,
   Products,
   DeliveryOptions,

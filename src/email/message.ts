@@ -3,6 +3,9 @@ import { defineEmailTemplate } from './template'
 
 type Person = { firstName: string }
 
+/** By the name of the recipient's account; "Hello," when the address has none (never a name someone else typed). */
+const greeting = ({ firstName }: Person) => (firstName ? `Dear ${firstName},` : 'Hello,')
+
 const paragraphs = (lines: string[]) => lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')
 
 /** A message of paragraphs and, optionally, one button; its text part says the same. */
@@ -19,14 +22,14 @@ export function message<Data extends Person>(
     subject: () => subject,
     text: (data) => {
       const act = action?.(data)
-      return [`Dear ${data.firstName},`, ...lines(data), ...(act ? [`${act.label}: ${act.href}`] : [])].join('\n\n')
+      return [greeting(data), ...lines(data), ...(act ? [`${act.label}: ${act.href}`] : [])].join('\n\n')
     },
     html: (data) => {
       const act = action?.(data)
       return emailLayout({
         template: name,
         heading: subject,
-        bodyHtml: `${paragraphs([`Dear ${data.firstName},`, ...lines(data)])}${act ? button(act.href, act.label) : ''}`,
+        bodyHtml: `${paragraphs([greeting(data), ...lines(data)])}${act ? button(act.href, act.label) : ''}`,
       })
     },
   })

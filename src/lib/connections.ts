@@ -72,7 +72,7 @@ const distinct = (documents: readonly number[]) => [...new Set(documents)]
 
 /** What `party` doing `action` at `now` makes of the connection (`next: null` when deleted), or why it may not. */
 export function applyConnectionAction(state: ConnectionState, action: ConnectionAction, party: Party, now: Date): Outcome {
-  const lapsed = state.accessUntil.getTime() <= now.getTime()
+  const lapsed = hasLapsed(state, now)
   if (action.type === 'expire') {
     if (party !== 'system') return refuse('Only the system expires connections.')
     if (!isOpen(state.status)) return refuse('This connection has already ended.')
@@ -138,7 +138,34 @@ export function applyConnectionAction(state: ConnectionState, action: Connection
   }
 }
 
-/** Whether the third party may see the connection's documents at `now`: active, and before its access date. */
+/** Whether the connection's access date has been reached at `now` (the date is the last moment, exclusive). */
+export const hasLapsed = (state: Pick<ConnectionState, 'accessUntil'>, now: Date): boolean => state.accessUntil.getTime() <= now.getTime()
+
+/**
+ * Whether the third party may see the connection's documents at `now`: active, and before its
+ * access date. The one definition: its SQL form (`src/plugins/connections/sql.ts`) grants the
+ * documents and is tested against this on rows in the database.
+ */
 export function thirdPartyMaySee(state: Pick<ConnectionState, 'status' | 'accessUntil'>, now: Date): boolean {
-  return state.status === 'active' && state.accessUntil.getTime() > now.getTime()
+  return state.status === 'active' && !hasLapsed(state, now)
+}
+
+/** Whether the expiry job ends the connection at `now`: still open, and its access date reached (what `applyConnectionAction` allows the system's `expire`). */
+export function dueToExpire(state: Pick<ConnectionState, 'status' | 'accessUntil'>, now: Date): boolean {
+  return isOpen(state.status) && hasLapsed(state, now)
+}
+
+/** The status a person sees at `now`: an open connection whose access date has passed is expired, whatever the job has done yet. */
+export function shownStatus(state: Pick<ConnectionState, 'status' | 'accessUntil'>, now: Date): ConnectionStatus {
+  return dueToExpire(state, now) ? 'expired' : state.status
+}
+
+/**
+ * Whether the third party may know which learner the connection is with: the learner made it,
+ * or answered the third party's request by accepting it (accepting chooses the documents, and
+ * a request has none until then). Until then its request must say nothing of whose address it
+ * asked, whether or not the address is a learner's.
+ */
+export function learnerKnownToThirdParty(c: { initiatedBy?: ConnectionState['initiatedBy'] | null; documents?: readonly unknown[] | null }): boolean {
+  return c.initiatedBy === 'learner' || (c.initiatedBy === 'third-party' && (c.documents?.length ?? 0) > 0)
 }

@@ -112,8 +112,9 @@ export const MATRIX: MatrixCase[] = [
   },
   {
     slug: 'connections',
+    // Made and changed by the connections' own actions only; staff read (support cancels through its endpoint), administrators delete.
     // A third party reads the connections it is party to: none in the fixtures.
-    rules: { ...recordRules(READ_OWN), thirdParty: READ_OWN },
+    rules: { ...recordRules(READ_OWN), administrator: { ...READ_ALL, delete: true }, support: READ_ALL, thirdParty: READ_OWN },
     newRow: (f) => ({ learner: f.b.account.id, thirdPartyName: 'New', thirdPartyEmail: 'new@fixture.test', initiatedBy: 'learner', accessUntil: '2031-01-01T00:00:00.000Z' }),
     change: { thirdPartyName: 'Changed' },
     other: (f) => f.b.connection.id,

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { administrators, anyOf, ownCandidateRecords, staffField, supportStaff } from '../../access/rules'
 import { isLearner, staffHasRole } from '../../access/users'
+import type { ReadWidenedBy } from '../../access/widen'
 import { auditTrail } from '../AuditLog/auditTrail'
 import { ADMIN_GROUPS, dateOnlyField, referenceField, updatableOnlyBy } from '../fields'
 import { fillIssueDetails } from './hooks/fillIssueDetails'
@@ -33,11 +34,14 @@ export const Documents: CollectionConfig = {
   defaultSort: '-createdAt',
   access: {
     create: supportStaff,
+    // Widened by name (see `custom.readWidenedBy`): the connections plugin's `documentsSharedWithThirdParty`
+    // (src/plugins/connections/access.ts) lets a third party read the learner's own documents shared with it in an active connection.
     read: anyOf(supportStaff, ownCandidateRecords('candidate')),
     // Learners update their own documents' "show on the verification page" choice, nothing else.
     update: anyOf(supportStaff, ownCandidateRecords('candidate')),
     delete: administrators,
   },
+  custom: { readWidenedBy: ['documentsSharedWithThirdParty'] } satisfies ReadWidenedBy,
   fields: updatableOnlyBy(staffField('administrator', 'support'), [
     referenceField(),
     {

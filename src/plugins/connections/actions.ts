@@ -1,13 +1,14 @@
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
+import { AS_SYSTEM } from '../../access/system'
 import { isActivePortalAccount, relationId, staffHasRole, type SignedInUser } from '../../access/users'
 import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { formatAccessUntil } from '../../lib/dates'
 import { applyConnectionAction, type ConnectionAction, type Party } from '../../lib/connections'
 import type { Connection } from '../../payload-types'
-import { AS_SYSTEM, notifyOtherSide, recordEvent, stateOf } from './record'
+import { notifyOtherSide, recordEvent, stateOf } from './record'
 
 export type ActionResult = { ok: true; event: string } | { ok: false; error: string; status: 404 | 400 }
 

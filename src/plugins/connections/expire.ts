@@ -6,6 +6,7 @@ import { inTransaction } from '../../collections/transaction'
 import { queueEmailsInBulk } from '../../email/queue'
 import { formatAccessUntil } from '../../lib/dates'
 import { connectionExpiredMessage, type ConnectionMail } from './emails'
+import { dueToExpireSql } from './sql'
 
 export const CONNECTIONS_QUEUE = 'connections'
 
@@ -37,7 +38,7 @@ export async function expireDueConnections(payload: Payload, now = new Date()): 
       sql`with due as (
             update connections c set status = 'expired', updated_at = now(),
               extension_status = case when c.extension_status = 'requested' then 'declined'::enum_connections_extension_status else c.extension_status end
-            where c.status in ('pending', 'active') and c.access_until <= ${now}
+            where ${dueToExpireSql(now)}
             returning c.id, c.learner_id, c.third_party_id, c.third_party_name, c.third_party_company, c.third_party_email, c.access_until
           ), history as (
             insert into connection_events (connection_id, event, party, at) select id, 'expired', 'system', ${now} from due
@@ -55,7 +56,7 @@ export async function expireDueConnections(payload: Payload, now = new Date()): 
       const accessUntil = formatAccessUntil(row.access_until)
       const thirdParty = row.third_party_company ? `${row.third_party_company} (${row.third_party_name})` : row.third_party_name
       const learner = row.learner_first ? `${row.learner_first} ${row.learner_last ?? ''}`.trim() : 'The learner'
-      messages.push({ to: row.tp_email ?? row.third_party_email, data: { firstName: row.tp_first ?? row.third_party_name, other: learner, connection: row.id, accessUntil } })
+      messages.push({ to: row.tp_email ?? row.third_party_email, data: { firstName: row.tp_first ?? '', other: learner, connection: row.id, accessUntil } })
       if (row.learner_email) messages.push({ to: row.learner_email, data: { firstName: row.learner_first ?? '', other: thirdParty, connection: row.id, accessUntil } })
     }
     await queueEmailsInBulk(req, connectionExpiredMessage, messages)

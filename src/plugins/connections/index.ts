@@ -1,66 +1,27 @@
-import { addDataAndFileToRequest, type CollectionAfterChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig, type Config, type Endpoint, type Field, type Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook, Config, Plugin } from 'payload'
 
-import { anyOf, supportStaff } from '../../access/rules'
-import { documentsSharedWithThirdParty, thirdPartysOwnConnections } from './access'
-import { ConnectionEvents, connectionFields, ConnectionViews } from './fields'
+import { AS_SYSTEM } from '../../access/system'
+import { widenRead } from '../../access/widen'
+import { documentsSharedWithThirdParty } from './access'
+import { ConnectionEvents } from './collections/ConnectionEvents'
+import { Connections } from './collections/Connections'
+import { ConnectionViews } from './collections/ConnectionViews'
 import { attachInvitations } from './invitations'
-import { actOnConnection } from './actions'
 import { CONNECTIONS_QUEUE, expireConnectionsTask } from './expire'
 import { matchConnectionRequestTask } from './share'
 
 export { actOnConnection, partyOf, type ActionResult } from './actions'
 export { expireDueConnections } from './expire'
-export { CONNECTION_EVENT_LABELS, PARTY_LABELS } from './fields'
+export { CONNECTION_EVENT_LABELS, PARTY_LABELS } from './collections/ConnectionEvents'
+export { CONNECTION_STATUSES } from './collections/Connections'
 export { learnerNamesForThirdParty } from './record'
 export { accessDateFrom, matchConnectionRequest, requestConnection, shareWithThirdParty, type FieldErrors } from './share'
 export { recordThirdPartyView, sharedViewLine } from './views'
 
-/** POST /api/connections/:id/cancel: support staff cancel a connection on the learner's request (with a note why). */
-const cancelEndpoint: Endpoint = {
-  path: '/:id/cancel',
-  method: 'post',
-  handler: async (req) => {
-    if (!(await supportStaff({ req } as never))) return Response.json({ error: 'Only support staff can cancel a connection here.' }, { status: 403 })
-    await addDataAndFileToRequest(req)
-    const note = String((req.data as { note?: unknown } | undefined)?.note ?? '').trim()
-    if (!note) return Response.json({ error: 'Say why the connection is cancelled (for example, “The learner asked by phone on 01/12/2026”).' }, { status: 400 })
-    const result = await actOnConnection(req.payload, req.user as never, String(req.routeParams?.id), { type: 'cancel', message: note })
-    if (!result.ok) return Response.json({ error: result.error }, { status: result.status })
-    return Response.json({ ok: true })
-  },
+/** A document's view receipts go with the document. */
+const removeViewReceipts: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({ collection: 'connection-views', where: { document: { equals: id } }, ...AS_SYSTEM, req })
 }
-
-const readAlso = (collection: CollectionConfig, rule: NonNullable<CollectionConfig['access']>['read']): CollectionConfig => ({
-  ...collection,
-  access: { ...collection.access, read: collection.access?.read ? anyOf(collection.access.read, rule!) : rule },
-})
-
-/** What the state machine owns: changed by the connections' system tasks only, never through the API. */
-const STATE_FIELDS = new Set(['learner', 'thirdParty', 'status', 'initiatedBy', 'accessUntil', 'documents', 'extension', 'learnerEmail'])
-const nobody = () => false
-
-function lockStateFields(fields: Field[]): Field[] {
-  return fields.map((field) => {
-    if (field.type === 'row' && 'fields' in field) return { ...field, fields: lockStateFields(field.fields) }
-    if (!('name' in field) || !STATE_FIELDS.has(field.name) || field.type === 'ui') return field
-    const createdWith = field.name === 'status' ? { create: nobody } : {}
-    const { access, admin } = field as { access?: object; admin?: object }
-    return { ...field, access: { ...access, ...createdWith, update: nobody }, admin: { ...admin, readOnly: true } } as Field
-  })
-}
-
-/** A connection's history and view receipts go with it (the audit log keeps its events); a document's receipts with the document. */
-const removeSideRecords =
-  (field: 'connection' | 'document'): CollectionBeforeDeleteHook =>
-  async ({ id, req }) => {
-    for (const collection of field === 'connection' ? (['connection-events', 'connection-views'] as const) : (['connection-views'] as const))
-      await req.payload.delete({ collection, where: { [field]: { equals: id } }, overrideAccess: true, req })
-  }
-
-const withBeforeDelete = (collection: CollectionConfig, hook: CollectionBeforeDeleteHook): CollectionConfig => ({
-  ...collection,
-  hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), hook] },
-})
 
 /** A third party's address confirmed: the connections made out to it, waiting, are its now (in the same transaction). */
 const attachOnVerification: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
@@ -77,17 +38,21 @@ export const connectionsPlugin =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
-    collections: [...(config.collections ?? []), ConnectionEvents, ConnectionViews].map((collection) => {
-      if (collection.slug === 'documents') return withBeforeDelete(readAlso(collection, documentsSharedWithThirdParty), removeSideRecords('document'))
-      if (collection.slug === 'accounts') return { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), attachOnVerification] } }
-      if (collection.slug === 'connections')
-        return {
-          ...withBeforeDelete(readAlso(collection, thirdPartysOwnConnections), removeSideRecords('connection')),
-          fields: lockStateFields([...collection.fields, ...connectionFields]),
-          endpoints: [...(collection.endpoints || []), cancelEndpoint],
+    collections: [
+      ...(config.collections?.some((collection) => collection.slug === 'account-photos') ? [] : [Connections]),
+      ...(config.collections ?? []).flatMap((collection) => {
+        if (collection.slug === 'documents') {
+          const widened = widenRead(collection, 'documentsSharedWithThirdParty', documentsSharedWithThirdParty)
+          return [{ ...widened, hooks: { ...widened.hooks, beforeDelete: [...(widened.hooks?.beforeDelete ?? []), removeViewReceipts] } }]
         }
-      return collection
-    }),
+        if (collection.slug === 'accounts') return [{ ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), attachOnVerification] } }]
+        // In the admin's navigation, beside the accounts it connects.
+        if (collection.slug === 'account-photos') return [collection, Connections]
+        return [collection]
+      }),
+      ConnectionEvents,
+      ConnectionViews,
+    ],
     jobs: {
       ...config.jobs,
       tasks: [...(config.jobs?.tasks ?? []), expireConnectionsTask as never, matchConnectionRequestTask as never],

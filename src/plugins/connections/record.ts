@@ -1,17 +1,16 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { AS_SYSTEM } from '../../access/system'
 import { isActivePortalAccount, relationId, type SignedInUser } from '../../access/users'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
 import { queueEmail } from '../../email/queue'
 import type { EmailTemplate } from '../../email/template'
 import { formatAccessUntil } from '../../lib/dates'
-import type { ConnectionState, Party } from '../../lib/connections'
+import { learnerKnownToThirdParty, type ConnectionState, type Party } from '../../lib/connections'
 import type { Account, Connection } from '../../payload-types'
 import * as mail from './emails'
 import type { ConnectionMail } from './emails'
 
-// System task: the connection's side records (history, audit) and the accounts named in its emails are read and written by the connections' own code only.
-export const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
 
 export type EventName = keyof typeof TEMPLATES | 'created' | 'invited' | 'requested'
 
@@ -55,7 +54,7 @@ export async function sidesOf(req: PayloadRequest, c: Connection): Promise<{ lea
   const [learner, thirdParty] = await Promise.all([account(req, c.learner), account(req, c.thirdParty)])
   return {
     learner: learner ? { email: learner.email, firstName: learner.firstName, name: fullName(learner) } : null,
-    thirdParty: { email: thirdParty?.email ?? c.thirdPartyEmail, firstName: thirdParty?.firstName ?? c.thirdPartyName, name: thirdPartyLabel(c) },
+    thirdParty: { email: thirdParty?.email ?? c.thirdPartyEmail, firstName: thirdParty?.firstName ?? '', name: thirdPartyLabel(c) },
   }
 }
 
@@ -87,15 +86,13 @@ export async function notifyOtherSide(req: PayloadRequest, c: Connection, event:
 /**
  * System task: the learners' names and emails for a third party's table, keyed by connection.
  * Its own check, first: only for an approved, verified third party, only connections it is
- * party to, and only those the learner made or answered (never a request still waiting, which
- * would say who the address belongs to). Accounts are otherwise closed to third parties.
+ * party to, and only those the learner made or accepted (`learnerKnownToThirdParty`: never a
+ * request it did not accept, waiting, declined, cancelled or lapsed, which would say whose the address is). Accounts are otherwise closed to third parties.
  */
 export async function learnerNamesForThirdParty(payload: Payload, user: SignedInUser | null, connections: Connection[]): Promise<Map<number, string>> {
   const names = new Map<number, string>()
   if (!isActivePortalAccount(user) || user.kind !== 'third-party') return names
-  const known = connections.filter(
-    (c) => String(relationId(c.thirdParty)) === String(user.id) && (c.initiatedBy === 'learner' || (c.status !== 'pending' && c.status !== 'declined')),
-  )
+  const known = connections.filter((c) => String(relationId(c.thirdParty)) === String(user.id) && learnerKnownToThirdParty(c))
   const ids = [...new Set(known.map((c) => relationId(c.learner)).filter((id): id is number => id !== null))]
   if (!ids.length) return names
   const { docs } = await payload.find({ collection: 'accounts', where: { id: { in: ids } }, select: { firstName: true, lastName: true, email: true }, limit: ids.length, ...AS_SYSTEM })

@@ -1,18 +1,21 @@
+import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload, type TaskConfig } from 'payload'
 
+import { AS_SYSTEM } from '../../access/system'
 import { isActiveLearner, isActivePortalAccount, type SignedInUser } from '../../access/users'
+import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { queueEmail } from '../../email/queue'
 import { checkAccessDate } from '../../lib/connections'
 import { endOfLondonDay, formatAccessUntil, oneMonthFrom } from '../../lib/dates'
 import { checkOptionalEmail } from '../../lib/formats'
-import { CONNECTION_REQUESTS } from '../../lib/throttle'
+import { CONNECTION_REQUESTS, type ThrottlePolicy } from '../../lib/throttle'
 import type { Account, Connection } from '../../payload-types'
 import { recordAttempt } from '../registration/signInThrottle'
 import { lockedConnection, shareableDocuments } from './actions'
 import { CONNECTIONS_QUEUE } from './expire'
 import { connectionCreatedMessage, connectionInvitationMessage, connectionRequestedMessage } from './emails'
-import { AS_SYSTEM, fullName, recordEvent, thirdPartyLabel } from './record'
+import { fullName, recordEvent, thirdPartyLabel } from './record'
 
 export type FieldErrors = Partial<Record<'name' | 'email' | 'company' | 'accessUntil' | 'documents' | 'message' | 'form', string>>
 export type ShareResult = { ok: true; id: number } | { ok: false; errors: FieldErrors }
@@ -20,6 +23,14 @@ export type ShareResult = { ok: true; id: number } | { ok: false; errors: FieldE
 export type ShareForm = { name?: string; email?: string; company?: string; accessUntil?: string; documents: number[] }
 
 const clean = (value: string | undefined) => (value ?? '').trim()
+
+const HOUR = 60 * 60 * 1000
+/** Invitations from one learner to addresses with no account: 10 an hour. */
+export const INVITATIONS_FROM_LEARNER: ThrottlePolicy = { windowMs: HOUR, freeFailures: 10, baseDelayMs: HOUR, maxDelayMs: HOUR }
+/** Invitations to one address, from anyone: 3 a day. */
+export const INVITATIONS_TO_ADDRESS: ThrottlePolicy = { windowMs: 24 * HOUR, freeFailures: 3, baseDelayMs: 24 * HOUR, maxDelayMs: 24 * HOUR }
+/** Third parties' requests to one address, from anyone: 3 a day (each emails the learner with the third party's message). */
+export const REQUESTS_TO_ADDRESS: ThrottlePolicy = { windowMs: 24 * HOUR, freeFailures: 3, baseDelayMs: 24 * HOUR, maxDelayMs: 24 * HOUR }
 
 /** The access date typed (yyyy-mm-dd, to the end of that London day), or a month from now when left empty. */
 export function accessDateFrom(typed: string | undefined, now: Date): { until: Date } | { error: string } {
@@ -61,9 +72,18 @@ export async function shareWithThirdParty(payload: Payload, learner: SignedInUse
   else if (!documents) errors.documents = 'Choose documents of yours that are still valid.'
   if (Object.keys(errors).length || 'error' in date || !documents) return { ok: false, errors }
 
-  const req = await createLocalReq({ user: learner as never, context: { skipAudit: true } }, payload)
   const thirdParty = await accountWithEmail(payload, email, 'third-party')
   const attached = thirdParty && isActivePortalAccount({ ...thirdParty, collection: 'accounts' }) ? thirdParty : null
+  if (!attached) {
+    // An invitation goes to an address nobody has confirmed: a few an hour from one learner, a few a day to one address, counted in the database for every process.
+    const fromLearner = await recordAttempt(payload, `connection-invitations-from:${learner.id}`, INVITATIONS_FROM_LEARNER, now)
+    const toAddress = await recordAttempt(payload, `connection-invitations-to:${email}`, INVITATIONS_TO_ADDRESS, now)
+    if (fromLearner > INVITATIONS_FROM_LEARNER.freeFailures)
+      return { ok: false, errors: { form: `You have invited ${INVITATIONS_FROM_LEARNER.freeFailures} people without an account in the last hour, the most we send. Please try again in an hour.` } }
+    if (toAddress > INVITATIONS_TO_ADDRESS.freeFailures)
+      return { ok: false, errors: { email: 'This address has been sent several invitations today. Please try again tomorrow, or ask them to register first.' } }
+  }
+  const req = await createLocalReq({ user: learner as never, context: { skipAudit: true } }, payload)
   const id = await inTransaction(req, async () => {
     const c = (await payload.create({
       collection: 'connections',
@@ -72,7 +92,7 @@ export async function shareWithThirdParty(payload: Payload, learner: SignedInUse
       req,
     })) as Connection
     const sharer = fullName(learner as unknown as Account)
-    const data = { firstName: attached?.firstName ?? name, other: sharer, connection: c.id, accessUntil: formatAccessUntil(c.accessUntil), documents: documents.length }
+    const data = { firstName: attached?.firstName ?? '', other: sharer, connection: c.id, accessUntil: formatAccessUntil(c.accessUntil), documents: documents.length }
     if (attached) await queueEmail(req, { template: connectionCreatedMessage, to: attached.email, data })
     else await queueEmail(req, { template: connectionInvitationMessage, to: email, data: { ...data, email } })
     await recordEvent(req, c, 'created', 'learner', now, `${documents.length} document${documents.length === 1 ? '' : 's'} shared with ${thirdPartyLabel(c)}`)
@@ -102,6 +122,9 @@ export async function requestConnection(payload: Payload, thirdParty: SignedInUs
   if (Object.keys(errors).length) return { ok: false, errors }
   if ((await recordAttempt(payload, `connection-request:${thirdParty.id}`, CONNECTION_REQUESTS, now)) > CONNECTION_REQUESTS.freeFailures)
     return { ok: false, errors: { form: 'You have asked many learners to connect in the last hour. Please try again later.' } }
+  // Counted whether or not the address is a learner's, so the answer says nothing of it.
+  if ((await recordAttempt(payload, `connection-requests-to:${email}`, REQUESTS_TO_ADDRESS, now)) > REQUESTS_TO_ADDRESS.freeFailures)
+    return { ok: false, errors: { email: 'This address has been asked several times today. Please try again tomorrow.' } }
 
   const me = thirdParty as unknown as Account
   const req = await createLocalReq({ user: thirdParty as never, context: { skipAudit: true } }, payload)
@@ -142,7 +165,8 @@ export async function matchConnectionRequest(payload: Payload, connectionId: num
     if (!c || c.initiatedBy !== 'third-party' || c.status !== 'pending' || c.learner || !c.learnerEmail) return false
     const learner = await accountWithEmail(payload, c.learnerEmail, 'learner')
     if (!learner || !isActiveLearner({ ...learner, collection: 'accounts' })) return false
-    await payload.update({ collection: 'connections', id: c.id, data: { learner: learner.id }, ...AS_SYSTEM, req })
+    // The learner only, not its time of change: the request must read the same to the third party whether or not the address was a learner's.
+    await queryInTransaction(req, sql`update connections set learner_id = ${learner.id} where id = ${c.id} and learner_id is null`)
     await queueEmail(req, {
       template: connectionRequestedMessage,
       to: learner.email,

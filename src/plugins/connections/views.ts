@@ -3,17 +3,14 @@ import type { Payload } from 'payload'
 
 import { isActivePortalAccount, type SignedInUser } from '../../access/users'
 import { formatAccessUntil } from '../../lib/dates'
+import { sharedWithThirdPartyNow } from './sql'
 
 type Grant = { learner_first: string; learner_last: string; third_party_name: string; third_party_company: string | null; access_until: Date }
 
 const drizzle = (payload: Payload) => (payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<{ rows: Record<string, unknown>[] }> } }).drizzle
 
-/** The connections of this third party that let it see this document now (active, before their date), with their learner. */
-const granting = (thirdParty: number | string, document: number | string) => sql`
-  from connections c
-  join connections_rels r on r.parent_id = c.id and r.path = 'documents' and r.documents_id = ${Number(document)}
-  join accounts l on l.id = c.learner_id
-  where c.third_party_id = ${Number(thirdParty)} and c.status = 'active' and c.access_until > now()`
+/** The connections of this third party that let it see this document now, with their learner (the documents' read rule's own statement). */
+const granting = (thirdParty: number | string, document: number | string) => sql`${sharedWithThirdPartyNow(Number(thirdParty))} and r.documents_id = ${Number(document)}`
 
 /** "Shared with Acme Ltd by Sam Jones · access until 31/01/2027 · check it live at …": printed on a third party's copy. */
 export const sharedViewLine = (grant: { sharedWith: string; learner: string; accessUntil: string }, verifyUrl: string) =>

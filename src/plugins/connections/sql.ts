@@ -1,0 +1,28 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { SQL } from 'drizzle-orm'
+
+/**
+ * The SQL forms of the state machine's tests (`src/lib/connections.ts`), for the connection
+ * aliased `c`: written once here, and tested against the TypeScript ones on rows in the database.
+ */
+
+/** `thirdPartyMaySee`: active, and its access date still ahead at `now`. */
+export const thirdPartyMaySeeSql = (now: Date | SQL = sql`now()`) => sql`(c.status = 'active' and c.access_until > ${now})`
+
+/** `dueToExpire`: still open (pending or active), and its access date reached at `now`. */
+export const dueToExpireSql = (now: Date | SQL = sql`now()`) => sql`(c.status in ('pending', 'active') and c.access_until <= ${now})`
+
+/**
+ * The documents third party `thirdParty` may see now, one row per connection and document
+ * (`c`, `r.documents_id`, the learner `l`): shared in a connection the third party is party to
+ * that it may see now, from a learner whose account is approved and verified, and each document
+ * the learner's own (its achievement is the learner's candidate record). A connection row that
+ * names anyone else's document, however it was written, grants nothing.
+ */
+export const sharedWithThirdPartyNow = (thirdParty: number, now?: Date) => sql`
+  from connections c
+  join connections_rels r on r.parent_id = c.id and r.path = 'documents'
+  join accounts l on l.id = c.learner_id and l.status = 'approved' and l._verified = true
+  join documents d on d.id = r.documents_id
+  join achievements a on a.id = d.achievement_id and a.candidate_id = l.candidate_id
+  where c.third_party_id = ${thirdParty} and ${thirdPartyMaySeeSql(now)}`
