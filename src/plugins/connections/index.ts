@@ -2,6 +2,7 @@ import { addDataAndFileToRequest, type CollectionAfterChangeHook, type Collectio
 
 import { anyOf, supportStaff } from '../../access/rules'
 import { documentsSharedWithThirdParty, thirdPartysOwnConnections } from './access'
+import { DeletedConnections } from './collections/DeletedConnections'
 import { ConnectionEvents, connectionFields, ConnectionViews } from './fields'
 import { attachInvitations } from './invitations'
 import { actOnConnection } from './actions'
@@ -77,7 +78,7 @@ export const connectionsPlugin =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
-    collections: [...(config.collections ?? []), ConnectionEvents, ConnectionViews].map((collection) => {
+    collections: [...(config.collections ?? []), ConnectionEvents, ConnectionViews, DeletedConnections].map((collection) => {
       if (collection.slug === 'documents') return withBeforeDelete(readAlso(collection, documentsSharedWithThirdParty), removeSideRecords('document'))
       if (collection.slug === 'accounts') return { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), attachOnVerification] } }
       if (collection.slug === 'connections')
