@@ -168,7 +168,9 @@ export async function ConnectionsPage({ tab = 'active', q = '', page = '1', noti
                     </td>
                     <td data-label="Initiated by">{initiatedBy(c)}</td>
                     <td data-label="Documents shared">{(c.documents ?? []).length}</td>
-                    <td data-label="Access until">{formatAccessUntil(c.accessUntil)}</td>
+                    <td data-label="Access until" className="nowrap">
+                      {formatAccessUntil(c.accessUntil)}
+                    </td>
                     <td data-label="Actions">
                       <a href={`/connections/${c.id}`}>
                         {status === 'pending' && (isLearner ? c.initiatedBy === 'third-party' : c.initiatedBy === 'learner') ? 'Answer' : isLearner ? 'Manage' : 'View'}
@@ -280,7 +282,7 @@ async function SharedDocuments({ connection, user }: { connection: Connection; u
               View {typeLabel(document.type).toLowerCase()}
               <span className="visually-hidden"> {document.reference} (opens in a new tab)</span>
             </a>
-            <a className="button button-secondary" href={`/documents/${document.id}/report`}>
+            <a className="button button-secondary" href={`/documents/${document.id}/report?connection=${connection.id}`}>
               Report a problem<span className="visually-hidden"> with {document.reference}</span>
             </a>
           </div>
