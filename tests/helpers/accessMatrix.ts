@@ -133,6 +133,15 @@ export const MATRIX: MatrixCase[] = [
     }),
   ),
   {
+    slug: 'deleted-connections',
+    // Written by the learner's delete only; read by staff and by the two sides of the connection that was deleted.
+    rules: { ...recordRules(READ_OWN), administrator: READ_ALL, support: READ_ALL, thirdParty: READ_OWN },
+    newRow: (f) => ({ connection: 3_000_000, learner: f.b.account.id, deletedAt: '2026-01-04T00:00:00.000Z' }),
+    change: { deletedAt: '2026-02-01T00:00:00.000Z' },
+    other: (f) => f.b.deletedConnection.id,
+    own: (f, role) => (role === 'thirdParty' ? [] : [f.a.deletedConnection.id]),
+  },
+  {
     slug: 'orders',
     // Orders are made by checkout only; staff change them through the order's actions, and edit only the addresses directly.
     rules: { ...recordRules(READ_OWN), administrator: { ...FULL, create: false }, support: { ...MANAGE, create: false } },
