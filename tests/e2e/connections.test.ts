@@ -308,6 +308,15 @@ describe('sharing two of four documents with a third party (Chromium)', { timeou
     await visitPage(thirdParty, `${server.url}/connections`)
     layout.push(...(await atBothWidths(thirdParty, 'third-party-active')))
     expect(layout).toEqual([])
+    // The check itself sees what the old stylesheet did: words broken to fit a narrow column, and a table wider than its box.
+    await learner.evaluate(() => {
+      document.querySelector('main')!.insertAdjacentHTML(
+        'beforeend',
+        '<div style="width:40px"><table class="probe"><tr><td style="overflow-wrap:anywhere">Pending 07/01/2027</td></tr></table></div><div style="width:90px"><table class="probe"><tr><td style="white-space:nowrap">Manage the connection</td></tr></table></div>',
+      )
+    })
+    const probe = await tableLayoutProblems(learner, 'main table.probe')
+    expect(probe).toEqual(expect.arrayContaining([expect.stringContaining('the word “07/01/2027” is broken'), expect.stringMatching(/^table 2 is \d+ px wide in a box of 90 px$/)]))
   })
 
   it('support cancels a connection in the admin, on the learner’s request: it asks once, then both sides are emailed', async () => {
