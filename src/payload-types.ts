@@ -87,6 +87,7 @@ export interface Config {
     'sign-in-throttles': SignInThrottle;
     'connection-events': ConnectionEvent;
     'connection-views': ConnectionView;
+    'deleted-connections': DeletedConnection;
     'basket-items': BasketItem;
     'order-events': OrderEvent;
     'payment-events': PaymentEvent;
@@ -129,6 +130,7 @@ export interface Config {
     'sign-in-throttles': SignInThrottlesSelect<false> | SignInThrottlesSelect<true>;
     'connection-events': ConnectionEventsSelect<false> | ConnectionEventsSelect<true>;
     'connection-views': ConnectionViewsSelect<false> | ConnectionViewsSelect<true>;
+    'deleted-connections': DeletedConnectionsSelect<false> | DeletedConnectionsSelect<true>;
     'basket-items': BasketItemsSelect<false> | BasketItemsSelect<true>;
     'order-events': OrderEventsSelect<false> | OrderEventsSelect<true>;
     'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
@@ -923,6 +925,19 @@ export interface SignInThrottle {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deleted-connections".
+ */
+export interface DeletedConnection {
+  id: number;
+  connection: number;
+  learner?: (number | null) | Account;
+  thirdParty?: (number | null) | Account;
+  deletedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "basket-items".
  */
 export interface BasketItem {
@@ -1166,6 +1181,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'connection-views';
         value: number | ConnectionView;
+      } | null)
+    | ({
+        relationTo: 'deleted-connections';
+        value: number | DeletedConnection;
       } | null)
     | ({
         relationTo: 'basket-items';
@@ -1667,6 +1686,18 @@ export interface ConnectionViewsSelect<T extends boolean = true> {
   document?: T;
   views?: T;
   lastViewedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deleted-connections_select".
+ */
+export interface DeletedConnectionsSelect<T extends boolean = true> {
+  connection?: T;
+  learner?: T;
+  thirdParty?: T;
+  deletedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -50,6 +50,8 @@ export const TINY_PNG = () => ({
 })
 
 const u = (f: Fixtures) => f.unique()
+/** Each new tombstone names a connection id of its own (they are unique). */
+let tombstones = 0
 
 export const MATRIX: MatrixCase[] = [
   {
@@ -135,6 +137,15 @@ export const MATRIX: MatrixCase[] = [
       own: (f, role) => (role === 'thirdParty' ? [] : [slug === 'connection-events' ? f.a.connectionEvent.id : f.a.connectionView.id]),
     }),
   ),
+  {
+    slug: 'deleted-connections',
+    // Written by the learner's delete only; read by staff and by the two sides of the connection that was deleted.
+    rules: { ...recordRules(READ_OWN), administrator: READ_ALL, support: READ_ALL, thirdParty: READ_OWN },
+    newRow: (f) => ({ connection: 3_000_000 + ++tombstones, learner: f.b.account.id, deletedAt: '2026-01-04T00:00:00.000Z' }),
+    change: { deletedAt: '2026-02-01T00:00:00.000Z' },
+    other: (f) => f.b.deletedConnection.id,
+    own: (f, role) => (role === 'thirdParty' ? [] : [f.a.deletedConnection.id]),
+  },
   {
     slug: 'orders',
     // Orders are made by checkout only; staff change them through the order's actions, and edit only the addresses directly.

@@ -78,7 +78,9 @@ export async function createFixtures(payload: Payload) {
   })
   const withConnection = async (learner: number, document: number) => {
     const c = await connection(learner, [document])
-    return { connection: c, ...(await sideRecords(c.id, document)) }
+    // A tombstone of another connection of theirs, as the delete action leaves (its id no row's).
+    const deletedConnection = await create('deleted-connections', { connection: c.id + 1_000_000, learner, deletedAt: '2026-01-03T00:00:00.000Z' })
+    return { connection: c, deletedConnection, ...(await sideRecords(c.id, document)) }
   }
   const enquiry = (reporter: number, document: number) =>
     create('enquiries', { subject: 'Name spelt wrong', reporter, document, messages: [{ from: 'reporter', body: 'Please fix', sentAt: '2026-01-01T00:00:00.000Z' }] })

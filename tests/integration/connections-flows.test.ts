@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { payloadPool } from '../../src/collections/sql'
 import { deliverDueEmails } from '../../src/plugins/email-delivery'
+import { answerBy } from '../../src/lib/connections'
 import { actOnConnection, expireDueConnections, matchConnectionRequest, recordThirdPartyView, requestConnection, shareWithThirdParty } from '../../src/plugins/connections'
 import { PASSWORD, type Fixtures } from '../helpers/fixtures'
 import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
@@ -303,25 +304,142 @@ describe('view receipts', () => {
 })
 
 describe('the expiry job', () => {
-  it('expires every connection past its date in one pass and emails both sides once, however often and however many run it', async () => {
+  it('expires every connection past its date in one pass and emails both sides once, however often and however many run it; one nobody answered lapses, and only the side that made it is told', async () => {
     const id = await shareWithFixtureThirdParty()
     await actOnConnection(t.payload, await thirdParty(), id, { type: 'accept' })
     const invited = (await shareWithThirdParty(t.payload, await learnerA(), { name: 'Late', email: 'late@uni.test', documents: [f.a.document.id] })) as { id: number }
+    await requestConnection(t.payload, await thirdParty(), { email: 'nobody@nowhere.test' })
     await mail()
     smtp.received.length = 0
     const later = new Date(Date.now() + 800 * DAY)
     const runs = await Promise.all([expireDueConnections(t.payload, later), expireDueConnections(t.payload, later), expireDueConnections(t.payload, later)])
-    expect(runs.reduce((sum, run) => sum + run.expired, 0)).toBeGreaterThanOrEqual(2)
+    const { rows: open } = await payloadPool(t.payload).query(`select count(*)::int as n from connections where status in ('pending', 'active')`)
+    expect(open[0].n).toBe(0)
+    const { rows: all } = await payloadPool(t.payload).query(`select count(*)::int as n from connections`)
+    expect(runs.reduce((sum, run) => sum + run.expired, 0)).toBe(all[0].n) // each one once, across the three runs at the same moment
     expect((await expireDueConnections(t.payload, later)).expired).toBe(0)
     expect((await connection(id)).status).toBe('expired')
     expect((await connection(invited.id)).status).toBe('expired')
     const sent = await mail()
-    expect(sent.every((m) => m.subject === 'A connection’s access date has passed')).toBe(true)
-    // One message to each side of each connection this pass expired (a request to an address that is no learner's has one side).
-    const { rows } = await payloadPool(t.payload).query(`select count(*)::int + count(learner_id)::int as n from connections where status = 'expired'`)
-    expect(sent).toHaveLength(rows[0].n)
-    expect(sent.filter((m) => m.to === 'late@uni.test')).toHaveLength(1)
+    // The accepted one: both sides, once each.
+    expect(sent.filter((m) => m.subject === 'A connection’s access date has passed').map((m) => m.to).sort()).toEqual(['learner-a@fixture.test', 'third@fixture.test'])
+    // Nobody answered the others: the side that made each is told it lapsed; the address asked hears nothing.
+    const lapsed = sent.filter((m) => m.subject === 'A connection was not answered in time')
+    expect(sent).toHaveLength(2 + lapsed.length)
+    expect(sent.filter((m) => m.to === 'late@uni.test' || m.to === 'nobody@nowhere.test')).toEqual([])
+    expect(lapsed.find((m) => m.text.includes('Late was not answered by'))).toMatchObject({ to: 'learner-a@fixture.test' })
+    expect(lapsed.find((m) => m.text.includes('nobody@nowhere.test was not answered by'))).toMatchObject({ to: 'third@fixture.test' })
     expect(await historyOf(id)).toEqual(['created:learner', 'accepted:third-party', 'expired:system'])
+    expect(await historyOf(invited.id)).toEqual(['created:learner', 'expired:system'])
     expect(await auditOf(id)).toContain('connections.expired')
+  })
+
+  it('lapses an unanswered connection at the same moment as the state machine’s answerBy, winter and summer', async () => {
+    // In time order: each run also lapses the earlier ones. Late evenings in summer are the next London day.
+    const made = ['2026-01-15T23:30:00.000Z', '2026-03-01T12:00:00.000Z', '2026-05-31T23:30:00.000Z', '2026-10-01T00:10:00.000Z'].map((at) => new Date(at))
+    const ids: number[] = []
+    for (const at of made) {
+      const result = (await shareWithThirdParty(t.payload, await learnerA(), { name: 'Clock', email: 'clock@uni.test', accessUntil: day(700), documents: [f.a.document.id] })) as { id: number }
+      await payloadPool(t.payload).query(`update connections set created_at = $2, access_until = $3 where id = $1`, [result.id, at, new Date(at.getTime() + 400 * DAY)])
+      ids.push(result.id)
+    }
+    for (const [n, at] of made.entries()) {
+      const by = answerBy(at)
+      await expireDueConnections(t.payload, new Date(by.getTime() - 1))
+      expect((await connection(ids[n]!)).status).toBe('pending')
+      await expireDueConnections(t.payload, by)
+      expect((await connection(ids[n]!)).status).toBe('expired')
+    }
+  })
+})
+
+describe('an expired connection is extended', () => {
+  async function expiredConnection() {
+    const id = await shareWithFixtureThirdParty()
+    await actOnConnection(t.payload, await thirdParty(), id, { type: 'accept' })
+    await payloadPool(t.payload).query(`update connections set access_until = now() - interval '1 day' where id = $1`, [id])
+    await expireDueConnections(t.payload)
+    expect((await connection(id)).status).toBe('expired')
+    await mail()
+    smtp.received.length = 0
+    return id
+  }
+  const until = (offset: number) => new Date(`${day(offset)}T12:00:00Z`)
+
+  it('by the learner giving it a new access date: active again, the third party sees and is emailed, and the history says so', async () => {
+    const id = await expiredConnection()
+    expect(await thirdPartySees()).not.toContain(f.a.document.id)
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'change-access-date', until: until(30) })).toEqual({ ok: true, event: 'extended' })
+    expect(await connection(id)).toMatchObject({ status: 'active', accessUntil: until(30).toISOString() })
+    expect(await thirdPartySees()).toContain(f.a.document.id)
+    expect((await mail()).map((m) => `${m.to}: ${m.subject}`)).toEqual(['third@fixture.test: Your access to shared documents has been extended'])
+    expect(await historyOf(id)).toEqual(['created:learner', 'accepted:third-party', 'expired:system', 'extended:learner'])
+    const [event] = (await t.payload.find({ collection: 'connection-events', where: { connection: { equals: id }, event: { equals: 'extended' } }, ...system })).docs
+    expect(event!.note).toBe('It had expired: active again.')
+  })
+
+  it('by the third party asking and the learner approving; declined, it stays expired', async () => {
+    const id = await expiredConnection()
+    expect(await actOnConnection(t.payload, await thirdParty(), id, { type: 'request-extension', until: until(45), message: 'The panel moved' })).toEqual({ ok: true, event: 'extension-requested' })
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'decline-extension' })).toEqual({ ok: true, event: 'extension-declined' })
+    expect((await connection(id)).status).toBe('expired')
+    expect(await actOnConnection(t.payload, await thirdParty(), id, { type: 'request-extension', until: until(45) })).toEqual({ ok: true, event: 'extension-requested' })
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'approve-extension' })).toEqual({ ok: true, event: 'extension-approved' })
+    expect(await connection(id)).toMatchObject({ status: 'active', accessUntil: until(45).toISOString() })
+    expect(await thirdPartySees()).toContain(f.a.document.id)
+    expect((await mail()).map((m) => `${m.to}: ${m.subject}`).sort()).toEqual([
+      'learner-a@fixture.test: A request for longer access to your documents',
+      'learner-a@fixture.test: A request for longer access to your documents',
+      'third@fixture.test: Your extension request was approved',
+      'third@fixture.test: Your extension request was declined',
+    ])
+  })
+
+  it('never one nobody answered in time, and nothing else happens to an expired one', async () => {
+    const lapsed = (await shareWithThirdParty(t.payload, await learnerA(), { name: 'Never', email: 'never@uni.test', documents: [f.a.document.id] })) as { id: number }
+    await expireDueConnections(t.payload, new Date(Date.now() + 40 * DAY))
+    expect((await connection(lapsed.id)).status).toBe('expired')
+    expect(await actOnConnection(t.payload, await learnerA(), lapsed.id, { type: 'change-access-date', until: until(60) })).toEqual({
+      ok: false,
+      status: 400,
+      error: 'This connection ended before it was accepted, so it cannot be extended. Make a new connection instead.',
+    })
+    const id = await expiredConnection()
+    expect(await actOnConnection(t.payload, await thirdParty(), id, { type: 'cancel' })).toMatchObject({ ok: false, status: 400 })
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'change-documents', documents: [f.a.document.id] })).toMatchObject({ ok: false, status: 400 })
+    expect((await connection(id)).status).toBe('expired')
+  })
+})
+
+describe('deleting', () => {
+  it('leaves a tombstone its two sides (and only they) can read, with no names or documents', async () => {
+    const id = await shareWithFixtureThirdParty()
+    await actOnConnection(t.payload, await thirdParty(), id, { type: 'accept' })
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'delete' })).toEqual({ ok: true, event: 'deleted' })
+    const tombstone = (who: unknown) => t.payload.find({ collection: 'deleted-connections', where: { connection: { equals: id } }, overrideAccess: false, user: who as never, depth: 0 }).then((r) => r.docs)
+    expect(await tombstone(await learnerA())).toEqual([expect.objectContaining({ connection: id, learner: f.a.account.id, thirdParty: f.thirdParty.id })])
+    expect(await tombstone(await thirdParty())).toHaveLength(1)
+    expect(await tombstone(await learnerB())).toEqual([])
+    expect(Object.keys((await tombstone(await learnerA()))[0]!).sort()).toEqual(['connection', 'createdAt', 'deletedAt', 'id', 'learner', 'thirdParty', 'updatedAt'])
+  })
+
+  it('a request the learner has not answered is declined, not deleted (its going would tell the third party the address is a learner’s)', async () => {
+    await requestConnection(t.payload, await thirdParty(), { email: 'learner-a@fixture.test' })
+    const [request] = (await t.payload.find({ collection: 'connections', where: { learnerEmail: { equals: 'learner-a@fixture.test' } }, ...system })).docs
+    await matchConnectionRequest(t.payload, request!.id)
+    expect(await actOnConnection(t.payload, await learnerA(), request!.id, { type: 'delete' })).toEqual({ ok: false, status: 400, error: 'Decline a request before you delete it.' })
+    expect(await actOnConnection(t.payload, await learnerA(), request!.id, { type: 'decline' })).toEqual({ ok: true, event: 'declined' })
+    expect(await actOnConnection(t.payload, await learnerA(), request!.id, { type: 'delete' })).toEqual({ ok: true, event: 'deleted' })
+  })
+})
+
+describe('ids past PostgreSQL’s integer range', () => {
+  it('answer as an unknown connection or document does, not with the database’s error', async () => {
+    expect(await actOnConnection(t.payload, await learnerA(), '99999999999', { type: 'delete' })).toEqual({ ok: false, status: 404, error: 'We could not find that connection.' })
+    expect(await actOnConnection(t.payload, await learnerA(), 99999999999, { type: 'delete' })).toEqual({ ok: false, status: 404, error: 'We could not find that connection.' })
+    const id = await shareWithFixtureThirdParty()
+    expect(await actOnConnection(t.payload, await learnerA(), id, { type: 'change-documents', documents: [99999999999] })).toEqual({ ok: false, status: 400, error: 'Choose documents of yours that are still valid.' })
+    const share = await shareWithThirdParty(t.payload, await learnerA(), { name: 'Big', email: 'big@uni.test', documents: [99999999999] })
+    expect(share).toEqual({ ok: false, errors: { documents: 'Choose documents of yours that are still valid.' } })
   })
 })

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { endOfLondonDay, formatAccessUntil, lastLondonDayOf, oneMonthFrom } from '../../src/lib/dates'
-import { applyConnectionAction, checkAccessDate, thirdPartyMaySee, type ConnectionAction, type ConnectionState, type Party } from '../../src/lib/connections'
+import { answerBy, applyConnectionAction, checkAccessDate, endsAt, thirdPartyMaySee, type ConnectionAction, type ConnectionState, type Party } from '../../src/lib/connections'
 
 const NOW = new Date('2026-12-01T12:00:00.000Z')
 const days = (n: number) => new Date(NOW.getTime() + n * 24 * 60 * 60 * 1000)
@@ -12,6 +12,8 @@ const base = (overrides: Partial<ConnectionState> = {}): ConnectionState => ({
   accessUntil: days(30),
   documents: [1, 2],
   extension: null,
+  madeAt: NOW,
+  accepted: overrides.status === 'active' || overrides.status === 'expired',
   ...overrides,
 })
 const act = (state: ConnectionState, action: ConnectionAction, party: Party, now = NOW) => applyConnectionAction(state, action, party, now)
@@ -55,6 +57,14 @@ describe('the learner’s changes', () => {
     for (const status of ['pending', 'active', 'declined', 'cancelled', 'expired'] as const) expect(ok(act(base({ status }), { type: 'delete' }, 'learner'))).toEqual({ ok: true, next: null, event: 'deleted' })
     expect(act(base(), { type: 'delete' }, 'third-party').ok).toBe(false)
   })
+
+  it('deletes a third party’s request only once answered: before, its going would tell the third party the address is a learner’s', () => {
+    const asked = base({ initiatedBy: 'third-party', documents: [] })
+    expect(act(asked, { type: 'delete' }, 'learner')).toEqual({ ok: false, reason: 'Decline a request before you delete it.' })
+    expect(act({ ...asked, status: 'expired' }, { type: 'delete' }, 'learner').ok).toBe(false) // lapsed unanswered
+    expect(ok(act({ ...asked, status: 'declined' }, { type: 'delete' }, 'learner')).event).toBe('deleted')
+    expect(ok(act({ ...asked, status: 'expired', accepted: true }, { type: 'delete' }, 'learner')).event).toBe('deleted')
+  })
 })
 
 describe('extension requests', () => {
@@ -72,6 +82,62 @@ describe('extension requests', () => {
   })
 })
 
+describe('an expired connection is extended', () => {
+  const expired = base({ status: 'expired', accessUntil: days(-3) })
+
+  it('by the learner giving it a new access date: it is active again until then, and the third party can see again', () => {
+    const outcome = ok(act(expired, { type: 'change-access-date', until: days(20) }, 'learner'))
+    expect(outcome).toMatchObject({ event: 'extended', next: { status: 'active', accessUntil: days(20) } })
+    expect(thirdPartyMaySee(outcome.next!, NOW)).toBe(true)
+    // The job has not run yet: its date passed while it was still active; the same.
+    expect(ok(act(base({ status: 'active' }), { type: 'change-access-date', until: days(40) }, 'learner', days(31))).next).toMatchObject({ status: 'active', accessUntil: days(40) })
+    expect(act(expired, { type: 'change-access-date', until: days(-1) }, 'learner')).toEqual({ ok: false, reason: 'The access date must be in the future.' })
+    expect(act(expired, { type: 'change-access-date', until: days(20) }, 'third-party').ok).toBe(false)
+  })
+
+  it('by the third party asking and the learner approving (or declining: it stays expired)', () => {
+    const asked = ok(act(expired, { type: 'request-extension', until: days(60) }, 'third-party'))
+    expect(asked).toMatchObject({ event: 'extension-requested', next: { status: 'expired', extension: { status: 'requested', until: days(60) } } })
+    expect(ok(act(asked.next!, { type: 'approve-extension' }, 'learner'))).toMatchObject({ event: 'extension-approved', next: { status: 'active', accessUntil: days(60) } })
+    expect(ok(act(asked.next!, { type: 'decline-extension' }, 'learner')).next).toMatchObject({ status: 'expired', extension: { status: 'declined' } })
+    expect(act(asked.next!, { type: 'approve-extension' }, 'third-party').ok).toBe(false)
+    // Nothing else happens to an expired connection.
+    for (const action of [{ type: 'accept' }, { type: 'cancel' }, { type: 'change-documents', documents: [1] }] as const) expect(act(expired, action, 'learner').ok).toBe(false)
+    expect(act(expired, { type: 'cancel' }, 'third-party').ok).toBe(false)
+  })
+
+  it('never one nobody accepted: it lapsed, and the learner makes a new connection instead', () => {
+    const lapsed = base({ status: 'expired', accepted: false })
+    expect(act(lapsed, { type: 'change-access-date', until: days(20) }, 'learner')).toEqual({
+      ok: false,
+      reason: 'This connection ended before it was accepted, so it cannot be extended. Make a new connection instead.',
+    })
+    expect(act(lapsed, { type: 'request-extension', until: days(60) }, 'third-party').ok).toBe(false)
+  })
+})
+
+describe('a connection nobody answers lapses', () => {
+  it('at the end of the London day 30 days after it was made, or at its access date if sooner', () => {
+    expect(answerBy(NOW).toISOString()).toBe('2027-01-01T00:00:00.000Z') // 31/12/2026, to the end of that day
+    expect(answerBy(new Date('2027-06-01T22:30:00.000Z')).toISOString()).toBe('2027-07-01T23:00:00.000Z') // already 2 June in London: to the end of 2 July (BST)
+    const pending = base({ accessUntil: days(300) })
+    expect(endsAt(pending)).toEqual(answerBy(NOW))
+    expect(endsAt({ ...pending, accessUntil: days(10) })).toEqual(days(10))
+    expect(endsAt({ ...pending, status: 'active' })).toEqual(days(300))
+  })
+
+  it('the system expires it then; nobody can answer it after', () => {
+    const pending = base({ accessUntil: days(300) })
+    const by = answerBy(NOW)
+    expect(act(pending, { type: 'expire' }, 'system', new Date(by.getTime() - 1)).ok).toBe(false)
+    expect(ok(act(pending, { type: 'expire' }, 'system', by)).next).toMatchObject({ status: 'expired' })
+    expect(act(pending, { type: 'accept' }, 'third-party', by)).toEqual({ ok: false, reason: 'Nobody answered this connection in time, so it has lapsed.' })
+    expect(ok(act(pending, { type: 'accept' }, 'third-party', new Date(by.getTime() - 1))).next).toMatchObject({ status: 'active' })
+    // Still cancelled or deleted by the side that made it while it waits.
+    expect(ok(act(base({ initiatedBy: 'third-party', documents: [] }), { type: 'cancel' }, 'third-party')).next).toMatchObject({ status: 'cancelled' })
+  })
+})
+
 describe('ending', () => {
   it('the third party cancels; the system expires only once the date has passed; nothing but delete happens after the end', () => {
     expect(ok(act(base({ status: 'active' }), { type: 'cancel' }, 'third-party')).next).toMatchObject({ status: 'cancelled' })
@@ -83,8 +149,8 @@ describe('ending', () => {
     expect(ok(act(base({ status: 'active' }), { type: 'expire' }, 'system', days(30))).next).toMatchObject({ status: 'expired' })
     expect(act(base({ status: 'active' }), { type: 'expire' }, 'learner', days(31)).ok).toBe(false)
     const lapsed = base({ status: 'active' })
-    expect(act(lapsed, { type: 'change-documents', documents: [1] }, 'learner', days(31))).toEqual({ ok: false, reason: 'This connection’s access date has passed.' })
-    for (const status of ['declined', 'cancelled', 'expired'] as const) expect(act(base({ status }), { type: 'change-access-date', until: days(40) }, 'learner')).toEqual({ ok: false, reason: 'This connection has ended.' })
+    expect(act(lapsed, { type: 'change-documents', documents: [1] }, 'learner', days(31))).toEqual({ ok: false, reason: 'This connection has expired. The learner can give it a new access date.' })
+    for (const status of ['declined', 'cancelled'] as const) expect(act(base({ status }), { type: 'change-access-date', until: days(40) }, 'learner')).toEqual({ ok: false, reason: 'This connection has ended.' })
   })
 
   it('checks an access date the same way on its own', () => {
@@ -111,7 +177,7 @@ describe('what a third party can see, over any sequence of actions by both sides
   )
   const step = fc.record({ action, party, advanceHours: fc.integer({ min: 0, max: 24 * 40 }) })
 
-  it('only the right party changes each thing, an active connection shares something, ended ones never come back, and nothing is seen from the access date on', () => {
+  it('only the right party changes each thing, an active connection shares something, only an accepted, expired one comes back (by the learner), and nothing is seen from the access date on', () => {
     fc.assert(
       fc.property(fc.constantFrom<'learner' | 'third-party'>('learner', 'third-party'), documents, fc.array(step, { maxLength: 40 }), (initiatedBy, shared, steps) => {
         let state: ConnectionState | null = base({ initiatedBy, documents: initiatedBy === 'learner' ? [...new Set(shared.length ? shared : [1])] : [] })
@@ -128,8 +194,11 @@ describe('what a third party can see, over any sequence of actions by both sides
           // Only the party the rule names changes each thing.
           if (state.status !== before.status && outcome.event === 'expired' && party !== 'system') return false
           if (state.accessUntil.getTime() !== before.accessUntil.getTime() && party !== 'learner') return false
-          if (ended && state.status !== before.status) return false
-          if (!['pending', 'active'].includes(state.status)) ended = true
+          const cameBack = before.status === 'expired' && state.status === 'active'
+          if (cameBack && !(party === 'learner' && before.accepted)) return false
+          if (ended && state.status !== before.status && !cameBack) return false
+          ended = !['pending', 'active'].includes(state.status)
+          if (state.status === 'pending' && now.getTime() >= endsAt(state).getTime()) return false
           // Active means at least one document, and the date never runs past two years from the change.
           if (state.status === 'active' && state.documents.length === 0) return false
           if (state.accessUntil.getTime() - now.getTime() > 731 * 24 * 60 * 60 * 1000) return false

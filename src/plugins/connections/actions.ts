@@ -7,6 +7,7 @@ import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { formatAccessUntil } from '../../lib/dates'
 import { applyConnectionAction, type ConnectionAction, type Party } from '../../lib/connections'
+import { recordId } from '../../lib/ids'
 import type { Connection } from '../../payload-types'
 import { notifyOtherSide, recordEvent, stateOf } from './record'
 
@@ -29,7 +30,7 @@ export function partyOf(c: Pick<Connection, 'learner' | 'thirdParty'>, user: Sig
  */
 export async function shareableDocuments(payload: Payload, learner: SignedInUser, ids: readonly number[]): Promise<number[] | null> {
   const wanted = [...new Set(ids)]
-  if (!wanted.length || wanted.some((id) => !Number.isInteger(id) || id <= 0)) return null
+  if (!wanted.length || wanted.some((id) => recordId(id) === null)) return null
   const { docs } = await payload.find({
     collection: 'documents',
     where: { id: { in: wanted }, status: { equals: 'valid' }, type: { not_equals: 'badge' } },
@@ -48,6 +49,12 @@ export async function lockedConnection(req: PayloadRequest, id: number): Promise
   return rowCount ? ((await req.payload.findByID({ collection: 'connections', id, ...AS_SYSTEM, req, disableErrors: true })) as Connection | null) : null
 }
 
+/** Whether the side asked ever accepted connection `id`: its history says so (written only by these actions). */
+export async function acceptedBefore(req: PayloadRequest, id: number): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({ collection: 'connection-events', where: { connection: { equals: id }, event: { equals: 'accepted' } }, overrideAccess: true, req })
+  return totalDocs > 0
+}
+
 type Act = ConnectionAction & { message?: string }
 
 /**
@@ -57,8 +64,8 @@ type Act = ConnectionAction & { message?: string }
  * the other side's email commit together, with the row locked against a concurrent change.
  */
 export async function actOnConnection(payload: Payload, user: SignedInUser | null, id: number | string, action: Act, now = new Date()): Promise<ActionResult> {
-  const connectionId = Number(id)
-  if (!user || !Number.isInteger(connectionId) || connectionId <= 0) return NOT_FOUND
+  const connectionId = recordId(id)
+  if (!user || connectionId === null) return NOT_FOUND
   const req = await createLocalReq({ user: user as never, context: { skipAudit: true } }, payload)
   return inTransaction(req, async () => {
     const c = await lockedConnection(req, connectionId)
@@ -67,13 +74,19 @@ export async function actOnConnection(payload: Payload, user: SignedInUser | nul
     if ('documents' in action && action.documents?.length && party === 'learner') {
       if (!(await shareableDocuments(payload, user, action.documents))) return { ok: false, status: 400, error: 'Choose documents of yours that are still valid.' }
     }
-    const outcome = applyConnectionAction(stateOf(c), action, party, now)
+    const outcome = applyConnectionAction(stateOf(c, await acceptedBefore(req, c.id)), action, party, now)
     if (!outcome.ok) return { ok: false, status: 400, error: outcome.reason }
     const { next, event } = outcome
     const note = action.message?.trim().slice(0, 1000) || undefined
     if (next === null) {
       await notifyOtherSide(req, c, 'deleted', party)
       await recordEvent(req, c, 'deleted', party, now)
+      await req.payload.create({
+        collection: 'deleted-connections',
+        data: { connection: c.id, learner: relationId(c.learner) as number | null, thirdParty: relationId(c.thirdParty) as number | null, deletedAt: now.toISOString() },
+        ...AS_SYSTEM,
+        req,
+      })
       await req.payload.delete({ collection: 'connections', id: c.id, ...AS_SYSTEM, req })
       return { ok: true, event }
     }
@@ -87,7 +100,8 @@ export async function actOnConnection(payload: Payload, user: SignedInUser | nul
       ...AS_SYSTEM,
       req,
     })) as Connection
-    await recordEvent(req, c, event, party, now, noteFor(event, note, next.extension?.until))
+    const renewed = next.status === 'active' && (c.status === 'expired' || new Date(c.accessUntil).getTime() <= now.getTime())
+    await recordEvent(req, c, event, party, now, noteFor(event, note, next.extension?.until) ?? (renewed ? 'It had expired: active again.' : undefined))
     await notifyOtherSide(req, updated, event as never, party, { note, until: next.extension?.until })
     return { ok: true, event }
   })

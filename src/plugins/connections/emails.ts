@@ -32,33 +32,39 @@ const theirMessage = (note: string) => (note ? [`Their message: “${note}” (t
 const open = ({ connection }: ConnectionMail) => ({ label: 'See the connection', href: `${serverURL()}/connections/${connection}` })
 const list = () => ({ label: 'See your connections', href: `${serverURL()}/connections` })
 
-export const connectionCreatedMessage = message<ConnectionMail & { documents: number }>(
+/** Said in every email that asks for an answer: when the connection lapses unanswered. */
+const answerByLine = (answerBy: string) => `Please answer by ${answerBy}. If nobody answers by then, the connection lapses.`
+
+export const connectionCreatedMessage = message<ConnectionMail & { documents: number; answerBy: string }>(
   'connection-created',
   'Documents have been shared with you',
-  typed(({ other, documents, accessUntil }) => [
+  typed(({ other, documents, accessUntil, answerBy }) => [
     `${other} wants to share ${documents === 1 ? 'a document' : `${documents} documents`} with you, until ${accessUntil}.`,
     'Sign in and accept the connection to see them.',
+    answerByLine(answerBy),
   ]),
   open,
 )
 
-export const connectionInvitationMessage = message<ConnectionMail & { documents: number; email: string }>(
+export const connectionInvitationMessage = message<ConnectionMail & { documents: number; email: string; answerBy: string }>(
   'connection-invitation',
   'You are invited to see shared documents',
-  typed(({ other, documents, accessUntil }) => [
+  typed(({ other, documents, accessUntil, answerBy }) => [
     `${other} wants to share ${documents === 1 ? 'a document' : `${documents} documents`} with you through the Digital Achievement Portal, until ${accessUntil}.`,
     'Register as an employer, university or auditor with this email address. Once you have confirmed it, the connection is waiting in your account for you to accept.',
+    answerByLine(answerBy),
   ]),
   ({ email }) => ({ label: 'Register to see the documents', href: `${serverURL()}/register/third-party?email=${encodeURIComponent(email)}` }),
 )
 
-export const connectionRequestedMessage = message<ConnectionMail & { note: string }>(
+export const connectionRequestedMessage = message<ConnectionMail & { note: string; answerBy: string }>(
   'connection-requested',
   'A request to see your documents',
-  typed(({ other, note }) => [
+  typed(({ other, note, answerBy }) => [
     `${other} asks you to share your documents with them.`,
     ...theirMessage(note),
     'Nothing is shared until you accept and choose the documents. You can also decline.',
+    answerByLine(answerBy),
   ]),
   open,
 )
@@ -139,5 +145,16 @@ export const connectionExpiredMessage = message<ConnectionMail>(
   'connection-expired',
   'A connection’s access date has passed',
   typed(({ other, accessUntil }) => [`The connection with ${other} ended on ${accessUntil}, its access date. The documents are no longer shared through it.`]),
+  list,
+)
+
+/** To the side that made a connection nobody answered in time. `other` is whom it was made out to, as that side typed or named it. */
+export const connectionLapsedMessage = message<ConnectionMail>(
+  'connection-lapsed',
+  'A connection was not answered in time',
+  typed(({ other, accessUntil }) => [
+    `Your connection with ${other} was not answered by ${accessUntil}, so it has lapsed. Nothing was shared through it.`,
+    'If you still want to connect, make a new connection.',
+  ]),
   list,
 )

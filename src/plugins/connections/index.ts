@@ -6,6 +6,7 @@ import { documentsSharedWithThirdParty } from './access'
 import { ConnectionEvents } from './collections/ConnectionEvents'
 import { Connections } from './collections/Connections'
 import { ConnectionViews } from './collections/ConnectionViews'
+import { DeletedConnections } from './collections/DeletedConnections'
 import { attachInvitations } from './invitations'
 import { CONNECTIONS_QUEUE, expireConnectionsTask } from './expire'
 import { matchConnectionRequestTask } from './share'
@@ -52,6 +53,7 @@ export const connectionsPlugin =
       }),
       ConnectionEvents,
       ConnectionViews,
+      DeletedConnections,
     ],
     jobs: {
       ...config.jobs,

@@ -28,12 +28,15 @@ const TEMPLATES = {
   expired: mail.connectionExpiredMessage,
 } as const
 
-export const stateOf = (c: Connection): ConnectionState => ({
+/** The connection as the state machine sees it; `accepted` comes from its history (see `acceptedBefore`). */
+export const stateOf = (c: Connection, accepted: boolean): ConnectionState => ({
   status: c.status,
   initiatedBy: c.initiatedBy,
   accessUntil: new Date(c.accessUntil),
   documents: (c.documents ?? []).map((d) => Number(relationId(d))),
   extension: c.extension?.status && c.extension.until ? { status: c.extension.status, until: new Date(c.extension.until) } : null,
+  madeAt: new Date(c.createdAt),
+  accepted,
 })
 
 export const fullName = (account: Pick<Account, 'firstName' | 'lastName'>) => `${account.firstName} ${account.lastName}`.trim()

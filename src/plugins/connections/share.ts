@@ -6,7 +6,7 @@ import { isActiveLearner, isActivePortalAccount, type SignedInUser } from '../..
 import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { queueEmail } from '../../email/queue'
-import { checkAccessDate } from '../../lib/connections'
+import { checkAccessDate, endsAt } from '../../lib/connections'
 import { endOfLondonDay, formatAccessUntil, oneMonthFrom } from '../../lib/dates'
 import { checkOptionalEmail } from '../../lib/formats'
 import { CONNECTION_REQUESTS, type ThrottlePolicy } from '../../lib/throttle'
@@ -92,7 +92,8 @@ export async function shareWithThirdParty(payload: Payload, learner: SignedInUse
       req,
     })) as Connection
     const sharer = fullName(learner as unknown as Account)
-    const data = { firstName: attached?.firstName ?? '', other: sharer, connection: c.id, accessUntil: formatAccessUntil(c.accessUntil), documents: documents.length }
+    const answerBy = formatAccessUntil(endsAt({ status: 'pending', accessUntil: date.until, madeAt: new Date(c.createdAt) }))
+    const data = { firstName: attached?.firstName ?? '', other: sharer, connection: c.id, accessUntil: formatAccessUntil(c.accessUntil), documents: documents.length, answerBy }
     if (attached) await queueEmail(req, { template: connectionCreatedMessage, to: attached.email, data })
     else await queueEmail(req, { template: connectionInvitationMessage, to: email, data: { ...data, email } })
     await recordEvent(req, c, 'created', 'learner', now, `${documents.length} document${documents.length === 1 ? '' : 's'} shared with ${thirdPartyLabel(c)}`)
@@ -170,7 +171,14 @@ export async function matchConnectionRequest(payload: Payload, connectionId: num
     await queueEmail(req, {
       template: connectionRequestedMessage,
       to: learner.email,
-      data: { firstName: learner.firstName, other: thirdPartyLabel(c), connection: c.id, accessUntil: formatAccessUntil(c.accessUntil), note: c.requestMessage ?? '' },
+      data: {
+        firstName: learner.firstName,
+        other: thirdPartyLabel(c),
+        connection: c.id,
+        accessUntil: formatAccessUntil(c.accessUntil),
+        note: c.requestMessage ?? '',
+        answerBy: formatAccessUntil(endsAt({ status: 'pending', accessUntil: new Date(c.accessUntil), madeAt: new Date(c.createdAt) })),
+      },
     })
     return true
   })

@@ -1,6 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { SQL } from 'drizzle-orm'
 
+import { ANSWER_WITHIN_DAYS } from '../../lib/connections'
+
 /**
  * The SQL forms of the state machine's tests (`src/lib/connections.ts`), for the connection
  * aliased `c`: written once here, and tested against the TypeScript ones on rows in the database.
@@ -9,8 +11,13 @@ import type { SQL } from 'drizzle-orm'
 /** `thirdPartyMaySee`: active, and its access date still ahead at `now`. */
 export const thirdPartyMaySeeSql = (now: Date | SQL = sql`now()`) => sql`(c.status = 'active' and c.access_until > ${now})`
 
-/** `dueToExpire`: still open (pending or active), and its access date reached at `now`. */
-export const dueToExpireSql = (now: Date | SQL = sql`now()`) => sql`(c.status in ('pending', 'active') and c.access_until <= ${now})`
+/** `answerBy`: the end of the London day `ANSWER_WITHIN_DAYS` × 24 hours after `createdAt`. */
+export const answerBySql = (createdAt: SQL) =>
+  sql`((((${createdAt} + interval '${sql.raw(String(ANSWER_WITHIN_DAYS * 24))} hours') at time zone 'Europe/London')::date + 1)::timestamp at time zone 'Europe/London')`
+
+/** `dueToExpire`: still open (pending or active), and its end reached at `now`: its access date, or its answer-by date while pending. */
+export const dueToExpireSql = (now: Date | SQL = sql`now()`) =>
+  sql`(c.status in ('pending', 'active') and (c.access_until <= ${now} or (c.status = 'pending' and ${answerBySql(sql.raw('c.created_at'))} <= ${now})))`
 
 /**
  * The documents third party `thirdParty` may see now, one row per connection and document

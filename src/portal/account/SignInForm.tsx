@@ -16,7 +16,7 @@ export function SignInForm({ notice, returnTo }: { notice?: string; returnTo?: s
           Sign in to see that page. If you were signed in before, your session has ended. You will go back to it once you have signed in.
         </p>
       ) : null}
-      {notice === 'reset' ? (
+      {notice === 'reset' && !state.message ? (
         <p className="notice" role="status">
           Your password has been changed. Sign in with your new password.
         </p>

@@ -9,7 +9,8 @@ import { accessDateFrom, actOnConnection, requestConnection, shareWithThirdParty
 import { signInPath } from '../../lib/returnPath'
 import { portalPayload, signedInUser } from '../payload'
 
-export type FormState = { errors?: FieldErrors; values?: Record<string, string>; checked?: number[] }
+/** `confirming`: a delete or cancel asked for, not yet confirmed (the form asks once, with or without JavaScript). */
+export type FormState = { errors?: FieldErrors; values?: Record<string, string>; checked?: number[]; confirming?: boolean }
 
 async function account(returnTo: string): Promise<SignedInUser> {
   const user = await signedInUser()
@@ -48,12 +49,16 @@ async function act(id: string, action: ConnectionAction & { message?: string }, 
   redirect(`${done}${done.includes('?') ? '&' : '?'}notice=${result.event}`)
 }
 
-/** The one-click actions (accept, decline, delete, cancel, answer an extension): the button says which. */
+/** What cannot be undone, so is asked once before it is done: the second submit carries `confirmed=yes`. */
+const ASKED_FIRST = ['cancel', 'delete']
+
+/** The button actions (accept, decline, delete, cancel, answer an extension): the button says which. */
 export async function connectionButton(_previous: FormState, data: FormData): Promise<FormState> {
   const id = text(data, 'connection')
   const type = text(data, 'action')
   const allowed = ['accept', 'decline', 'cancel', 'delete', 'approve-extension', 'decline-extension'] as const
   if (!allowed.includes(type as never)) return { errors: { form: 'That is not something you can do to a connection.' } }
+  if (ASKED_FIRST.includes(type) && text(data, 'confirmed') !== 'yes') return { confirming: true }
   const back = `/connections/${id}`
   return act(id, { type } as ConnectionAction, { back, done: type === 'delete' ? '/connections' : back })
 }

@@ -2,6 +2,8 @@ import type { Payload, Where } from 'payload'
 
 import { isActivePortalAccount } from '../../access/users'
 import { DOCUMENT_TYPES } from '../../collections/Documents'
+import { endsAt, shownStatus as statusAt } from '../../lib/connections'
+import { recordId } from '../../lib/ids'
 import type { Account, Connection, ConnectionEvent, ConnectionView } from '../../payload-types'
 import { learnerNamesForThirdParty } from '../../plugins/connections'
 import { myAchievements } from '../documents/data'
@@ -10,9 +12,12 @@ type User = NonNullable<Awaited<ReturnType<Payload['auth']>>['user']>
 export type Tab = 'active' | 'inactive'
 export const PAGE_SIZE = 20
 
-/** The status a person sees: an open connection whose access date has passed is expired, whatever the job has done yet. */
-export function shownStatus(c: Pick<Connection, 'status' | 'accessUntil'>, now: Date): Connection['status'] {
-  return (c.status === 'active' || c.status === 'pending') && new Date(c.accessUntil).getTime() <= now.getTime() ? 'expired' : c.status
+/** When an open connection ends by itself (`endsAt`): its access date, or its answer-by date while nobody has answered. */
+export const endOf = (c: Pick<Connection, 'status' | 'accessUntil' | 'createdAt'>) => endsAt({ status: c.status, accessUntil: new Date(c.accessUntil), madeAt: new Date(c.createdAt) })
+
+/** The status a person sees: an open connection that has ended by itself is expired, whatever the job has done yet. */
+export function shownStatus(c: Pick<Connection, 'status' | 'accessUntil' | 'createdAt'>, now: Date): Connection['status'] {
+  return statusAt({ status: c.status, accessUntil: new Date(c.accessUntil), madeAt: new Date(c.createdAt) }, now)
 }
 
 export const STATUS_LABELS: Record<Connection['status'], string> = { pending: 'Pending', active: 'Active', declined: 'Declined', cancelled: 'Cancelled', expired: 'Expired' }
@@ -50,16 +55,26 @@ export async function myConnections(payload: Payload, user: User, { tab, q, page
 
 /** One connection with its history and view receipts, read as the account (null when it is not theirs). */
 export async function myConnection(payload: Payload, user: User, id: string) {
-  if (!/^\d{1,12}$/.test(id)) return null
+  const connectionId = recordId(id)
+  if (connectionId === null) return null
   const as = { overrideAccess: false, user, depth: 0 } as const
-  const connection = (await payload.findByID({ collection: 'connections', id, disableErrors: true, joins: false, ...as })) as Connection | null
+  const connection = (await payload.findByID({ collection: 'connections', id: connectionId, disableErrors: true, joins: false, ...as })) as Connection | null
   if (!connection) return null
   const [history, views] = await Promise.all([
     payload.find({ collection: 'connection-events', where: { connection: { equals: connection.id } }, sort: 'at', limit: 200, ...as }),
     payload.find({ collection: 'connection-views', where: { connection: { equals: connection.id } }, limit: 200, ...as }),
   ])
   const names = await learnerNamesForThirdParty(payload, user as never, [connection])
-  return { connection, history: history.docs as ConnectionEvent[], views: views.docs as ConnectionView[], learner: names.get(connection.id) ?? null }
+  const events = history.docs as ConnectionEvent[]
+  return { connection, history: events, views: views.docs as ConnectionView[], learner: names.get(connection.id) ?? null, accepted: events.some((e) => e.event === 'accepted') }
+}
+
+/** When the learner deleted connection `id`, if the account was one of its two sides (read as the account: the tombstone's rule decides). */
+export async function deletedConnection(payload: Payload, user: User, id: string): Promise<Date | null> {
+  const connectionId = recordId(id)
+  if (connectionId === null || !isActivePortalAccount(user)) return null
+  const { docs } = await payload.find({ collection: 'deleted-connections', where: { connection: { equals: connectionId } }, limit: 1, overrideAccess: false, user, depth: 0 })
+  return docs[0] ? new Date(docs[0].deletedAt) : null
 }
 
 export type ShareableGroup = { heading: string; documents: Array<{ id: number; label: string }> }

@@ -119,14 +119,16 @@ export function DocumentsForm({ connection, groups, checked, accepting }: { conn
   )
 }
 
-export function AccessDateForm({ connection, current, limits }: { connection: number; current: string; limits: DateLimits }) {
+/** The learner moves the access date; `renewing`: of an expired connection, which is active again until the new date. */
+export function AccessDateForm({ connection, current, limits, renewing = false }: { connection: number; current: string; limits: DateLimits; renewing?: boolean }) {
   const [state, action, pending] = useActionState<FormState, FormData>(changeAccessDate, {})
+  const hint = renewing ? 'The last day the third party can see the documents again. They are emailed.' : 'Later to extend, earlier to shorten. The third party is emailed.'
   return (
     <form action={action} className="form" noValidate id="access-date">
       <input type="hidden" name="connection" value={connection} />
-      <DateField label="New access date" hint="Later to extend, earlier to shorten. The third party is emailed." value={state.values?.accessUntil ?? current} error={state.errors?.accessUntil} min={limits.min} max={limits.max} />
+      <DateField label="New access date" hint={hint} value={state.values?.accessUntil ?? current} error={state.errors?.accessUntil} min={limits.min} max={limits.max} />
       <button className="button button-secondary" type="submit" disabled={pending}>
-        Save the access date
+        {renewing ? 'Extend the connection' : 'Save the access date'}
       </button>
     </form>
   )
@@ -149,16 +151,39 @@ export function ExtensionForm({ connection, limits }: { connection: number; limi
   )
 }
 
-/** A one-click action on a connection: a small form with one button, its error said beside it. */
-export function ActionButton({ connection, action, children, secondary = false }: { connection: number; action: string; children: ReactNode; secondary?: boolean }) {
+/** What a delete or cancel will do, asked once: the question and the button that does it. */
+export type Confirmation = { question: string; yes: string }
+
+/**
+ * An action on a connection: a small form with one button, its error said beside it. With
+ * `confirm`, the first press asks the question (a round trip, so it works without JavaScript)
+ * and only the second, "yes" button acts; "No" goes back to the page as it was.
+ */
+export function ActionButton({ connection, action, children, secondary = false, confirm }: { connection: number; action: string; children: ReactNode; secondary?: boolean; confirm?: Confirmation }) {
   const [state, submit, pending] = useActionState<FormState, FormData>(connectionButton, {})
+  const asking = Boolean(confirm && state.confirming)
   return (
-    <form action={submit} className="inline-action">
+    <form action={submit} className={asking ? 'confirm-action' : 'inline-action'}>
       <input type="hidden" name="connection" value={connection} />
       <input type="hidden" name="action" value={action} />
-      <button className={`button${secondary ? ' button-secondary' : ''}`} type="submit" disabled={pending}>
-        {children}
-      </button>
+      {asking ? (
+        <>
+          <p className="confirm-question" role="alert">
+            {confirm!.question}
+          </p>
+          <input type="hidden" name="confirmed" value="yes" />
+          <div className="actions">
+            <button className="button danger" type="submit" disabled={pending}>
+              {confirm!.yes}
+            </button>
+            <a href={`/connections/${connection}`}>No, go back</a>
+          </div>
+        </>
+      ) : (
+        <button className={`button${secondary ? ' button-secondary' : ''}`} type="submit" disabled={pending}>
+          {children}
+        </button>
+      )}
       <FormError state={state} />
     </form>
   )

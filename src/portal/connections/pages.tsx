@@ -2,15 +2,16 @@ import { notFound, redirect } from 'next/navigation'
 
 import { isActivePortalAccount, relationId } from '../../access/users'
 import { DOCUMENT_TYPES } from '../../collections/Documents'
-import { MAX_ACCESS_DAYS } from '../../lib/connections'
+import { ANSWER_WITHIN_DAYS, MAX_ACCESS_DAYS } from '../../lib/connections'
 import { formatAccessUntil, formatUkDate, lastLondonDayOf, londonCalendarDate, oneMonthFrom } from '../../lib/dates'
 import { signInPath } from '../../lib/returnPath'
 import type { Account, Connection } from '../../payload-types'
 import { CONNECTION_EVENT_LABELS, PARTY_LABELS } from '../../plugins/connections'
 import { readableDocument } from '../documents/data'
 import { portalPayload, signedInUser } from '../payload'
+import { ActionNotice } from '../ui/ActionNotice'
 import { AccessDateForm, ActionButton, DocumentsForm, ExtensionForm, RequestForm, ShareForm, type DateLimits } from './forms'
-import { myConnection, myConnections, shareableGroups, shownStatus, STATUS_LABELS, type Tab } from './data'
+import { deletedConnection, endOf, myConnection, myConnections, shareableGroups, shownStatus, STATUS_LABELS, type Tab } from './data'
 import './connections.css'
 
 async function signedInAccount(returnTo: string) {
@@ -37,26 +38,28 @@ const NOTICES: Record<string, string> = {
   declined: 'Declined. The other side has been emailed.',
   cancelled: 'Cancelled. The learner has been emailed.',
   deleted: 'Connection deleted. The third party can no longer see your documents and has been emailed.',
-  extended: 'Access date extended. The third party has been emailed.',
+  extended: 'Access date changed: the connection is active until then. The third party has been emailed.',
   shortened: 'Access date shortened. The third party has been emailed.',
   'documents-changed': 'Documents changed. The third party has been emailed.',
   'extension-requested': 'Extension asked for. The learner has been emailed and will approve or decline.',
-  'extension-approved': 'Extension approved: the access date has moved. The third party has been emailed.',
+  'extension-approved': 'Extension approved: the connection is active until the new access date. The third party has been emailed.',
   'extension-declined': 'Extension declined. The third party has been emailed.',
 }
 
 function Notice({ notice }: { notice?: string }) {
-  const text = notice ? NOTICES[notice] : undefined
-  return text ? (
-    <p className="notice" role="status">
-      {text}
-    </p>
-  ) : null
+  return <ActionNotice text={notice ? NOTICES[notice] : undefined} />
 }
 
-function StatusTag({ status }: { status: Connection['status'] }) {
-  return <span className={`status-tag connection-status-${status}`}>{STATUS_LABELS[status]}</span>
+/** `lapsed`: expired before anyone accepted it. */
+function StatusTag({ status, lapsed = false }: { status: Connection['status']; lapsed?: boolean }) {
+  return <span className={`status-tag connection-status-${status}`}>{lapsed ? 'Not answered' : STATUS_LABELS[status]}</span>
 }
+
+/**
+ * The learner as the third party's table names them: only once they have made or answered the
+ * connection (`learnerNamesForThirdParty`); before, the same words whoever the address is.
+ */
+const learnerPlaceholder = (status: Connection['status']) => (status === 'pending' ? 'Waiting for the learner' : status === 'declined' ? 'Declined' : 'Not answered')
 
 function NotTakingPart() {
   return (
@@ -155,7 +158,7 @@ export async function ConnectionsPage({ tab = 'active', q = '', page = '1', noti
                       </>
                     ) : (
                       <>
-                        <td data-label="Learner name">{learnerName || '—'}</td>
+                        <td data-label="Learner name">{learnerName || learnerPlaceholder(status)}</td>
                         <td data-label="Learner email">{learnerEmail || c.learnerEmail || '—'}</td>
                       </>
                     )}
@@ -165,7 +168,9 @@ export async function ConnectionsPage({ tab = 'active', q = '', page = '1', noti
                     </td>
                     <td data-label="Initiated by">{initiatedBy(c)}</td>
                     <td data-label="Documents shared">{(c.documents ?? []).length}</td>
-                    <td data-label="Access until">{formatAccessUntil(c.accessUntil)}</td>
+                    <td data-label="Access until" className="nowrap">
+                      {formatAccessUntil(c.accessUntil)}
+                    </td>
                     <td data-label="Actions">
                       <a href={`/connections/${c.id}`}>
                         {status === 'pending' && (isLearner ? c.initiatedBy === 'third-party' : c.initiatedBy === 'learner') ? 'Answer' : isLearner ? 'Manage' : 'View'}
@@ -214,6 +219,9 @@ export async function NewConnectionPage() {
         {breadcrumbs}
         <h1>Ask a learner to share documents</h1>
         <p className="lead">Enter the email address of the learner. They are emailed, choose which documents to share with you, or decline.</p>
+        <p>
+          If nobody answers within {ANSWER_WITHIN_DAYS} days, the request lapses. Until then you can see it, and cancel it, under Connections.
+        </p>
         <RequestForm />
       </>
     )
@@ -223,6 +231,7 @@ export async function NewConnectionPage() {
       {breadcrumbs}
       <h1>Add connection</h1>
       <p className="lead">Enter the third party’s name and email address, until when they may see your documents, and choose the documents. They are emailed; if they have no account yet, they are invited to register.</p>
+      <p>They have {ANSWER_WITHIN_DAYS} days to accept. If they do not, the connection lapses and nothing is shared. Until then you can see it, and delete it, under Connections.</p>
       <ShareForm groups={groups} limits={dateLimits()} />
     </>
   )
@@ -273,7 +282,7 @@ async function SharedDocuments({ connection, user }: { connection: Connection; u
               View {typeLabel(document.type).toLowerCase()}
               <span className="visually-hidden"> {document.reference} (opens in a new tab)</span>
             </a>
-            <a className="button button-secondary" href={`/documents/${document.id}/report`}>
+            <a className="button button-secondary" href={`/documents/${document.id}/report?connection=${connection.id}`}>
               Report a problem<span className="visually-hidden"> with {document.reference}</span>
             </a>
           </div>
@@ -283,23 +292,50 @@ async function SharedDocuments({ connection, user }: { connection: Connection; u
   )
 }
 
+/** What is left of a connection the learner deleted, for its two sides only: that it was deleted, and when. */
+function DeletedConnectionPage({ deletedAt, isLearner }: { deletedAt: Date; isLearner: boolean }) {
+  return (
+    <>
+      <p className="breadcrumbs">
+        <a href="/connections">Connections</a> › Deleted connection
+      </p>
+      <h1>This connection was deleted</h1>
+      <p className="lead">
+        {isLearner ? 'You deleted this connection' : 'The learner deleted this connection'} on {formatUkDate(deletedAt)}. Its documents are no longer shared through it.
+      </p>
+      <p>
+        <a href="/connections">Back to your connections</a>
+      </p>
+    </>
+  )
+}
+
 /** /connections/:id: the connection, what each side can do now, its documents, view receipts and history. */
 export async function ConnectionPage({ id, notice }: { id: string; notice?: string }) {
   const user = await signedInAccount(`/connections/${id}`)
   const payload = await portalPayload()
   const found = await myConnection(payload, user, id)
-  if (!found) notFound()
-  const { connection: c, history, views } = found
+  if (!found) {
+    const deletedAt = await deletedConnection(payload, user, id)
+    if (deletedAt) return <DeletedConnectionPage deletedAt={deletedAt} isLearner={user.kind === 'learner'} />
+    notFound()
+  }
+  const { connection: c, history, views, accepted } = found
   const now = new Date()
   const status = shownStatus(c, now)
   const isLearner = user.kind === 'learner'
   const [learnerName, learnerEmail] = (found.learner ?? '').split('|')
   const other = isLearner ? [c.thirdPartyCompany, c.thirdPartyName].filter(Boolean).join(' · ') : learnerName || c.learnerEmail || 'Learner'
   const open = status === 'pending' || status === 'active'
-  const awaitingMe = status === 'pending' && (isLearner ? c.initiatedBy === 'third-party' : c.initiatedBy === 'learner')
-  const extensionAsked = c.extension?.status === 'requested' && status === 'active'
+  const lapsed = status === 'expired' && !accepted
+  const renewable = status === 'expired' && accepted
+  const madeByMe = isLearner === (c.initiatedBy === 'learner')
+  const awaitingMe = status === 'pending' && !madeByMe
+  const extensionAsked = c.extension?.status === 'requested' && (status === 'active' || renewable)
   const limits = dateLimits(now)
   const viewsByDocument = new Map(views.map((v) => [relationId(v.document), v]))
+  // Deleting a request the learner has not answered would tell the third party the address is a learner's: they decline it first.
+  const deletable = isLearner && (c.initiatedBy === 'learner' || accepted || status === 'declined')
   return (
     <>
       <p className="breadcrumbs">
@@ -311,7 +347,7 @@ export async function ConnectionPage({ id, notice }: { id: string; notice?: stri
         <div>
           <dt>Status</dt>
           <dd>
-            <StatusTag status={status} />
+            <StatusTag status={status} lapsed={lapsed} />
           </dd>
         </div>
         <div>
@@ -326,11 +362,23 @@ export async function ConnectionPage({ id, notice }: { id: string; notice?: stri
           <dt>Access until</dt>
           <dd>{formatAccessUntil(c.accessUntil)}</dd>
         </div>
+        {status === 'pending' ? (
+          <div>
+            <dt>Answer by</dt>
+            <dd>{formatAccessUntil(endOf(c))}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Documents shared</dt>
           <dd>{(c.documents ?? []).length}</dd>
         </div>
       </dl>
+      {status === 'pending' && madeByMe ? (
+        <p className="notice">
+          Waiting for {isLearner ? 'the third party' : 'the learner'} to answer. If nobody answers by {formatAccessUntil(endOf(c))}, the connection lapses.
+        </p>
+      ) : null}
+      {lapsed ? <p className="notice">Nobody answered this connection in time, so it lapsed and nothing was shared. {isLearner ? 'To share now, add a new connection.' : 'To ask again, add a new connection.'}</p> : null}
       {c.requestMessage ? (
         <p className="panel">
           <strong>Message from {isLearner ? c.thirdPartyName : 'you'}:</strong> {c.requestMessage}
@@ -340,6 +388,7 @@ export async function ConnectionPage({ id, notice }: { id: string; notice?: stri
       {awaitingMe ? (
         <section className="panel" aria-labelledby="answer-heading">
           <h2 id="answer-heading">{isLearner ? `${other} asks you to share documents` : `${other} wants to share documents with you`}</h2>
+          <p>Please answer by {formatAccessUntil(endOf(c))}. After that the connection lapses.</p>
           <div className="actions">
             {isLearner ? (
               <a className="button" href={`/connections/${c.id}/documents`}>
@@ -362,6 +411,7 @@ export async function ConnectionPage({ id, notice }: { id: string; notice?: stri
           <h2 id="extension-heading">Extension asked for</h2>
           <p>
             {other} asks to see your documents until <strong>{formatAccessUntil(c.extension!.until!)}</strong>.{c.extension?.message ? ` Their message: “${c.extension.message}”` : ''}
+            {renewable ? ' Approving makes the connection active again.' : ''}
           </p>
           <div className="actions">
             <ActionButton connection={c.id} action="approve-extension">
@@ -393,25 +443,46 @@ export async function ConnectionPage({ id, notice }: { id: string; notice?: stri
         </section>
       )}
 
-      {open ? (
+      {open || renewable ? (
         <section aria-labelledby="manage-heading">
-          <h2 id="manage-heading">{isLearner ? 'Access date' : 'Manage'}</h2>
-          {isLearner ? <AccessDateForm connection={c.id} current={lastLondonDayOf(c.accessUntil)} limits={limits} /> : null}
-          {!isLearner && status === 'active' && !extensionAsked ? <ExtensionForm connection={c.id} limits={limits} /> : null}
-          {!isLearner ? (
+          <h2 id="manage-heading">{isLearner ? (renewable ? 'Extend the connection' : 'Access date') : renewable ? 'Ask for an extension' : 'Manage'}</h2>
+          {isLearner && renewable ? <p>This connection expired on {formatAccessUntil(c.accessUntil)}. Give it a new access date and it is active again until then.</p> : null}
+          {isLearner ? <AccessDateForm connection={c.id} current={renewable ? '' : lastLondonDayOf(c.accessUntil)} limits={limits} renewing={renewable} /> : null}
+          {!isLearner && renewable && !extensionAsked ? <p>This connection expired on {formatAccessUntil(c.accessUntil)}. Ask the learner for a new access date: if they approve, you can see the documents again.</p> : null}
+          {!isLearner && (status === 'active' || renewable) && !extensionAsked ? <ExtensionForm connection={c.id} limits={limits} /> : null}
+          {!isLearner && open ? (
             <div className="actions">
-              <ActionButton connection={c.id} action="cancel" secondary>
+              <ActionButton
+                connection={c.id}
+                action="cancel"
+                secondary
+                confirm={{
+                  question:
+                    status === 'pending' && madeByMe
+                      ? 'Cancel your request? The learner is not asked any more. This cannot be undone.'
+                      : `Cancel the connection with ${other}? You can no longer see the shared documents and the learner is emailed. This cannot be undone.`,
+                  yes: 'Yes, cancel the connection',
+                }}
+              >
                 Cancel the connection
               </ActionButton>
             </div>
           ) : null}
         </section>
       ) : null}
-      {isLearner ? (
+      {deletable ? (
         <section aria-labelledby="delete-heading">
           <h2 id="delete-heading">Delete</h2>
-          <p>The third party loses access at once and is emailed.</p>
-          <ActionButton connection={c.id} action="delete" secondary>
+          <p>{open ? 'The third party loses access at once and is emailed.' : 'It goes from your list and the third party is emailed.'}</p>
+          <ActionButton
+            connection={c.id}
+            action="delete"
+            secondary
+            confirm={{
+              question: `Delete the connection with ${other}? ${status === 'active' ? 'They can no longer see your documents, and' : 'It goes from both lists, and'} they are emailed. Its history goes too. This cannot be undone.`,
+              yes: 'Yes, delete the connection',
+            }}
+          >
             Delete the connection
           </ActionButton>
         </section>

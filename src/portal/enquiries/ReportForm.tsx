@@ -5,7 +5,7 @@ import { useActionState, useMemo } from 'react'
 import { ErrorSummary } from '../ui/Field'
 import { reportProblem, type ReportState } from './actions'
 
-export function ReportForm({ documentId }: { documentId: number }) {
+export function ReportForm({ documentId, back }: { documentId: number; back: { href: string; label: string } }) {
   const [state, action, pending] = useActionState<ReportState, FormData>(reportProblem, {})
   const errors = useMemo(() => (state.error ? { message: state.error } : undefined), [state])
   return (
@@ -28,7 +28,7 @@ export function ReportForm({ documentId }: { documentId: number }) {
         <button className="button" type="submit" disabled={pending}>
           Send the report
         </button>
-        <a href="/documents">Back to my documents</a>
+        <a href={back.href}>{back.label}</a>
       </div>
     </form>
   )

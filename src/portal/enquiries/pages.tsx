@@ -2,6 +2,7 @@ import { notFound, redirect } from 'next/navigation'
 
 import { DOCUMENT_TYPES } from '../../collections/Documents'
 import { formatUkDate } from '../../lib/dates'
+import { recordId } from '../../lib/ids'
 import { signInPath } from '../../lib/returnPath'
 import { STATUS_WORDS } from '../../plugins/enquiries'
 import { readableDocument } from '../documents/data'
@@ -18,24 +19,47 @@ async function signedInAccount(returnTo: string) {
 const when = (iso: string) =>
   `${formatUkDate(iso)} ${new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(new Date(iso))}`
 
+/**
+ * Where "Report a problem" was pressed, for the breadcrumb and the way back: a third party's
+ * document cards are on its connection's page (`?connection=` says which), a learner's in My documents.
+ */
+function reportedFrom(user: { kind?: string }, connection: string | undefined): { crumbs: Array<{ href: string; label: string }>; back: { href: string; label: string } } {
+  if (user.kind !== 'third-party') return { crumbs: [{ href: '/documents', label: 'My documents' }], back: { href: '/documents', label: 'Back to my documents' } }
+  const id = recordId(connection)
+  if (id === null) return { crumbs: [{ href: '/connections', label: 'Connections' }], back: { href: '/connections', label: 'Back to your connections' } }
+  return {
+    crumbs: [
+      { href: '/connections', label: 'Connections' },
+      { href: `/connections/${id}`, label: 'The connection' },
+    ],
+    back: { href: `/connections/${id}`, label: 'Back to the connection' },
+  }
+}
+
 /** /documents/:id/report */
-export async function ReportProblemPage({ id }: { id: string }) {
+export async function ReportProblemPage({ id, connection }: { id: string; connection?: string }) {
   const user = await signedInAccount(`/documents/${id}/report`)
   const payload = await portalPayload()
   const printable = await readableDocument({ payload, user }, id)
   if (!printable) notFound()
   const { document, qualification } = printable
   const type = DOCUMENT_TYPES.find((t) => t.value === document.type)?.label ?? document.type
+  const from = reportedFrom(user as { kind?: string }, connection)
   return (
     <>
       <p className="breadcrumbs">
-        <a href="/documents">My documents</a> › Report a problem
+        {from.crumbs.map((crumb) => (
+          <span key={crumb.href}>
+            <a href={crumb.href}>{crumb.label}</a> ›{' '}
+          </span>
+        ))}
+        Report a problem
       </p>
       <h1>Report a problem</h1>
       <p className="lead">
         {type} {document.reference}: {qualification.title}. Our support team will reply by email and here, usually within two working days.
       </p>
-      <ReportForm documentId={document.id} />
+      <ReportForm documentId={document.id} back={from.back} />
     </>
   )
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 
+import { ActionNotice } from '../ui/ActionNotice'
 import './profile.css'
 
 export type ProfileSection = 'details' | 'addresses' | 'password' | 'photo' | 'delete'
@@ -51,11 +52,7 @@ export function ProfileFrame({ section, title, crumbs = [], children }: { sectio
 }
 
 /** A message at the top of a page after something was done, read out when it appears. */
+/** The answer to the last change, passed as `?done=`: shown once, and not above the next form's error (ActionNotice). */
 export function Done({ text }: { text?: string }) {
-  if (!text) return null
-  return (
-    <p className="notice" role="status">
-      {text}
-    </p>
-  )
+  return <ActionNotice text={text} param="done" />
 }
