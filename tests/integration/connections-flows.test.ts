@@ -328,7 +328,7 @@ describe('the expiry job', () => {
     expect(sent).toHaveLength(2 + lapsed.length)
     expect(sent.filter((m) => m.to === 'late@uni.test' || m.to === 'nobody@nowhere.test')).toEqual([])
     expect(lapsed.find((m) => m.text.includes('Late was not answered by'))).toMatchObject({ to: 'learner-a@fixture.test' })
-    expect(lapsed.find((m) => m.text.includes('nobody@nowhere.test was not answered by'))).toMatchObject({ to: 'third@fixture.test' })
+    expect(lapsed.find((m) => m.text.includes('nobody@nowhere[.]test was not answered by'))).toMatchObject({ to: 'third@fixture.test' })
     expect(await historyOf(id)).toEqual(['created:learner', 'accepted:third-party', 'expired:system'])
     expect(await historyOf(invited.id)).toEqual(['created:learner', 'expired:system'])
     expect(await auditOf(id)).toContain('connections.expired')
@@ -338,8 +338,8 @@ describe('the expiry job', () => {
     // In time order: each run also lapses the earlier ones. Late evenings in summer are the next London day.
     const made = ['2026-01-15T23:30:00.000Z', '2026-03-01T12:00:00.000Z', '2026-05-31T23:30:00.000Z', '2026-10-01T00:10:00.000Z'].map((at) => new Date(at))
     const ids: number[] = []
-    for (const at of made) {
-      const result = (await shareWithThirdParty(t.payload, await learnerA(), { name: 'Clock', email: 'clock@uni.test', accessUntil: day(700), documents: [f.a.document.id] })) as { id: number }
+    for (const [n, at] of made.entries()) {
+      const result = (await shareWithThirdParty(t.payload, await learnerA(), { name: 'Clock', email: `clock-${n}@uni.test`, accessUntil: day(700), documents: [f.a.document.id] })) as { id: number }
       await payloadPool(t.payload).query(`update connections set created_at = $2, access_until = $3 where id = $1`, [result.id, at, new Date(at.getTime() + 400 * DAY)])
       ids.push(result.id)
     }
