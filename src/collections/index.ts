@@ -7,13 +7,9 @@ import { AuditLog } from './AuditLog'
 import { BrandAssets } from './BrandAssets'
 import { Candidates } from './Candidates'
 import { Connections } from './Connections'
-import { DeliveryOptions } from './DeliveryOptions'
 import { Documents } from './Documents'
 import { EmailOutbox } from './EmailOutbox'
-import { Enquiries } from './Enquiries'
-import { Orders } from './Orders'
 import { Pages } from './Pages'
-import { Products } from './Products'
 import { Qualifications } from './Qualifications'
 import { SignInThrottles } from './SignInThrottles'
 import { Staff } from './Staff'
@@ -27,10 +23,6 @@ export const collections: CollectionConfig[] = [
   Accounts,
   AccountPhotos,
   Connections,
-  Orders,
-  Products,
-  DeliveryOptions,
-  Enquiries,
   Pages,
   BrandAssets,
   Staff,

@@ -14,6 +14,7 @@ import * as migration_20261201_173237_connections_expiry_task from './20261201_1
 import * as migration_20261201_174213_connections_status_index from './20261201_174213_connections_status_index';
 import * as migration_20261201_174953_connections_request_task from './20261201_174953_connections_request_task';
 import * as migration_20261201_192120_store_checkout from './20261201_192120_store_checkout';
+import * as migration_20261207_064439_store_second_look from './20261207_064439_store_second_look';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261201_192120_store_checkout.up,
     down: migration_20261201_192120_store_checkout.down,
-    name: '20261201_192120_store_checkout'
+    name: '20261201_192120_store_checkout',
+  },
+  {
+    up: migration_20261207_064439_store_second_look.up,
+    down: migration_20261207_064439_store_second_look.down,
+    name: '20261207_064439_store_second_look'
   },
 ];
