@@ -76,8 +76,12 @@ export interface Config {
     'account-photos': AccountPhoto;
     connections: Connection;
     orders: Order;
+    'print-batches': PrintBatch;
     products: Product;
     'delivery-options': DeliveryOption;
+    'payment-events': PaymentEvent;
+    'basket-items': BasketItem;
+    'order-events': OrderEvent;
     enquiries: Enquiry;
     pages: Page;
     'brand-assets': BrandAsset;
@@ -88,10 +92,6 @@ export interface Config {
     'connection-events': ConnectionEvent;
     'connection-views': ConnectionView;
     'deleted-connections': DeletedConnection;
-    'basket-items': BasketItem;
-    'order-events': OrderEvent;
-    'payment-events': PaymentEvent;
-    'print-batches': PrintBatch;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -119,8 +119,12 @@ export interface Config {
     'account-photos': AccountPhotosSelect<false> | AccountPhotosSelect<true>;
     connections: ConnectionsSelect<false> | ConnectionsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
+    'print-batches': PrintBatchesSelect<false> | PrintBatchesSelect<true>;
     products: ProductsSelect<false> | ProductsSelect<true>;
     'delivery-options': DeliveryOptionsSelect<false> | DeliveryOptionsSelect<true>;
+    'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
+    'basket-items': BasketItemsSelect<false> | BasketItemsSelect<true>;
+    'order-events': OrderEventsSelect<false> | OrderEventsSelect<true>;
     enquiries: EnquiriesSelect<false> | EnquiriesSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     'brand-assets': BrandAssetsSelect<false> | BrandAssetsSelect<true>;
@@ -131,10 +135,6 @@ export interface Config {
     'connection-events': ConnectionEventsSelect<false> | ConnectionEventsSelect<true>;
     'connection-views': ConnectionViewsSelect<false> | ConnectionViewsSelect<true>;
     'deleted-connections': DeletedConnectionsSelect<false> | DeletedConnectionsSelect<true>;
-    'basket-items': BasketItemsSelect<false> | BasketItemsSelect<true>;
-    'order-events': OrderEventsSelect<false> | OrderEventsSelect<true>;
-    'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
-    'print-batches': PrintBatchesSelect<false> | PrintBatchesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -602,10 +602,15 @@ export interface Order {
   stripeSessionId?: string | null;
   paymentAttempts?: number | null;
   lastPaymentStartedAt?: string | null;
+  paymentCheckedAt?: string | null;
   /**
    * In pence: 3050 is £30.50.
    */
   refundedPence?: number | null;
+  /**
+   * In pence: 3050 is £30.50.
+   */
+  refundPendingPence?: number | null;
   holdReason?: string | null;
   heldFrom?: string | null;
   /**
@@ -727,6 +732,7 @@ export interface OrderEvent {
     | 'released'
     | 'printed'
     | 'dispatched'
+    | 'tracking-corrected'
     | 'cancelled'
     | 'expired'
     | 'refunded'
@@ -734,6 +740,36 @@ export interface OrderEvent {
   party: 'learner' | 'payment' | 'staff' | 'system';
   at: string;
   note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events".
+ */
+export interface PaymentEvent {
+  id: number;
+  eventId: string;
+  type: string;
+  order?: (number | null) | Order;
+  outcome?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "basket-items".
+ */
+export interface BasketItem {
+  id: number;
+  account: number | Account;
+  product: number | Product;
+  achievement: number | Achievement;
+  reason: 'lost' | 'damaged' | 'name-change' | 'other';
+  /**
+   * In pence: 3050 is £30.50.
+   */
+  pricePenceWhenAdded?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -938,36 +974,6 @@ export interface DeletedConnection {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "basket-items".
- */
-export interface BasketItem {
-  id: number;
-  account: number | Account;
-  product: number | Product;
-  achievement: number | Achievement;
-  reason: 'lost' | 'damaged' | 'name-change' | 'other';
-  /**
-   * In pence: 3050 is £30.50.
-   */
-  pricePenceWhenAdded?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payment-events".
- */
-export interface PaymentEvent {
-  id: number;
-  eventId: string;
-  type: string;
-  order?: (number | null) | Order;
-  outcome?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1139,12 +1145,28 @@ export interface PayloadLockedDocument {
         value: number | Order;
       } | null)
     | ({
+        relationTo: 'print-batches';
+        value: number | PrintBatch;
+      } | null)
+    | ({
         relationTo: 'products';
         value: number | Product;
       } | null)
     | ({
         relationTo: 'delivery-options';
         value: number | DeliveryOption;
+      } | null)
+    | ({
+        relationTo: 'payment-events';
+        value: number | PaymentEvent;
+      } | null)
+    | ({
+        relationTo: 'basket-items';
+        value: number | BasketItem;
+      } | null)
+    | ({
+        relationTo: 'order-events';
+        value: number | OrderEvent;
       } | null)
     | ({
         relationTo: 'enquiries';
@@ -1185,22 +1207,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'deleted-connections';
         value: number | DeletedConnection;
-      } | null)
-    | ({
-        relationTo: 'basket-items';
-        value: number | BasketItem;
-      } | null)
-    | ({
-        relationTo: 'order-events';
-        value: number | OrderEvent;
-      } | null)
-    | ({
-        relationTo: 'payment-events';
-        value: number | PaymentEvent;
-      } | null)
-    | ({
-        relationTo: 'print-batches';
-        value: number | PrintBatch;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1495,12 +1501,27 @@ export interface OrdersSelect<T extends boolean = true> {
   stripeSessionId?: T;
   paymentAttempts?: T;
   lastPaymentStartedAt?: T;
+  paymentCheckedAt?: T;
   refundedPence?: T;
+  refundPendingPence?: T;
   holdReason?: T;
   heldFrom?: T;
   paymentProblem?: T;
   printBatch?: T;
   timeline?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "print-batches_select".
+ */
+export interface PrintBatchesSelect<T extends boolean = true> {
+  batchNumber?: T;
+  status?: T;
+  orders?: T;
+  printedAt?: T;
+  dispatchedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1534,6 +1555,44 @@ export interface DeliveryOptionsSelect<T extends boolean = true> {
   active?: T;
   countries?: T;
   trackingUrl?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events_select".
+ */
+export interface PaymentEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  order?: T;
+  outcome?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "basket-items_select".
+ */
+export interface BasketItemsSelect<T extends boolean = true> {
+  account?: T;
+  product?: T;
+  achievement?: T;
+  reason?: T;
+  pricePenceWhenAdded?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-events_select".
+ */
+export interface OrderEventsSelect<T extends boolean = true> {
+  order?: T;
+  event?: T;
+  party?: T;
+  at?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1698,57 +1757,6 @@ export interface DeletedConnectionsSelect<T extends boolean = true> {
   learner?: T;
   thirdParty?: T;
   deletedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "basket-items_select".
- */
-export interface BasketItemsSelect<T extends boolean = true> {
-  account?: T;
-  product?: T;
-  achievement?: T;
-  reason?: T;
-  pricePenceWhenAdded?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "order-events_select".
- */
-export interface OrderEventsSelect<T extends boolean = true> {
-  order?: T;
-  event?: T;
-  party?: T;
-  at?: T;
-  note?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payment-events_select".
- */
-export interface PaymentEventsSelect<T extends boolean = true> {
-  eventId?: T;
-  type?: T;
-  order?: T;
-  outcome?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "print-batches_select".
- */
-export interface PrintBatchesSelect<T extends boolean = true> {
-  batchNumber?: T;
-  status?: T;
-  orders?: T;
-  printedAt?: T;
-  dispatchedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -6,13 +6,9 @@ import { Achievements } from './Achievements'
 import { AuditLog } from './AuditLog'
 import { BrandAssets } from './BrandAssets'
 import { Candidates } from './Candidates'
-import { DeliveryOptions } from './DeliveryOptions'
 import { Documents } from './Documents'
 import { EmailOutbox } from './EmailOutbox'
-import { Enquiries } from './Enquiries'
-import { Orders } from './Orders'
 import { Pages } from './Pages'
-import { Products } from './Products'
 import { Qualifications } from './Qualifications'
 import { SignInThrottles } from './SignInThrottles'
 import { Staff } from './Staff'
@@ -25,10 +21,6 @@ export const collections: CollectionConfig[] = [
   Documents,
   Accounts,
   AccountPhotos,
-  Orders,
-  Products,
-  DeliveryOptions,
-  Enquiries,
   Pages,
   BrandAssets,
   Staff,

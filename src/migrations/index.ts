@@ -14,7 +14,7 @@ import * as migration_20261201_173237_connections_expiry_task from './20261201_1
 import * as migration_20261201_174213_connections_status_index from './20261201_174213_connections_status_index';
 import * as migration_20261201_174953_connections_request_task from './20261201_174953_connections_request_task';
 import * as migration_20261201_192120_store_checkout from './20261201_192120_store_checkout';
-import * as migration_20261207_063707_deleted_connections from './20261207_063707_deleted_connections';
+import * as migration_20261207_112015_second_look from './20261207_112015_second_look';
 
 export const migrations = [
   {
@@ -98,8 +98,8 @@ export const migrations = [
     name: '20261201_192120_store_checkout',
   },
   {
-    up: migration_20261207_063707_deleted_connections.up,
-    down: migration_20261207_063707_deleted_connections.down,
-    name: '20261207_063707_deleted_connections'
+    up: migration_20261207_112015_second_look.up,
+    down: migration_20261207_112015_second_look.down,
+    name: '20261207_112015_second_look'
   },
 ];

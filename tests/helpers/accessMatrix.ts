@@ -198,8 +198,8 @@ export const MATRIX: MatrixCase[] = [
   },
   {
     slug: 'enquiries',
-    // Creating is open to portal accounts, but only for a document they can read: this row has none (a valid message, so that rule is what refuses it).
-    rules: { ...recordRules(READ_OWN), thirdParty: READ_OWN },
+    // Reported by portal accounts only, on a document they can read: this row has none (a valid message, so that rule is what refuses it); staff never make one in a learner's name.
+    rules: { ...recordRules(READ_OWN), administrator: { ...FULL, create: false }, support: { ...MANAGE, create: false }, thirdParty: READ_OWN },
     createRefusedWith: { learner: 404, thirdParty: 404 },
     newRow: (f) => ({ subject: 'New', reporter: f.b.account.id, messages: [{ from: 'reporter', body: 'The grade on this is wrong.', sentAt: '2026-01-01T00:00:00.000Z' }] }),
     change: { status: 'in-progress' },

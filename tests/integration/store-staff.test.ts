@@ -5,7 +5,8 @@ import { handleEndpoints } from 'payload'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { deliverDueEmails } from '../../src/plugins/email-delivery'
-import { addToBasket, finishTestPayment, placeOrder, quoteCheckout, settlePayment, startPayment } from '../../src/plugins/store'
+import { payloadPool } from '../../src/collections/sql'
+import { addToBasket, finishTestPayment, placeOrder, quoteCheckout, reconcilePayments, settlePayment, startPayment } from '../../src/plugins/store'
 import { FULFILMENT_VIEWS } from '../../src/plugins/store/admin/fulfilmentViews'
 import { renderLabels } from '../../src/plugins/store/labels'
 import type { Order, PrintBatch } from '../../src/payload-types'
@@ -229,6 +230,9 @@ describe('print batches', () => {
       expect((await auditOf('orders', order.id)).at(-1)).toBe('orders.printed')
     }
     expect(await batchOf(batch.id)).toMatchObject({ status: 'printed', printedAt: expect.any(String) })
+    const sent = (await mail()).filter((m) => m.subject === 'Your documents are printed')
+    expect(sent.map((m) => m.to).sort()).toEqual(['learner-a@fixture.test', 'learner-b@fixture.test'])
+    for (const order of orders) expect(sent.some((m) => m.text.includes(`The documents of order ${order.orderNumber} are printed.`))).toBe(true)
     const before = await snapshot(orders.map((o) => o.id), batch.id)
     expect(await support('POST', `/print-batches/${batch.id}/printed`)).toMatchObject({ status: 400, json: { error: 'This batch has been printed already.' } })
     expect(await snapshot(orders.map((o) => o.id), batch.id)).toBe(before)
@@ -258,7 +262,7 @@ describe('dispatching a printed batch', () => {
     const batch = await printedBatch(orders)
     await mail()
     smtp.received.length = 0
-    const tracking = ['RM123456785GB', 'RM987654325GB']
+    const tracking = ['RM123456785GB', 'RM987654326GB']
     const answer = await support('POST', `/print-batches/${batch.id}/dispatch`, { tracking: `Order, Tracking\n${orders[0]!.orderNumber}, ${tracking[0]}\n\n${orders[1]!.orderNumber},${tracking[1]}\n` })
     expect(answer).toMatchObject({ status: 200, json: { ok: true, orders: 2 } })
     await expectDispatched(orders, tracking, batch.id)
@@ -288,7 +292,7 @@ describe('dispatching a printed batch', () => {
     const [first, second] = orders.map((o) => o.orderNumber)
     const tries: Array<[unknown, number, string]> = [
       [{ tracking: `${first}, RM1` }, 400, `Give a tracking number for ${second}.`],
-      [{ tracking: `${first}, RM1\n${second}` }, 400, 'Line 2: give the order number and its tracking number (at most 60 characters), separated by a comma.'],
+      [{ tracking: `${first}, RM1\n${second}` }, 400, `This line is not “order number, tracking number”: “${second}”. Nothing was dispatched.`],
       [{ tracking: `${first}, RM1\n${second}, RM2\nORD-NOPE-NOPE, RM3` }, 400, 'Not in this batch: ORD-NOPE-NOPE.'],
       [{ tracking: '' }, 400, 'Give a tracking number for each order: “order number, tracking number” per line.'],
     ]
@@ -317,8 +321,13 @@ describe('an order’s actions', () => {
     expect(others).toEqual([])
     expect(held).toMatchObject({ to: 'learner-a@fixture.test', subject: 'Your order is on hold' })
     expect(held!.text).toContain(`We have put order ${order.orderNumber} on hold: We need a copy of your deed poll for the name change.`)
+    smtp.received.length = 0
     expect(await act(order.id, { action: 'release' })).toMatchObject({ status: 200, json: { status: 'paid' } })
     expect(await orderOf(order.id)).toMatchObject({ status: 'paid', holdReason: null, heldFrom: null })
+    const [released, ...more] = await mail()
+    expect(more).toEqual([])
+    expect(released).toMatchObject({ to: 'learner-a@fixture.test', subject: 'Your order is no longer on hold' })
+    expect(released!.text).toContain(`Order ${order.orderNumber} is no longer on hold. We will print your documents and post them.`)
     expect(await auditOf('orders', order.id)).toEqual(expect.arrayContaining(['orders.on-hold', 'orders.released']))
 
     const printed = await paidOrder('b')
@@ -466,5 +475,190 @@ describe('who may fulfil orders', () => {
       expect(answer.bytes.toString('utf8')).not.toContain('Ada Lovelace')
     }
     expect(await snapshot([order.id, other.id], batch.id)).toBe(before)
+  })
+})
+
+describe('tracking numbers', () => {
+  it('a line that is not “order number, tracking number” is refused, quoted; an order number given as the tracking number is refused; nothing is emailed', async () => {
+    const orders = [await paidOrder('a'), await paidOrder('b')]
+    const batch = await printedBatch(orders)
+    await mail()
+    smtp.received.length = 0
+    const ids = orders.map((o) => o.id)
+    const before = await snapshot(ids, batch.id)
+    const [first, second] = orders.map((o) => o.orderNumber)
+    // The box comes pre-filled with "ORD-…, "; a whole line typed after it.
+    const typedAfter = `${first}, ${first}, RM123456785GB`
+    const tries: Array<[string, string]> = [
+      [`${typedAfter}\n${second}, RM111111115GB`, `This line is not “order number, tracking number”: “${typedAfter}”. Nothing was dispatched.`],
+      [`${first}, ${first}\n${second}, RM111111115GB`, `${first}: “${first}” is not a Royal Mail tracking number: two letters, nine digits and GB, for example RM123456785GB.`],
+      [`${first}, RM123456784GB\n${second}, RM111111115GB`, `${first}: “RM123456784GB” is not a Royal Mail tracking number: two letters, nine digits and GB, for example RM123456785GB.`],
+    ]
+    for (const [tracking, error] of tries) {
+      expect(await support('POST', `/print-batches/${batch.id}/dispatch`, { tracking }), tracking).toMatchObject({ status: 400, json: { error } })
+      expect(await snapshot(ids, batch.id)).toBe(before)
+    }
+    expect(await mail()).toEqual([])
+    // Typed with spaces and in lower case, it is stored as Royal Mail prints it.
+    expect(await support('POST', `/print-batches/${batch.id}/dispatch`, { tracking: `${first}, rm 1234 5678 5gb\n${second}, RM111111115GB` })).toMatchObject({ status: 200 })
+    expect((await orderOf(orders[0]!.id)).trackingNumber).toBe('RM123456785GB')
+  })
+
+  it('an international courier’s number: letters and digits with at least six digits', async () => {
+    const order = await paidOrder('b', ADDRESSES.b)
+    const batch = await printedBatch([order])
+    expect(await support('POST', `/print-batches/${batch.id}/dispatch`, { tracking: `${order.orderNumber}, RM1` })).toMatchObject({
+      status: 400,
+      json: { error: `${order.orderNumber}: “RM1” is not a courier tracking number: 8 to 30 letters and digits, at least 6 of them digits.` },
+    })
+    expect(await support('POST', `/print-batches/${batch.id}/dispatch`, { tracking: `${order.orderNumber}, 1Z999AA10123456784` })).toMatchObject({ status: 200 })
+    expect((await orderOf(order.id)).trackingNumber).toBe('1Z999AA10123456784')
+  })
+
+  it('support correct a dispatched order’s tracking number: checked, on the timeline and audited, and the learner emailed the right one; never by editing the field', async () => {
+    const order = await paidOrder('a')
+    const batch = await printedBatch([order])
+    expect((await support('POST', `/print-batches/${batch.id}/dispatch`, { tracking: `${order.orderNumber}, RM111111115GB` })).status).toBe(200)
+    await mail()
+    smtp.received.length = 0
+    const correct = (trackingNumber: string) => support('POST', `/orders/${order.id}/act`, { action: 'correct-tracking', trackingNumber })
+    const before = await snapshot([order.id])
+    expect(await support('PATCH', `/orders/${order.id}`, { trackingNumber: 'RM222222225GB' })).toMatchObject({ status: 200 })
+    expect(await snapshot([order.id])).not.toContain('RM222222225GB')
+    expect(await correct('ORD-1')).toMatchObject({ status: 400, json: { error: '“ORD-1” is not a Royal Mail tracking number: two letters, nine digits and GB, for example RM123456785GB.' } })
+    expect(await correct('RM111111115GB')).toMatchObject({ status: 400, json: { error: 'The tracking number is RM111111115GB already.' } })
+    expect(JSON.parse(await snapshot([order.id])).orders).toEqual(JSON.parse(before).orders.map((o: Record<string, unknown>) => ({ ...o, updatedAt: expect.any(String) })))
+    expect(await mail()).toEqual([])
+    expect(await correct('RM222222225GB')).toMatchObject({ status: 200 })
+    expect(await orderOf(order.id)).toMatchObject({ status: 'dispatched', trackingNumber: 'RM222222225GB' })
+    expect((await timelineOf(order.id)).at(-1)).toBe('tracking-corrected:staff:Tracking number RM111111115GB corrected to RM222222225GB')
+    expect((await auditOf('orders', order.id)).at(-1)).toBe('orders.tracking-corrected')
+    const [corrected, ...others] = await mail()
+    expect(others).toEqual([])
+    expect(corrected).toMatchObject({ to: 'learner-a@fixture.test', subject: 'A corrected tracking number for your order' })
+    expect(corrected!.text).toContain(`The tracking number we sent you for order ${order.orderNumber} was wrong. The right one is RM222222225GB.`)
+    expect(corrected!.text).toContain(`Track your delivery: ${TRACKING_PAGE.replace('{tracking}', 'RM222222225GB')}`)
+    // Only a dispatched order has one to correct.
+    const paid = await paidOrder('a')
+    expect(await support('POST', `/orders/${paid.id}/act`, { action: 'correct-tracking', trackingNumber: 'RM222222225GB' })).toMatchObject({ status: 400, json: { error: 'Only a dispatched order’s tracking number can be corrected.' } })
+  })
+})
+
+describe('enquiries, whose rule is whole in plugins/enquiries/collections/Enquiries.ts', () => {
+  it('support cannot make a report in a learner’s name, nor move a report to another account or document', async () => {
+    const made = await support('POST', '/enquiries', { subject: 'Hello', reporter: f.b.account.id, document: f.b.document.id, messages: [{ from: 'reporter', body: 'Made by support', sentAt: new Date().toISOString() }] })
+    expect(made).toMatchObject({ status: 403, json: { errors: [{ message: 'You are not allowed to perform this action.' }] } })
+    const before = await t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system })
+    const moved = await support('PATCH', `/enquiries/${f.b.enquiry.id}`, { reporter: f.a.account.id, document: f.a.document.id })
+    expect(moved.status).toBe(200)
+    expect(await t.payload.findByID({ collection: 'enquiries', id: f.b.enquiry.id, ...system })).toMatchObject({ reporter: before.reporter, document: before.document })
+    expect((await call('learner', 'GET', `/enquiries/${f.b.enquiry.id}`)).status).toBe(404)
+  })
+})
+
+describe('reconciliation goes on past an order Stripe cannot return', () => {
+  const keys = { STRIPE_SECRET_KEY: 'sk_test_reconcile', STRIPE_WEBHOOK_SECRET: 'whsec_reconcile', STRIPE_MAX_NETWORK_RETRIES: '0' }
+  beforeEach(() => void Object.assign(process.env, keys))
+  afterEach(() => {
+    for (const key of Object.keys(keys)) delete process.env[key]
+  })
+
+  /** An order of learner A's with Stripe's payment page opened, its webhook never arriving. */
+  async function awaitingStripe(): Promise<Order> {
+    made += 1
+    const product = await t.payload.create({ collection: 'products', data: { name: `Letter ${made}`, code: `LET-${made}`, pricePence: 3050, vatRatePercent: 0 }, ...system })
+    const user = await learner('a')
+    await addToBasket(t.payload, user, { product: product.id, achievement: f.a.achievement.id, reason: 'lost' })
+    const placed = await placeOrder(t.payload, user, { billing: ADDRESSES.a, delivery: ADDRESSES.a, deliveryOption: deliveryOptionId }, 3400)
+    if (!placed.ok) throw new Error(placed.error)
+    stripe.use(http.post('https://api.stripe.com/v1/checkout/sessions', () => HttpResponse.json({ id: `cs_rec_${placed.orderId}`, object: 'checkout.session', url: 'https://checkout.stripe.com/c/pay/x' })))
+    expect(await startPayment(t.payload, user, placed.orderId)).toMatchObject({ ok: true })
+    return orderOf(placed.orderId)
+  }
+
+  it('each order on its own: a session gone (404) is flagged and backed off, a Stripe error is logged, and the paid order after them is completed', async () => {
+    const [gone, failing, paid, open] = [await awaitingStripe(), await awaitingStripe(), await awaitingStripe(), await awaitingStripe()]
+    // The oldest first: the ones Stripe cannot return come before the paid one.
+    await payloadPool(t.payload).query(`update orders set last_payment_started_at = now() - interval '1 hour' * (10 - array_position($1::int[], id)) where id = any($1::int[])`, [[gone.id, failing.id, paid.id, open.id]])
+    const asked: string[] = []
+    stripe.use(
+      http.get('https://api.stripe.com/v1/checkout/sessions/:id', ({ params }) => {
+        const id = String(params.id)
+        asked.push(id)
+        const base = { object: 'checkout.session', currency: 'gbp', amount_total: 3400, expires_at: Math.floor(Date.now() / 1000) + 3600 }
+        if (id === gone.stripeSessionId) return HttpResponse.json({ error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such checkout.session: '${id}'` } }, { status: 404 })
+        if (id === failing.stripeSessionId) return HttpResponse.json({ error: { type: 'api_error', message: 'Something went wrong on Stripe’s end.' } }, { status: 500 })
+        if (id === paid.stripeSessionId) return HttpResponse.json({ ...base, id, status: 'complete', payment_status: 'paid', payment_intent: `pi_rec_${paid.id}` })
+        return HttpResponse.json({ ...base, id, status: 'open', payment_status: 'unpaid', payment_intent: null })
+      }),
+    )
+    const mine = [gone, failing, paid, open].map((o) => o.stripeSessionId!)
+    const first = await reconcilePayments(t.payload)
+    expect(first).toMatchObject({ paid: 1, failed: 2 })
+    expect(asked.filter((id) => mine.includes(id))).toEqual(mine)
+    expect(await orderOf(paid.id)).toMatchObject({ status: 'paid', paymentReference: `pi_rec_${paid.id}` })
+    expect(await orderOf(gone.id)).toMatchObject({ status: 'awaiting-payment', paymentProblem: expect.stringContaining(`Stripe could not return this order’s payment page (No such checkout.session: '${gone.stripeSessionId}')`) })
+    expect((await timelineOf(gone.id)).at(-1)).toMatch(/^payment-problem:payment:Stripe could not return/)
+    // A passing Stripe error is not a problem for staff: it is asked again next time.
+    expect(await orderOf(failing.id)).toMatchObject({ status: 'awaiting-payment', paymentProblem: null })
+    for (const order of [gone, failing, paid, open]) expect((await orderOf(order.id)).paymentCheckedAt).toEqual(expect.any(String))
+
+    // The next run: the flagged order waits a day; the others are asked again, the least recently checked first.
+    asked.length = 0
+    await payloadPool(t.payload).query(`update orders set payment_checked_at = now() - interval '1 minute' where id = $1`, [open.id])
+    await reconcilePayments(t.payload)
+    expect(asked.filter((id) => mine.includes(id))).toEqual([open.stripeSessionId, failing.stripeSessionId])
+    // Later runs in this file need not ask Stripe about them.
+    await payloadPool(t.payload).query(`update orders set status = 'cancelled' where id = any($1::int[])`, [[gone.id, failing.id, open.id]])
+  })
+})
+
+describe('a Stripe refund whose record fails after Stripe answered', () => {
+  const keys = { STRIPE_SECRET_KEY: 'sk_test_refund', STRIPE_WEBHOOK_SECRET: 'whsec_refund', STRIPE_MAX_NETWORK_RETRIES: '0' }
+  beforeEach(() => void Object.assign(process.env, keys))
+  afterEach(() => {
+    for (const key of Object.keys(keys)) delete process.env[key]
+  })
+
+  it('keeps the refund on the order, and the payment check records it once (Stripe asked with the same key)', async () => {
+    made += 1
+    const product = await t.payload.create({ collection: 'products', data: { name: `Transcript ${made}`, code: `TR-${made}`, pricePence: 3050, vatRatePercent: 0 }, ...system })
+    const user = await learner('a')
+    await addToBasket(t.payload, user, { product: product.id, achievement: f.a.achievement.id, reason: 'lost' })
+    const placed = await placeOrder(t.payload, user, { billing: ADDRESSES.a, delivery: ADDRESSES.a, deliveryOption: deliveryOptionId }, 3400)
+    if (!placed.ok) throw new Error(placed.error)
+    stripe.use(http.post('https://api.stripe.com/v1/checkout/sessions', () => HttpResponse.json({ id: `cs_ref_${placed.orderId}`, object: 'checkout.session', url: 'https://checkout.stripe.com/c/pay/x' })))
+    await startPayment(t.payload, user, placed.orderId)
+    expect(await settlePayment(t.payload, { type: 'paid', orderId: placed.orderId, reference: `pi_ref_${placed.orderId}`, amountPence: 3400, currency: 'gbp' })).toBe('paid')
+    await mail()
+    smtp.received.length = 0
+    const keysAsked: Array<string | null> = []
+    stripe.use(
+      http.post('https://api.stripe.com/v1/refunds', ({ request }) => {
+        keysAsked.push(request.headers.get('idempotency-key'))
+        return HttpResponse.json({ id: 're_once', object: 'refund', amount: 1200, status: 'succeeded' })
+      }),
+    )
+    // The database fails once, after Stripe has refunded, while the refund's timeline line is written.
+    const create = t.payload.create.bind(t.payload)
+    let failures = 0
+    t.payload.create = (async (options: Parameters<typeof create>[0]) => {
+      if (options.collection === 'order-events' && (options.data as { event?: string }).event === 'partly-refunded' && failures++ === 0) throw new Error('database went away')
+      return create(options)
+    }) as typeof t.payload.create
+    try {
+      const answer = await support('POST', `/orders/${placed.orderId}/act`, { action: 'refund', amountPence: 1200 })
+      expect(answer).toMatchObject({ status: 502, json: { error: 'Stripe refunded £12.00, but recording it failed. It will be recorded within minutes; look at the order then.' } })
+    } finally {
+      t.payload.create = create
+    }
+    expect(await orderOf(placed.orderId)).toMatchObject({ status: 'paid', refundedPence: 0, refundPendingPence: 1200 })
+    // Another refund waits for this one to be recorded.
+    expect(await support('POST', `/orders/${placed.orderId}/act`, { action: 'refund', amountPence: 100 })).toMatchObject({ status: 409 })
+    expect(await reconcilePayments(t.payload)).toMatchObject({ refundsRecorded: 1 })
+    expect(await orderOf(placed.orderId)).toMatchObject({ status: 'partly-refunded', refundedPence: 1200, refundPendingPence: null })
+    expect(keysAsked).toEqual([`order-${placed.orderId}-refund-to-1200`, `order-${placed.orderId}-refund-to-1200`])
+    expect((await timelineOf(placed.orderId)).filter((line) => line.startsWith('partly-refunded'))).toHaveLength(1)
+    expect((await mail()).map((m) => m.subject)).toEqual(['Your order has been refunded'])
   })
 })

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { applyOrderAction, type OrderAction, type OrderActor, type OrderState, type OrderStatus } from '../../src/lib/orders'
+import { checkTrackingNumber, s10CheckDigit } from '../../src/lib/tracking'
 
 const TOTAL = 3400
 const state = (overrides: Partial<OrderState> = {}): OrderState => ({ status: 'awaiting-payment', totalPence: TOTAL, paid: false, refundedPence: 0, heldFrom: null, ...overrides })
@@ -134,5 +135,31 @@ describe('payment facts in any order', () => {
       ),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('tracking numbers are checked against the carrier’s format', () => {
+  it('UK: Royal Mail S10, two letters, eight digits, the check digit and GB', () => {
+    expect(checkTrackingNumber('RM123456785GB', 'uk')).toEqual({ ok: true, trackingNumber: 'RM123456785GB' })
+    expect(checkTrackingNumber(' rm 1234 5678 5gb ', 'uk')).toEqual({ ok: true, trackingNumber: 'RM123456785GB' })
+    for (const wrong of ['RM123456784GB', 'RM123456785FR', 'ORD-20261207-ABCD', 'RM12345678GB', '123456785GB', ''])
+      expect(checkTrackingNumber(wrong, 'uk').ok, wrong).toBe(false)
+    expect(checkTrackingNumber('ORD-1', 'uk')).toEqual({ ok: false, error: '“ORD-1” is not a Royal Mail tracking number: two letters, nine digits and GB, for example RM123456785GB.' })
+  })
+
+  it('the S10 check digit: 10 is written 0 and 11 is written 5', () => {
+    expect(s10CheckDigit('12345678')).toBe(5)
+    expect(s10CheckDigit('11111111')).toBe(5)
+    expect(s10CheckDigit('98765432')).toBe(6)
+    // Every serial has exactly one check digit that passes.
+    for (const serial of ['00000000', '47312482', '99999999']) expect([...'0123456789'].filter((d) => checkTrackingNumber(`RR${serial}${d}GB`, 'uk').ok)).toHaveLength(1)
+  })
+
+  it('international: an S10 number of any post, or a courier’s 8 to 30 letters and digits with at least 6 digits', () => {
+    expect(checkTrackingNumber('CP123456785DE', 'international').ok).toBe(true)
+    expect(checkTrackingNumber('1Z999AA10123456784', 'international')).toEqual({ ok: true, trackingNumber: '1Z999AA10123456784' })
+    expect(checkTrackingNumber('1234567890', 'international').ok).toBe(true)
+    for (const wrong of ['RM1', 'ORD-20261207-ABCD', 'ABCDEFGH12', 'CP123456784DE', '1234-5678-90', 'X'.repeat(25) + '123456'])
+      expect(checkTrackingNumber(wrong, 'international').ok, wrong).toBe(false)
   })
 })

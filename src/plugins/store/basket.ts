@@ -1,7 +1,7 @@
 import { ValidationError, type Payload } from 'payload'
 
 import { isActiveLearner, relationId, type SignedInUser } from '../../access/users'
-import { ORDER_REASONS } from '../../collections/Orders'
+import { ORDER_REASONS } from './collections/Orders'
 import { priceOrder, productAppliesTo } from '../../lib/pricing'
 import type { Achievement, BasketItem, Product, Qualification } from '../../payload-types'
 

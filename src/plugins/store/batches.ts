@@ -4,11 +4,11 @@ import { parse } from 'csv-parse/sync'
 import { addDataAndFileToRequest, APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type Endpoint, type PayloadRequest } from 'payload'
 
 import { relationId, staffHasRole } from '../../access/users'
+import { AS_SYSTEM } from '../../access/system'
 import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { countryName } from '../../lib/countries'
 import type { Order, PrintBatch, Product } from '../../payload-types'
-import { AS_SYSTEM } from './record'
 import { actOnOrder } from './staff'
 
 const orderIdsOf = (batch: Pick<PrintBatch, 'orders'>) => (batch.orders ?? []).map((o) => Number(relationId(o)))
@@ -75,17 +75,27 @@ export function printerCsv(orders: readonly Order[]): string {
   return stringify([['Order', 'Product code', 'Item', 'Reason', 'Name', 'Address line 1', 'Address line 2', 'Town', 'County', 'Postcode', 'Country'], ...rows])
 }
 
-/** Tracking numbers typed or uploaded as CSV: "order number, tracking number" per line (a header line is allowed). */
+/**
+ * Tracking numbers typed or uploaded as CSV: exactly "order number, tracking number" per line (a
+ * header line is allowed). A line with more or fewer values is refused, quoted as it was given.
+ */
 export function parseTrackingCsv(text: string): { ok: true; rows: Array<{ orderNumber: string; trackingNumber: string }> } | { ok: false; error: string } {
-  let records: string[][]
+  let records: Array<{ record: string[]; raw: string }>
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, max_record_size: 10_000 }) as string[][]
+    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, max_record_size: 10_000, raw: true }) as unknown as Array<{ record: string[]; raw: string }>
   } catch (error) {
     return { ok: false, error: `The tracking list could not be read: ${(error as Error).message}` }
   }
-  const rows = records.filter((r, i) => !(i === 0 && /order/i.test(r[0] ?? ''))).map(([orderNumber = '', trackingNumber = '']) => ({ orderNumber, trackingNumber }))
-  const bad = rows.findIndex((r) => !r.orderNumber || !r.trackingNumber || r.trackingNumber.length > 60)
-  if (bad >= 0) return { ok: false, error: `Line ${bad + 1}: give the order number and its tracking number (at most 60 characters), separated by a comma.` }
+  const lines = records.filter(({ record }, i) => !(i === 0 && /order/i.test(record[0] ?? '') && !/^ORD-/i.test(record[0] ?? '')))
+  const rows: Array<{ orderNumber: string; trackingNumber: string }> = []
+  for (const { record, raw } of lines) {
+    const values = [...record]
+    while (values.length > 2 && values.at(-1) === '') values.pop()
+    const [orderNumber = '', trackingNumber = ''] = values
+    if (values.length !== 2 || !orderNumber || !trackingNumber || trackingNumber.length > 60)
+      return { ok: false, error: `This line is not “order number, tracking number”: “${raw.trim().slice(0, 200)}”. Nothing was dispatched.` }
+    rows.push({ orderNumber, trackingNumber })
+  }
   return rows.length ? { ok: true, rows } : { ok: false, error: 'Give a tracking number for each order: “order number, tracking number” per line.' }
 }
 

@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto'
 import { createLocalReq, type Payload } from 'payload'
 
 import { isActiveLearner, type SignedInUser } from '../../access/users'
+import { AS_SYSTEM } from '../../access/system'
 import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { checkAddress, type AddressInput, type BookEntry } from '../../lib/addresses'
@@ -10,7 +11,7 @@ import { priceOrder, servesCountry, type Region, type Totals } from '../../lib/p
 import type { DeliveryOption } from '../../payload-types'
 import { basketOf, type BasketLine } from './basket'
 import * as mail from './emails'
-import { AS_SYSTEM, emailLearner, recordOrderEvent } from './record'
+import { emailLearner, recordOrderEvent } from './record'
 
 export type FieldErrors = Record<string, string>
 type Form = Record<string, string | undefined>

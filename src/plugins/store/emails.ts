@@ -50,3 +50,24 @@ export const orderRefundedMessage = message<OrderMail & { refunded: string; whol
   ],
   open,
 )
+
+export const orderReleasedMessage = message<OrderMail & { next: string }>(
+  'order-released',
+  'Your order is no longer on hold',
+  ({ orderNumber, next }) => [`Order ${orderNumber} is no longer on hold. ${next}`],
+  open,
+)
+
+export const orderPrintedMessage = message<OrderMail>(
+  'order-printed',
+  'Your documents are printed',
+  ({ orderNumber }) => [`The documents of order ${orderNumber} are printed. We will post them soon and email you their tracking number.`],
+  open,
+)
+
+export const orderTrackingCorrectedMessage = message<OrderMail & { trackingNumber: string; trackingUrl: string | null }>(
+  'order-tracking-corrected',
+  'A corrected tracking number for your order',
+  ({ orderNumber, trackingNumber }) => [`The tracking number we sent you for order ${orderNumber} was wrong. The right one is ${trackingNumber}.`],
+  (data) => (data.trackingUrl ? { label: 'Track your delivery', href: data.trackingUrl } : open(data)),
+)

@@ -1,11 +1,12 @@
 import { createLocalReq, type Payload } from 'payload'
 
 import { isActiveLearner, relationId, type SignedInUser } from '../../access/users'
+import { AS_SYSTEM } from '../../access/system'
 import { inTransaction } from '../../collections/transaction'
 import { serverURL } from '../../lib/env'
 import type { Account, Order } from '../../payload-types'
 import { settlePayment, type SettleOutcome } from './payments'
-import { AS_SYSTEM, lockedOrder, orderStateOf, recordOrderEvent, saveOrder } from './record'
+import { lockedOrder, orderStateOf, recordOrderEvent, saveOrder } from './record'
 import { paymentMode, stripeClient } from './stripe'
 
 export type StartResult = { ok: true; url: string } | { ok: false; error: string; status: 400 | 404 | 503 }

@@ -19,6 +19,8 @@ export type PaymentFact =
   | { type: 'failed'; orderId: number; sessionId?: string }
   | { type: 'expired'; orderId: number; sessionId?: string }
   | { type: 'refunded'; orderId: number; reference: string; amountPence: number; refundedPence: number; currency: string }
+  /** The payment provider will never say how the order's payment went (its session is gone): staff check it. */
+  | { type: 'unverifiable'; orderId: number; problem: string }
   /** Left unpaid past the payment page's expiry (the reconciliation job's finding). */
   | { type: 'abandoned'; orderId: number; lastActivityBefore: Date }
 
@@ -64,6 +66,8 @@ async function settleLocked(req: PayloadRequest, order: Order, fact: PaymentFact
       await recordOrderEvent(req, order, fact.type === 'failed' ? 'payment-failed' : 'payment-expired', 'payment', 'The order is still awaiting payment: the learner can pay again.')
       return 'noted'
     }
+    case 'unverifiable':
+      return state.paid ? 'unchanged' : flag(req, order, fact.problem)
     case 'abandoned': {
       // Checked again under the lock: a payment page opened since the job looked keeps the order.
       if (new Date(order.lastPaymentStartedAt ?? order.createdAt) >= fact.lastActivityBefore) return 'unchanged'

@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 import { relationId } from '../../access/users'
+import { AS_SYSTEM } from '../../access/system'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
 import { queryInTransaction } from '../../collections/sql'
 import { queueEmail } from '../../email/queue'
@@ -10,9 +11,6 @@ import { formatPence } from '../../lib/money'
 import type { OrderActor, OrderState, OrderStatus } from '../../lib/orders'
 import type { Account, Order, OrderEvent } from '../../payload-types'
 import type { OrderMail } from './emails'
-
-// System task: an order's side records (timeline, audit, emails) are written by the store's own code only.
-export const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
 
 export type OrderEventName = OrderEvent['event']
 

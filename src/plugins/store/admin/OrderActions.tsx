@@ -21,9 +21,13 @@ const flat = { margin: 0 } as const
 const row = { display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', marginBottom: 20 } as const
 const factsStyle = { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 4, margin: '0 0 16px' } as const
 
+/** An action that cannot be undone, waiting for staff to confirm what it will do. */
+type Confirming = { question: string; yes: string; body: Record<string, unknown>; done: string }
+
 /**
- * Support staff's actions on an order (hold, release, cancel, refund), offered as the order's
- * state machine allows them now; the server decides (src/plugins/store/staff.ts).
+ * Support staff's actions on an order (hold, release, cancel, refund, correct the tracking
+ * number), offered as the order's state machine allows them now; the server decides
+ * (src/plugins/store/staff.ts). Cancelling and refunding say what will happen and ask once.
  */
 export function OrderActions() {
   const { id } = useDocumentInfo()
@@ -38,10 +42,14 @@ export function OrderActions() {
     holdReason: fields.holdReason?.value as string | undefined,
     paymentProblem: fields.paymentProblem?.value as string | undefined,
     trackingNumber: fields.trackingNumber?.value as string | undefined,
+    orderNumber: fields.orderNumber?.value as string | undefined,
+    refundPendingPence: Number(fields.refundPendingPence?.value ?? 0),
   }))
   const [holdReason, setHoldReason] = useState('')
   const [cancelReason, setCancelReason] = useState('')
   const [pounds, setPounds] = useState('')
+  const [tracking, setTracking] = useState('')
+  const [confirming, setConfirming] = useState<Confirming | null>(null)
   const { result, setResult, busy, post } = usePanelAction()
   if (!id || !field.status || !['administrator', 'support'].includes(user?.role ?? '')) return null
 
@@ -52,23 +60,44 @@ export function OrderActions() {
     hold: can({ type: 'hold', reason: 'x' }),
     release: can({ type: 'release' }),
     cancel: can({ type: 'cancel' }),
-    refund: left > 0 && can({ type: 'refund', refundedPence: field.refundedPence + 1 }),
+    refund: left > 0 && !field.refundPendingPence && can({ type: 'refund', refundedPence: field.refundedPence + 1 }),
+    correctTracking: Boolean(field.trackingNumber) && field.status !== 'cancelled',
   }
+  const order = field.orderNumber ?? 'this order'
 
   async function act(body: Record<string, unknown>, done: string) {
+    setConfirming(null)
     const answer = await post(`/api/orders/${id}/act`, body, { done: () => done })
     if (answer) {
       setHoldReason('')
       setCancelReason('')
       setPounds('')
+      setTracking('')
       router.refresh()
     }
   }
-  function refund() {
-    const amountPence = penceFromPounds(pounds)
+  function askToRefund(amountPence: number | null) {
+    setResult(null)
     if (amountPence === null || amountPence <= 0) return setResult({ ok: false, text: 'Type the amount to refund in pounds, for example 12.50.' })
     if (amountPence > left) return setResult({ ok: false, text: `At most ${formatPence(left)} is left to refund.` })
-    return act({ action: 'refund', amountPence }, `Refunded ${formatPence(amountPence)}: the learner has been emailed.`)
+    const whole = amountPence === left && field.refundedPence === 0
+    setConfirming({
+      question: `Refund ${formatPence(amountPence)} of ${order} to the learner’s card${whole ? ' (the whole order)' : ''}? The money goes back at once and this cannot be undone; the learner is emailed.`,
+      yes: `Yes, refund ${formatPence(amountPence)}`,
+      body: { action: 'refund', amountPence },
+      done: `Refunded ${formatPence(amountPence)}: the learner has been emailed.`,
+    })
+  }
+  function askToCancel() {
+    setResult(null)
+    setConfirming({
+      question: `Cancel ${order}? It will not be printed or posted, and the learner is emailed${cancelReason.trim() ? ` the reason: “${cancelReason.trim()}”` : ''}. ${
+        field.paidAt ? 'Cancelling does not refund: refund the payment as well.' : 'Nothing was paid.'
+      } A cancelled order cannot be taken back.`,
+      yes: 'Yes, cancel the order',
+      body: { action: 'cancel', reason: cancelReason },
+      done: 'Cancelled: the learner has been emailed.',
+    })
   }
 
   return (
@@ -99,6 +128,25 @@ export function OrderActions() {
         <p role="alert" style={{ border: '1px solid var(--theme-error-500)', background: 'var(--theme-error-50)', padding: '8px 12px', borderRadius: 4 }}>
           <strong>Payment needs checking:</strong> {field.paymentProblem}
         </p>
+      ) : null}
+
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="order-confirm-question" style={{ border: '2px solid var(--theme-warning-500)', borderRadius: 4, padding: 16, marginBottom: 20 }}>
+          <p id="order-confirm-question" style={{ marginTop: 0 }}>
+            {confirming.question}
+          </p>
+          <div style={{ ...row, marginBottom: 0 }}>
+            <button type="button" className="btn btn--style-primary btn--size-medium" style={flat} disabled={busy} onClick={() => act(confirming.body, confirming.done)}>
+              {confirming.yes}
+            </button>
+            <button type="button" className={button} style={flat} disabled={busy} onClick={() => setConfirming(null)}>
+              No, go back
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {field.refundPendingPence ? (
+        <p role="alert">A refund to {formatPence(field.refundPendingPence)} in all was made with Stripe and is being recorded: the payment check records it within minutes.</p>
       ) : null}
 
       {offers.hold ? (
@@ -132,11 +180,11 @@ export function OrderActions() {
             <div className="field-type text" style={{ width: 160 }}>
               <input id="refund-amount" type="text" inputMode="decimal" value={pounds} placeholder={(left / 100).toFixed(2)} onChange={(e) => setPounds(e.target.value)} />
             </div>
-            <button type="button" className={button} style={flat} disabled={busy || !pounds.trim()} onClick={refund}>
-              Refund
+            <button type="button" className={button} style={flat} disabled={busy || !pounds.trim()} onClick={() => askToRefund(penceFromPounds(pounds))}>
+              Refund…
             </button>
-            <button type="button" className={button} style={flat} disabled={busy} onClick={() => act({ action: 'refund', amountPence: left }, `Refunded ${formatPence(left)}: the learner has been emailed.`)}>
-              Refund in full ({formatPence(left)})
+            <button type="button" className={button} style={flat} disabled={busy} onClick={() => askToRefund(left)}>
+              Refund in full ({formatPence(left)})…
             </button>
           </div>
         </>
@@ -150,13 +198,28 @@ export function OrderActions() {
             <div className="field-type text" style={{ flex: '1 1 280px' }}>
               <input id="cancel-reason" type="text" maxLength={500} value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} />
             </div>
-            <button type="button" className={button} style={flat} disabled={busy} onClick={() => act({ action: 'cancel', reason: cancelReason }, 'Cancelled: the learner has been emailed.')}>
-              Cancel the order
+            <button type="button" className={button} style={flat} disabled={busy} onClick={askToCancel}>
+              Cancel the order…
             </button>
           </div>
         </>
       ) : null}
-      {!offers.hold && !offers.release && !offers.refund && !offers.cancel ? <p>Nothing more can be done to this order.</p> : null}
+      {offers.correctTracking ? (
+        <>
+          <label htmlFor="tracking-correction" className="field-label" style={labelStyle}>
+            Correct the tracking number (the learner is emailed the right one)
+          </label>
+          <div style={row}>
+            <div className="field-type text" style={{ flex: '1 1 220px' }}>
+              <input id="tracking-correction" type="text" maxLength={60} value={tracking} placeholder={field.trackingNumber} onChange={(e) => setTracking(e.target.value)} />
+            </div>
+            <button type="button" className={button} style={flat} disabled={busy || !tracking.trim()} onClick={() => act({ action: 'correct-tracking', trackingNumber: tracking }, 'Corrected: the learner has been emailed the right tracking number.')}>
+              Correct the tracking number
+            </button>
+          </div>
+        </>
+      ) : null}
+      {!offers.hold && !offers.release && !offers.refund && !offers.cancel && !offers.correctTracking ? <p>Nothing more can be done to this order.</p> : null}
     </ActionPanel>
   )
 }

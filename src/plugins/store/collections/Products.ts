@@ -1,11 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { administrators, anyOf, learners, supportStaff } from '../../access/rules'
-import { checkPercentage } from '../../lib/formats'
-import { auditTrail } from '../AuditLog/auditTrail'
-import { ADMIN_GROUPS, penceField } from '../fields'
+import { administrators, anyOf, learners, supportStaff } from '../../../access/rules'
+import { auditTrail } from '../../../collections/AuditLog/auditTrail'
+import { ADMIN_GROUPS, penceField } from '../../../collections/fields'
+import { QUALIFICATION_TYPES } from '../../../collections/Qualifications'
+import { checkPercentage } from '../../../lib/formats'
 
-/** What a learner can order for one of their achievements: duplicates, letters and others. */
+/** What a learner can order for one of their achievements: duplicates, letters and others. Support staff keep the list. */
 export const Products: CollectionConfig = {
   slug: 'products',
   admin: {
@@ -20,6 +21,8 @@ export const Products: CollectionConfig = {
     update: supportStaff,
     delete: administrators,
   },
+  hooks: auditTrail('products'),
+  timestamps: true,
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     { name: 'code', type: 'text', required: true, unique: true, index: true, maxLength: 40, admin: { description: 'A short stable code, for example DUP-CERT.' } },
@@ -54,8 +57,13 @@ export const Products: CollectionConfig = {
       admin: { description: 'Each product is ordered for one achievement.' },
     },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true, admin: { description: 'Only active products are offered in the store.' } },
+    {
+      name: 'qualificationTypes',
+      label: 'Applies to qualification types',
+      type: 'select',
+      hasMany: true,
+      options: [...QUALIFICATION_TYPES],
+      admin: { description: 'Leave empty to offer it for every achievement.' },
+    },
   ],
-  hooks: auditTrail('products'),
-  timestamps: true,
 }
-export default Products

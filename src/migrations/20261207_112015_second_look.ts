@@ -2,7 +2,8 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
-   CREATE TABLE "deleted_connections" (
+   ALTER TYPE "public"."enum_order_events_event" ADD VALUE 'tracking-corrected' BEFORE 'cancelled';
+  CREATE TABLE "deleted_connections" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"connection" numeric NOT NULL,
   	"learner_id" integer,
@@ -12,6 +13,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  ALTER TABLE "orders" ADD COLUMN "payment_checked_at" timestamp(3) with time zone;
+  ALTER TABLE "orders" ADD COLUMN "refund_pending_pence" numeric;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "deleted_connections_id" integer;
   ALTER TABLE "deleted_connections" ADD CONSTRAINT "deleted_connections_learner_id_accounts_id_fk" FOREIGN KEY ("learner_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "deleted_connections" ADD CONSTRAINT "deleted_connections_third_party_id_accounts_id_fk" FOREIGN KEY ("third_party_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;
@@ -21,6 +24,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "deleted_connections_updated_at_idx" ON "deleted_connections" USING btree ("updated_at");
   CREATE INDEX "deleted_connections_created_at_idx" ON "deleted_connections" USING btree ("created_at");
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_deleted_connections_fk" FOREIGN KEY ("deleted_connections_id") REFERENCES "public"."deleted_connections"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE INDEX "orders_payment_checked_at_idx" ON "orders" USING btree ("payment_checked_at");
   CREATE INDEX "payload_locked_documents_rels_deleted_connections_id_idx" ON "payload_locked_documents_rels" USING btree ("deleted_connections_id");`)
 }
 
@@ -30,6 +34,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "deleted_connections" CASCADE;
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_deleted_connections_fk";
   
+  ALTER TABLE "order_events" ALTER COLUMN "event" SET DATA TYPE text;
+  DROP TYPE "public"."enum_order_events_event";
+  CREATE TYPE "public"."enum_order_events_event" AS ENUM('placed', 'payment-started', 'payment-failed', 'payment-expired', 'paid', 'payment-problem', 'on-hold', 'released', 'printed', 'dispatched', 'cancelled', 'expired', 'refunded', 'partly-refunded');
+  ALTER TABLE "order_events" ALTER COLUMN "event" SET DATA TYPE "public"."enum_order_events_event" USING "event"::"public"."enum_order_events_event";
+  DROP INDEX "orders_payment_checked_at_idx";
   DROP INDEX "payload_locked_documents_rels_deleted_connections_id_idx";
+  ALTER TABLE "orders" DROP COLUMN "payment_checked_at";
+  ALTER TABLE "orders" DROP COLUMN "refund_pending_pence";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "deleted_connections_id";`)
 }

@@ -1,10 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { administrators, anyOf, learners, supportStaff } from '../../access/rules'
-import { auditTrail } from '../AuditLog/auditTrail'
-import { ADMIN_GROUPS, penceField } from '../fields'
+import { administrators, anyOf, learners, supportStaff } from '../../../access/rules'
+import { auditTrail } from '../../../collections/AuditLog/auditTrail'
+import { ADMIN_GROUPS, penceField } from '../../../collections/fields'
+import { isCountryCode } from '../../../lib/countries'
 
-/** How printed documents are posted; offered by the delivery country's region. */
+/** How printed documents are posted; offered by the delivery country's region. Support staff keep the list. */
 export const DeliveryOptions: CollectionConfig = {
   slug: 'delivery-options',
   labels: { singular: 'Delivery option', plural: 'Delivery options' },
@@ -20,6 +21,8 @@ export const DeliveryOptions: CollectionConfig = {
     delete: administrators,
   },
   defaultSort: 'sortOrder',
+  hooks: auditTrail('delivery-options'),
+  timestamps: true,
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {
@@ -48,8 +51,21 @@ export const DeliveryOptions: CollectionConfig = {
         { name: 'active', type: 'checkbox', defaultValue: true },
       ],
     },
+    {
+      name: 'countries',
+      type: 'text',
+      hasMany: true,
+      validate: (value: unknown) =>
+        !Array.isArray(value) || value.every((code) => isCountryCode(String(code).toUpperCase())) || 'Give countries as two-letter codes, for example GB or FR.',
+      admin: { description: 'Two-letter codes. Leave empty to serve every country in the region.' },
+    },
+    {
+      name: 'trackingUrl',
+      label: 'Tracking page',
+      type: 'text',
+      maxLength: 300,
+      validate: (value: unknown) => !value || /^https:\/\/[^\s]+\{tracking\}/.test(String(value)) || 'Give an https address with {tracking} where the tracking number goes.',
+      admin: { description: 'For example https://www.royalmail.com/track-your-item#/tracking-results/{tracking}' },
+    },
   ],
-  hooks: auditTrail('delivery-options'),
-  timestamps: true,
 }
-export default DeliveryOptions
