@@ -476,7 +476,7 @@ describe('reconciliation, with every webhook lost', () => {
     expect(await timelineOf(abandoned.id)).toEqual(['placed', 'payment-started', 'expired'])
     expect(await subjectsToA()).toEqual(['Payment received for your order', 'Your order has been cancelled'])
 
-    expect(await reconcilePayments(t.payload, now)).toEqual({ checked: 3, paid: 0, expired: 0 })
+    expect(await reconcilePayments(t.payload, now)).toEqual({ checked: 3, paid: 0, expired: 0, failed: 0, refundsRecorded: 0 })
     expect(await statuses()).toEqual(['paid', 'awaiting-payment', 'awaiting-payment', 'cancelled', 'awaiting-payment'])
     expect(await subjectsToA()).toHaveLength(2)
     // A webhook that arrives after all finds the order paid.
