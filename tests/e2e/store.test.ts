@@ -95,6 +95,8 @@ async function tableFaults(page: Page): Promise<string[]> {
         const element = node.parentElement!
         if (!element.checkVisibility() || element.closest('.visually-hidden')) continue
         for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+          // A compound's hyphen is a place to break ("Proof-of-" / "qualification"); a code's is not ("ORD-W8P3-" / "22JB").
+          if (/^[A-Za-z]+(-[A-Za-z]+)+[.,;:]?$/.test(match[0])) continue
           const range = document.createRange()
           range.setStart(node, match.index)
           range.setEnd(node, match.index + match[0].length)
@@ -160,7 +162,7 @@ describe('ordering a duplicate certificate (Chromium, test payment)', { timeout:
     // Staff withdraw the transcript: it stays in the basket, with why, and is left out of the order.
     await t.payload.update({ collection: 'products', id: transcript.id, data: { active: false }, ...system })
     await visitPage(learner, `${server.url}/basket`)
-    expect(await main(learner)).toContain('Duplicate transcript for Level 3 Diploma in Vehicle Systems This product is no longer sold. Remove')
+    expect(await learner.$eval('.unorderable li', (li) => li.innerText.replace(/\s+/g, ' ').trim())).toBe('Duplicate transcript for Level 3 Diploma in Vehicle Systems This product is no longer sold. Remove Duplicate transcript for Level 3 Diploma in Vehicle Systems')
     expect(await header(learner)).toBe('Basket: 2 items, £56.38')
     await checkAccessibility(learner)
   })

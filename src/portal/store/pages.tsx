@@ -452,11 +452,13 @@ export async function OrdersPage({ page = '1' }: { page?: string }) {
             <tbody>
               {list.docs.map((order) => (
                 <tr key={order.id}>
-                  <td data-label="Order number">
+                  <td data-label="Order number" className="code">
                     <a href={`/orders/${order.id}`}>{order.orderNumber}</a>
                   </td>
                   <td data-label="Items">{order.items.map((i) => i.description).join('; ')}</td>
-                  <td data-label="Payment reference">{order.paymentReference ?? '—'}</td>
+                  <td data-label="Payment reference" className="code">
+                    {order.paymentReference ?? '—'}
+                  </td>
                   <td data-label="Status">
                     <StatusTag status={order.status} />
                   </td>
