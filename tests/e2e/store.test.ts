@@ -1,7 +1,10 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
 import type { Page } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { accessibilityViolations } from '../helpers/axe'
+import { accessibilityViolations, CHECKED_WIDTHS } from '../helpers/axe'
 import { clickAndSettle, fillFields, launchBrowser, visitPage } from '../helpers/browser'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 import { startServer, type RunningServer } from '../helpers/server'
@@ -9,10 +12,12 @@ import { startSmtpServer } from '../helpers/smtp'
 
 /**
  * The issue's journey in Chromium, in test-payment mode (no Stripe keys): a learner orders a
- * duplicate certificate from its document card (£30.50), checks out with UK 1st class (£3.50,
- * total £34.00), pays (one failure first, then success), sees the order paid with its receipt
- * and emails; support batches it and dispatches it with tracking; the learner sees the link.
- * Every store page is checked with axe at phone and desktop widths.
+ * duplicate certificate from its document card (£30.50) and a proof-of-qualification letter
+ * (£25.88), checks out with UK 1st class (£3.50, total £59.88) while a withdrawn transcript stays
+ * in the basket unordered, pays (one failure first, then success), sees the order paid with its
+ * receipt and emails; support batches it and dispatches it with tracking; the learner sees the
+ * link. Every store page is checked with axe, and its tables for overflow and broken words, at
+ * phone and desktop widths. With STORE_SCREENSHOTS=<folder>, each is photographed at both.
  */
 let t: TestPayload
 let server: RunningServer
@@ -26,6 +31,7 @@ const EMAIL = 'priya@example.test'
 const system = { overrideAccess: true, depth: 0 } as const
 let orderPath = ''
 let orderNumber = ''
+let transcript: { id: number }
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
@@ -39,6 +45,7 @@ beforeAll(async () => {
   await create('staff', { email: 'support@example.test', name: 'Sam Support', role: 'support', password: STAFF_PASSWORD })
   await create('products', { code: 'DUP-CERT', name: 'Duplicate qualification certificate', documentType: 'certificate', pricePence: 3050, vatRatePercent: 0 })
   await create('products', { code: 'POQ-LETTER', name: 'Proof-of-qualification letter', documentType: 'proof-letter', pricePence: 2588, vatRatePercent: 0 })
+  transcript = await create('products', { code: 'DUP-TRANS', name: 'Duplicate transcript', documentType: 'transcript', pricePence: 2000, vatRatePercent: 0 })
   const tracking = 'https://www.royalmail.com/track-your-item#/tracking-results/{tracking}'
   await create('delivery-options', { name: 'Royal Mail Signed For 2nd Class', region: 'uk', pricePence: 0, estimatedDelivery: '2–3 working days', sortOrder: 1, trackingUrl: tracking })
   await create('delivery-options', { name: 'Royal Mail Signed For 1st Class', region: 'uk', pricePence: 350, estimatedDelivery: '1–2 working days', sortOrder: 2, trackingUrl: tracking })
@@ -70,7 +77,54 @@ async function press(page: Page, label: string) {
 const main = (page: Page) => page.$eval('main', (el) => (el.textContent ?? '').replace(/\s+/g, ' '))
 const header = (page: Page) => page.$eval('header .nav-wide .basket', (el) => el.textContent?.trim())
 const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search
-const checkAccessibility = async (page: Page) => violations.push(...(await accessibilityViolations(page)).map((v) => `${page.url()}: ${v}`))
+const SHOTS = process.env.STORE_SCREENSHOTS
+
+/**
+ * Each store table at phone and desktop widths: wider than its box (an amount cut off or
+ * scrolled away) or a word broken across lines ("£59.8" / "8", "Pendin" / "g") is a fault.
+ */
+async function tableFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const faults: string[] = []
+    for (const table of document.querySelectorAll('main table')) {
+      const box = table.parentElement!
+      const over = Math.ceil(table.getBoundingClientRect().width - box.clientWidth)
+      if (over > 0) faults.push(`a table is ${over} px wider than its box`)
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement!
+        if (!element.checkVisibility() || element.closest('.visually-hidden')) continue
+        for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+          // A compound's hyphen is a place to break ("Proof-of-" / "qualification"); a code's is not ("ORD-W8P3-" / "22JB").
+          if (/^[A-Za-z]+(-[A-Za-z]+)+[.,;:]?$/.test(match[0])) continue
+          const range = document.createRange()
+          range.setStart(node, match.index)
+          range.setEnd(node, match.index + match[0].length)
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)))
+          if (tops.size > 1) faults.push(`“${match[0]}” is broken across lines`)
+        }
+      }
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) faults.push(`the page scrolls sideways by ${document.documentElement.scrollWidth - window.innerWidth} px`)
+    return faults
+  })
+}
+
+let shot = 0
+const checkAccessibility = async (page: Page) => {
+  violations.push(...(await accessibilityViolations(page)).map((v) => `${page.url()}: ${v}`))
+  const viewport = page.viewport()
+  for (const width of CHECKED_WIDTHS) {
+    await page.setViewport({ width, height: 900 })
+    violations.push(...(await tableFaults(page)).map((fault) => `${page.url()} at ${width} px: ${fault}`))
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true })
+      const name = new URL(page.url()).pathname.replace(/\/\d+/g, '/N').replace(/\W+/g, '-')
+      await page.screenshot({ path: join(SHOTS, `${String(++shot).padStart(2, '0')}${name}-${width}.png`) as `${string}.png`, fullPage: true })
+    }
+  }
+  if (viewport) await page.setViewport(viewport)
+}
 const totals = (page: Page) => page.$$eval('tfoot tr', (rows) => rows.map((r) => [...r.children].map((cell) => (cell.textContent ?? '').trim()).filter(Boolean).join(' ')))
 
 describe('ordering a duplicate certificate (Chromium, test payment)', { timeout: 300_000 }, () => {
@@ -97,10 +151,23 @@ describe('ordering a duplicate certificate (Chromium, test payment)', { timeout:
     expect(await main(learner)).toContain('Added to your basket.')
     expect(await main(learner)).toContain('Duplicate qualification certificate')
     expect(await header(learner)).toBe('Basket: 1 item, £30.50')
+    // The letter and the transcript from the store as well.
+    for (const [index, count, total] of [[1, '2 items', '£50.50'], [2, '3 items', '£76.38']] as const) {
+      await visitPage(learner, `${server.url}/store`)
+      await (await learner.$$('select[name=reason]'))[index]!.select('damaged')
+      await (await learner.$$('main form.add-to-basket button'))[index]!.click()
+      await learner.waitForFunction(() => location.pathname === '/basket', { timeout: 60_000 })
+      expect(await header(learner)).toBe(`Basket: ${count}, ${total}`)
+    }
+    // Staff withdraw the transcript: it stays in the basket, with why, and is left out of the order.
+    await t.payload.update({ collection: 'products', id: transcript.id, data: { active: false }, ...system })
+    await visitPage(learner, `${server.url}/basket`)
+    expect(await learner.$eval('.unorderable li', (li) => li.innerText.replace(/\s+/g, ' ').trim())).toBe('Duplicate transcript for Level 3 Diploma in Vehicle Systems This product is no longer sold. Remove Duplicate transcript for Level 3 Diploma in Vehicle Systems')
+    expect(await header(learner)).toBe('Basket: 2 items, £56.38')
     await checkAccessibility(learner)
   })
 
-  it('checks out with UK 1st class: £30.50 + £3.50 = £34.00', async () => {
+  it('checks out with UK 1st class: £30.50 + £25.88 + £3.50 = £59.88', async () => {
     await press(learner, 'Check out')
     expect(path(learner)).toBe('/checkout?step=billing')
     await press(learner, 'Continue')
@@ -121,16 +188,23 @@ describe('ordering a duplicate certificate (Chromium, test payment)', { timeout:
     await learner.click('#' + (await learner.$$eval('.delivery-choice input', (inputs) => inputs[1]!.id)))
     await press(learner, 'Continue')
     await learner.waitForFunction(() => location.search === '?step=confirm', { timeout: 60_000 })
-    expect(await totals(learner)).toEqual(['Sub total £30.50', 'Delivery: Royal Mail Signed For 1st Class £3.50', 'VAT £0.00', 'Total £34.00'])
+    expect(await totals(learner)).toEqual(['Sub total £56.38', 'Delivery: Royal Mail Signed For 1st Class £3.50', 'VAT £0.00', 'Total £59.88'])
+    // What will be printed: each line's document reference and the name on it.
+    const printed = await learner.$$eval('tbody .printed-facts', (lists) => lists.map((l) => (l.textContent ?? '').replace(/\s+/g, ' ').trim()))
+    expect(printed).toEqual([
+      expect.stringMatching(/^Reference ?\S+ ?Name printed ?Priya Shah ?Reason ?Lost$/),
+      expect.stringMatching(/^Reference ?\S+ ?Name printed ?Priya Shah ?Reason ?Damaged$/),
+    ])
     expect(await main(learner)).toContain('Test payments: card payments are not set up here, so no money is taken.')
     await checkAccessibility(learner)
   })
 
   it('pays in test-payment mode: a failure first, then success', async () => {
-    await press(learner, 'Place order and pay £34.00 (test payment)')
+    await press(learner, 'Place order and pay £59.88 (test payment)')
     await learner.waitForFunction(() => /^\/orders\/\d+\/test-payment$/.test(location.pathname), { timeout: 60_000 })
     orderPath = new URL(learner.url()).pathname.replace('/test-payment', '')
     expect(await main(learner)).toContain('This is a test payment page. No card is charged and no money is taken.')
+    // The withdrawn transcript is still in the basket, not ordered; it counts for nothing.
     expect(await header(learner)).toBe('Basket: 0 items, £0.00')
     await checkAccessibility(learner)
     await press(learner, 'Make the payment fail')
@@ -140,16 +214,16 @@ describe('ordering a duplicate certificate (Chromium, test payment)', { timeout:
     await visitPage(learner, `${server.url}${orderPath}?payment=returned`)
     expect(await main(learner)).toContain('Payment received, confirming: this page shows it as paid as soon as the card payment is confirmed.')
     expect(await main(learner)).toContain('Awaiting payment')
-    expect(await main(learner)).not.toContain('Pay £34.00 now')
+    expect(await main(learner)).not.toContain('Pay £59.88 now')
     await visitPage(learner, `${server.url}${orderPath}`)
-    await press(learner, 'Pay £34.00 now')
+    await press(learner, 'Pay £59.88 now')
     await learner.waitForFunction(() => location.pathname.endsWith('/test-payment'), { timeout: 60_000 })
-    await press(learner, 'Pay £34.00 (test: succeeds)')
+    await press(learner, 'Pay £59.88 (test: succeeds)')
     expect(await main(learner)).toContain('Payment received. Thank you')
     const text = await main(learner)
     orderNumber = /Order (ORD-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(text)![1]!
     expect(text).toContain('Paid')
-    expect(text).toMatch(/Payment failed · Payment.*Paid · Payment: £34\.00, payment reference TEST-/)
+    expect(text).toMatch(/Payment failed · Payment.*Paid · Payment: £59\.88, payment reference TEST-/)
     await checkAccessibility(learner)
     const receipt = await learner.evaluate(async (href) => {
       const response = await fetch(href)
@@ -159,12 +233,18 @@ describe('ordering a duplicate certificate (Chromium, test payment)', { timeout:
     await visitPage(learner, `${server.url}/orders`)
     const row = await learner.$eval('tbody tr', (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()))
     expect(row[0]).toBe(orderNumber)
-    expect(row[1]).toBe('Duplicate qualification certificate: Level 3 Diploma in Vehicle Systems')
+    expect(row[1]).toBe('Duplicate qualification certificate: Level 3 Diploma in Vehicle Systems; Proof-of-qualification letter: Level 3 Diploma in Vehicle Systems')
     expect(row[2]).toMatch(/^TEST-/)
-    expect(row.slice(3)).toEqual(['Paid', new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(new Date()), '£34.00'])
+    expect(row.slice(3)).toEqual(['Paid', new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(new Date()), '£59.88'])
     await checkAccessibility(learner)
-    expect((await smtp.waitFor(EMAIL, /We have your order/)).text).toContain(`order ${orderNumber} (£34.00) is placed`)
-    expect((await smtp.waitFor(EMAIL, /Payment received for your order/)).text).toContain(`We received £34.00 for order ${orderNumber}`)
+    expect((await smtp.waitFor(EMAIL, /We have your order/)).text).toContain(`order ${orderNumber} (£59.88) is placed`)
+    expect((await smtp.waitFor(EMAIL, /Payment received for your order/)).text).toContain(`We received £59.88 for order ${orderNumber}`)
+    // The withdrawn transcript waited in the basket; the learner removes it.
+    await visitPage(learner, `${server.url}/basket`)
+    expect(await main(learner)).toContain('They stay in your basket but cannot be ordered or charged.')
+    await press(learner, 'Remove')
+    expect(await main(learner)).toContain('Removed from your basket.')
+    expect(await main(learner)).toContain('Your basket is empty.')
     expect(smtp.received.filter((m) => m.to === EMAIL && /Payment received/.test(m.subject))).toHaveLength(1)
   })
 

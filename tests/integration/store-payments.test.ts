@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 
 import { payloadPool } from '../../src/collections/sql'
 import { deliverDueEmails } from '../../src/plugins/email-delivery'
-import { actOnOrder, addToBasket, basketOf, handleStripeWebhook, placeOrder, reconcilePayments, settlePayment, startPayment, type CheckoutDraft } from '../../src/plugins/store'
+import { actOnOrder, addToBasket, basketOf, finishTestPayment, handleStripeWebhook, placeOrder, reconcilePayments, removeFromBasket, settlePayment, startPayment, type CheckoutDraft } from '../../src/plugins/store'
 import { type Fixtures } from '../helpers/fixtures'
 import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { startSmtpServer } from '../helpers/smtp'
@@ -259,6 +259,98 @@ describe('money comes from the catalogue, not the browser', () => {
     } finally {
       await t.payload.update({ collection: 'products', id: f.product.id, data: { pricePence: 3050 }, ...system })
     }
+  })
+})
+
+describe('VAT reaches what Stripe is asked to charge', () => {
+  it('a 20 % VAT product: the order and every line Stripe is asked for carry the VAT, and Stripe’s total is the order’s', async () => {
+    const letter = await t.payload.create({ collection: 'products', data: { name: 'Proof letter with VAT', code: `VAT-${f.unique()}`, documentType: 'proof-letter', pricePence: 2588, vatRatePercent: 20 }, ...system })
+    const learner = await learnerA()
+    expect(await addToBasket(t.payload, learner, { product: letter.id, achievement: f.a.achievement.id, reason: 'lost' })).toEqual({ ok: true })
+    expect(await addToBasket(t.payload, learner, { product: f.product.id, achievement: f.a.achievement.id, reason: 'lost' })).toEqual({ ok: true })
+    // £25.88 + 20 % (£5.18, half a penny up) + £30.50 at 0 % + £3.50 delivery (no VAT) = £65.06.
+    const placed = await placeOrder(t.payload, learner, draft(), 6506)
+    if (!placed.ok) throw new Error(placed.error)
+    expect(await orderOf(placed.orderId)).toMatchObject({ subtotalPence: 5638, vatPence: 518, deliveryPence: 350, totalPence: 6506 })
+    const before = stripe.created.length
+    expect((await startPayment(t.payload, learner, placed.orderId)).ok).toBe(true)
+    const [request] = stripe.created.slice(before)
+    const lines: Array<[string | null, number]> = []
+    for (let i = 0; request!.form.has(`line_items[${i}][quantity]`); i++) {
+      expect(request!.form.get(`line_items[${i}][quantity]`)).toBe('1')
+      expect(request!.form.get(`line_items[${i}][price_data][currency]`)).toBe('gbp')
+      lines.push([request!.form.get(`line_items[${i}][price_data][product_data][name]`), Number(request!.form.get(`line_items[${i}][price_data][unit_amount]`))])
+    }
+    expect(lines).toEqual([
+      ['Proof letter with VAT: Level 3 Diploma', 2588 + 518],
+      ['Duplicate certificate: Level 3 Diploma', 3050],
+      ['Delivery', 350],
+    ])
+    expect(stripe.sessions.get((await orderOf(placed.orderId)).stripeSessionId!)!.amount_total).toBe(6506)
+  })
+})
+
+describe('nothing stuck', () => {
+  it('an item that can no longer be ordered is shown with why and can be removed; the rest of the basket is ordered without it, and it stays unordered', async () => {
+    const learner = await learnerA()
+    const retiring = await t.payload.create({ collection: 'products', data: { name: 'Retiring transcript', code: `RET-${f.unique()}`, documentType: 'transcript', pricePence: 900, vatRatePercent: 0 }, ...system })
+    const moved = await t.payload.create({ collection: 'achievements', data: { candidate: f.a.candidate.id, qualification: f.qualification.id, grade: 'Merit', issueDate: '2023-01-01T00:00:00.000Z' }, ...system })
+    for (const [product, achievement] of [[retiring.id, f.a.achievement.id], [f.product.id, f.a.achievement.id], [f.product.id, moved.id]])
+      expect(await addToBasket(t.payload, learner, { product, achievement, reason: 'lost' })).toEqual({ ok: true })
+    // Staff withdraw the product; the achievement turns out to be another candidate's and is moved to their record.
+    await t.payload.update({ collection: 'products', id: retiring.id, data: { active: false }, ...system })
+    await payloadPool(t.payload).query('update achievements set candidate_id = $1 where id = $2', [f.b.candidate.id, moved.id])
+    const basket = await basketOf(t.payload, learner)
+    expect(basket.lines.map((l) => [l.product.id, l.achievementId])).toEqual([[f.product.id, f.a.achievement.id]])
+    expect(basket.unorderable.map(({ title, why }) => [title, why])).toEqual([
+      ['Retiring transcript for Level 3 Diploma', 'This product is no longer sold.'],
+      ['Duplicate certificate', 'The achievement it was for is no longer among your records.'],
+    ])
+    // The rest of the basket checks out: £30.50 + £3.50.
+    const placed = await placeOrder(t.payload, learner, draft(), 3400)
+    if (!placed.ok) throw new Error(placed.error)
+    expect((await orderOf(placed.orderId)).items.map((i) => [i.product, i.achievement])).toEqual([[f.product.id, f.a.achievement.id]])
+    // The unorderable items are still there, not ordered, and each can be removed.
+    const after = await basketOf(t.payload, learner)
+    expect(after.lines).toEqual([])
+    expect(after.unorderable.map((i) => i.id)).toEqual(basket.unorderable.map((i) => i.id))
+    expect(await placeOrder(t.payload, learner, draft(), 350)).toEqual({ ok: false, error: 'Nothing in your basket can be ordered now.', step: 'basket' })
+    for (const item of after.unorderable) expect(await removeFromBasket(t.payload, learner, item.id)).toEqual({ ok: true })
+    expect(await basketOf(t.payload, learner)).toEqual({ lines: [], unorderable: [] })
+  })
+
+  it('the same basket placed several times at once makes one order', async () => {
+    const learner = await learnerA()
+    expect(await addToBasket(t.payload, learner, { product: f.product.id, achievement: f.a.achievement.id, reason: 'lost' })).toEqual({ ok: true })
+    const before = await ordersOfA()
+    const results = await Promise.all(Array.from({ length: 4 }, async () => placeOrder(t.payload, await learnerA(), draft(), 3400)))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok)).toEqual(Array(3).fill({ ok: false, error: 'Your basket changed while you were checking out: check it again.', step: 'basket' }))
+    expect(await ordersOfA()).toBe(before + 1)
+    expect(await basketOf(t.payload, learner)).toEqual({ lines: [], unorderable: [] })
+  })
+
+  it('Stripe out of reach: the order is kept, the learner is told to try again, and the next try opens the payment page', async () => {
+    const learner = await learnerA()
+    expect(await addToBasket(t.payload, learner, { product: f.product.id, achievement: f.a.achievement.id, reason: 'lost' })).toEqual({ ok: true })
+    const placed = await placeOrder(t.payload, learner, draft(), 3400)
+    if (!placed.ok) throw new Error(placed.error)
+    mockStripe.use(http.post('https://api.stripe.com/v1/checkout/sessions', () => HttpResponse.error(), { once: true }))
+    expect(await startPayment(t.payload, learner, placed.orderId)).toEqual({ ok: false, status: 502, error: 'We could not reach the payment service. Your order is kept: try paying again.' })
+    expect(await orderOf(placed.orderId)).toMatchObject({ status: 'awaiting-payment', paymentAttempts: 0, stripeSessionId: null })
+    expect(await timelineOf(placed.orderId)).toEqual(['placed'])
+    const again = await startPayment(t.payload, learner, placed.orderId)
+    expect(again).toMatchObject({ ok: true, url: expect.stringMatching(/^https:\/\/checkout\.stripe\.com\//) })
+    expect(await orderOf(placed.orderId)).toMatchObject({ paymentAttempts: 1 })
+  })
+
+  it('ids past PostgreSQL’s integer range are not found, never the database’s error', async () => {
+    const learner = await learnerA()
+    for (const id of ['99999999999', '2147483648', 99999999999, '1e3', '-1', '7.5', ''])
+      expect(await startPayment(t.payload, learner, id)).toEqual({ ok: false, status: 404, error: 'We could not find that order.' })
+    expect(await finishTestPayment(t.payload, learner, '99999999999', true)).toEqual({ ok: false, status: 404, error: 'We could not find that order.' })
+    expect(await removeFromBasket(t.payload, learner, '99999999999')).toEqual({ ok: false, error: 'That item is no longer in your basket.' })
+    expect(await addToBasket(t.payload, learner, { product: '99999999999', achievement: f.a.achievement.id, reason: 'lost' })).toEqual({ ok: false, error: 'We could not find that product for that achievement.' })
   })
 })
 

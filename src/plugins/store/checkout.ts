@@ -2,8 +2,8 @@ import { sql } from '@payloadcms/db-postgres'
 import { randomInt } from 'node:crypto'
 import { createLocalReq, type Payload } from 'payload'
 
+import { AS_SYSTEM, asUser } from '../../access/system'
 import { isActiveLearner, type SignedInUser } from '../../access/users'
-import { AS_SYSTEM } from '../../access/system'
 import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { checkAddress, type AddressInput, type BookEntry } from '../../lib/addresses'
@@ -18,8 +18,6 @@ type Form = Record<string, string | undefined>
 
 /** What the learner chose in checkout's steps so far (carried between steps; checked again at the end). */
 export type CheckoutDraft = { billing?: AddressInput; delivery?: AddressInput; deliveryOption?: number }
-
-const asUser = (user: SignedInUser) => ({ overrideAccess: false, user: user as never, depth: 0 }) as const
 
 /** An address step: one from the address book (by id) or one typed. */
 export function addressFromStep(form: Form, book: readonly BookEntry[]): { ok: true; address: AddressInput; save: boolean } | { ok: false; errors: FieldErrors } {
@@ -37,7 +35,8 @@ export async function deliveryOptionsFor(payload: Payload, user: SignedInUser, c
   return docs.filter((option) => servesCountry({ region: option.region as Region, countries: option.countries, active: option.active }, country))
 }
 
-export type Quote = Totals<BasketLine> & { deliveryOption: DeliveryOption; billing: AddressInput; delivery: AddressInput }
+/** The priced order; `basketItems` is every item in the basket when it was priced, the unorderable ones (left out, kept in the basket) included. */
+export type Quote = Totals<BasketLine> & { deliveryOption: DeliveryOption; billing: AddressInput; delivery: AddressInput; basketItems: number[] }
 
 /** An address carried in the draft (the learner's browser holds it), checked and tidied again; null if it does not pass. */
 function checkedAddress(carried: unknown): AddressInput | null {
@@ -51,8 +50,8 @@ export type QuoteResult = { ok: true; quote: Quote } | { ok: false; error: strin
 /** Prices the learner's basket today, for the draft's delivery: every penny from the catalogue, nothing from the browser. */
 export async function quoteCheckout(payload: Payload, user: SignedInUser | null, draft: CheckoutDraft): Promise<QuoteResult> {
   if (!user || !isActiveLearner(user)) return { ok: false, error: 'Sign in as a learner to check out.', step: 'basket' }
-  const { lines } = await basketOf(payload, user)
-  if (!lines.length) return { ok: false, error: 'Your basket is empty.', step: 'basket' }
+  const { lines, unorderable } = await basketOf(payload, user)
+  if (!lines.length) return { ok: false, error: unorderable.length ? 'Nothing in your basket can be ordered now.' : 'Your basket is empty.', step: 'basket' }
   const billing = checkedAddress(draft.billing)
   const delivery = checkedAddress(draft.delivery)
   if (!billing) return { ok: false, error: 'Give your billing address.', step: 'billing' }
@@ -60,7 +59,8 @@ export async function quoteCheckout(payload: Payload, user: SignedInUser | null,
   const options = await deliveryOptionsFor(payload, user, delivery.country)
   const deliveryOption = options.find((option) => option.id === Number(draft.deliveryOption))
   if (!deliveryOption) return { ok: false, error: 'Choose a delivery option for that country.', step: 'delivery-option' }
-  return { ok: true, quote: { ...priceOrder(lines, deliveryOption.pricePence), deliveryOption, billing, delivery } }
+  const basketItems = [...lines, ...unorderable].map((item) => item.id).sort((a, b) => a - b)
+  return { ok: true, quote: { ...priceOrder(lines, deliveryOption.pricePence), deliveryOption, billing, delivery, basketItems } }
 }
 
 const ORDER_NUMBER_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -72,7 +72,8 @@ export type PlaceResult = { ok: true; orderId: number } | { ok: false; error: st
  * System task: turns the learner's basket into an order awaiting payment. Its own check: an
  * approved, verified learner, pricing their own basket (read as them) today. `confirmedTotalPence`
  * is what the confirm page showed: if the price has changed since, nothing is placed and the
- * learner sees the new total. The basket's rows are locked, so two clicks make one order.
+ * learner sees the new total. The basket's rows are locked, so two clicks make one order. Items
+ * that cannot be ordered are left out and stay in the basket.
  */
 export async function placeOrder(payload: Payload, user: SignedInUser | null, draft: CheckoutDraft, confirmedTotalPence: number): Promise<PlaceResult> {
   const quoted = await quoteCheckout(payload, user, draft)
@@ -82,7 +83,7 @@ export async function placeOrder(payload: Payload, user: SignedInUser | null, dr
   return inTransaction(req, async () => {
     const { rows } = await queryInTransaction<{ id: number }>(req, sql`select id from basket_items where account_id = ${learner.id} order by id for update`)
     const { quote } = quoted
-    if (rows.length !== quote.lines.length || !quote.lines.every((line) => rows.some((row) => row.id === line.id)))
+    if (rows.map((row) => row.id).join() !== quote.basketItems.join())
       return { ok: false, error: 'Your basket changed while you were checking out: check it again.', step: 'basket' }
     if (quote.totalPence !== confirmedTotalPence) return { ok: false, error: 'The total has changed since you confirmed: check the new total and confirm again.', step: 'confirm' }
     const order = await payload.create({
@@ -110,7 +111,7 @@ export async function placeOrder(payload: Payload, user: SignedInUser | null, dr
       ...AS_SYSTEM,
       req,
     })
-    await payload.delete({ collection: 'basket-items', where: { account: { equals: learner.id } }, ...AS_SYSTEM, req })
+    await payload.delete({ collection: 'basket-items', where: { account: { equals: learner.id }, id: { in: quote.lines.map((line) => line.id) } }, ...AS_SYSTEM, req })
     await recordOrderEvent(req, order, 'placed', 'learner', `${quote.lines.length} item${quote.lines.length === 1 ? '' : 's'}`)
     await emailLearner(req, order, mail.orderPlacedMessage, {})
     return { ok: true, orderId: order.id }

@@ -1,15 +1,17 @@
 import { createLocalReq, type Payload } from 'payload'
+import Stripe from 'stripe'
 
-import { isActiveLearner, relationId, type SignedInUser } from '../../access/users'
 import { AS_SYSTEM } from '../../access/system'
+import { isActiveLearner, relationId, type SignedInUser } from '../../access/users'
 import { inTransaction } from '../../collections/transaction'
 import { serverURL } from '../../lib/env'
+import { recordId } from '../../lib/ids'
 import type { Account, Order } from '../../payload-types'
 import { settlePayment, type SettleOutcome } from './payments'
 import { lockedOrder, orderStateOf, recordOrderEvent, saveOrder } from './record'
 import { paymentMode, stripeClient } from './stripe'
 
-export type StartResult = { ok: true; url: string } | { ok: false; error: string; status: 400 | 404 | 503 }
+export type StartResult = { ok: true; url: string } | { ok: false; error: string; status: 400 | 404 | 502 | 503 }
 
 const NOT_FOUND = { ok: false, status: 404, error: 'We could not find that order.' } as const
 
@@ -20,11 +22,25 @@ const placedBy = (order: Pick<Order, 'account'>, user: SignedInUser | null) => i
  * System task: opens a payment page for the learner's own order awaiting payment. Each attempt
  * is numbered on the locked order, and Stripe is asked with an idempotency key made of the order
  * and that number: a retried request returns the same session, a new attempt gets a new one.
+ * Stripe out of reach (or refusing us) changes nothing: the order is kept, to be paid later.
  */
 export async function startPayment(payload: Payload, user: SignedInUser | null, orderId: unknown): Promise<StartResult> {
-  const id = Number(orderId)
+  const id = recordId(orderId)
   const mode = paymentMode()
   if (mode === 'unavailable') return { ok: false, status: 503, error: 'Card payments are not available just now. Your order is kept: please try again later.' }
+  if (id === null) return NOT_FOUND
+  try {
+    return await openPaymentPage(payload, user, id, mode)
+  } catch (error) {
+    if (!(error instanceof Stripe.errors.StripeError)) throw error
+    payload.logger.error({ err: error, order: id }, 'Stripe did not open a payment page')
+    return { ok: false, status: 502, error: UNREACHABLE }
+  }
+}
+
+export const UNREACHABLE = 'We could not reach the payment service. Your order is kept: try paying again.'
+
+async function openPaymentPage(payload: Payload, user: SignedInUser | null, id: number, mode: 'stripe' | 'test'): Promise<StartResult> {
   const req = await createLocalReq({ user: user as never, context: { skipAudit: true } }, payload)
   return inTransaction(req, async (): Promise<StartResult> => {
     const order = await lockedOrder(req, id)
@@ -90,8 +106,8 @@ async function closePreviousSession(id: string): Promise<boolean> {
  */
 export async function finishTestPayment(payload: Payload, user: SignedInUser | null, orderId: unknown, succeed: boolean): Promise<{ ok: true; outcome: SettleOutcome } | { ok: false; error: string; status: 404 | 400 }> {
   if (paymentMode() !== 'test') return NOT_FOUND
-  const id = Number(orderId)
-  if (!Number.isInteger(id) || id <= 0) return NOT_FOUND
+  const id = recordId(orderId)
+  if (id === null) return NOT_FOUND
   const order = await payload.findByID({ collection: 'orders', id, ...AS_SYSTEM, disableErrors: true })
   if (!order || !placedBy(order, user) || order.paymentMode !== 'test') return NOT_FOUND
   if (order.status !== 'awaiting-payment') return { ok: false, status: 400, error: 'This order is not awaiting payment.' }

@@ -1,9 +1,10 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { redirect } from 'next/navigation'
+import { notFound, redirect } from 'next/navigation'
 
 import type { SignedInUser } from '../../access/users'
+import { recordId } from '../../lib/ids'
 import { signInPath } from '../../lib/returnPath'
 import { addressFromStep, addToBasket, changeBasketReason, deliveryOptionsFor, finishTestPayment, placeOrder, removeFromBasket, startPayment } from '../../plugins/store'
 import { portalPayload, signedInUser } from '../payload'
@@ -91,22 +92,26 @@ export async function placeOrderAction(_previous: StoreFormState, data: FormData
   await clearDraft()
   revalidatePath('/', 'layout')
   const payment = await startPayment(payload, user, placed.orderId)
-  redirect(payment.ok ? payment.url : `/orders/${placed.orderId}?notice=payment-unavailable`)
+  redirect(payment.ok ? payment.url : `/orders/${placed.orderId}?notice=${noticeFor(payment.status)}`)
 }
+
+const noticeFor = (status: number) => (status === 503 ? 'payment-unavailable' : status === 502 ? 'payment-unreachable' : 'not-payable')
 
 /** "Pay now" on an order awaiting payment: a new payment page. */
 export async function payAgainAction(data: FormData) {
-  const id = text(data, 'order')
-  const user = await learner(`/orders/${id}`)
+  const id = recordId(text(data, 'order'))
+  const user = await learner(`/orders/${id ?? ''}`)
   const payment = await startPayment(await portalPayload(), user, id)
-  redirect(payment.ok ? payment.url : `/orders/${id}?notice=${payment.status === 503 ? 'payment-unavailable' : 'not-payable'}`)
+  if (!payment.ok && payment.status === 404) notFound()
+  redirect(payment.ok ? payment.url : `/orders/${id}?notice=${noticeFor(payment.status)}`)
 }
 
 /** The test payment page's two buttons (outside production, without Stripe). */
 export async function testPaymentAction(data: FormData) {
-  const id = text(data, 'order')
-  const user = await learner(`/orders/${id}`)
+  const id = recordId(text(data, 'order'))
+  const user = await learner(`/orders/${id ?? ''}`)
   const result = await finishTestPayment(await portalPayload(), user, id, text(data, 'outcome') === 'succeed')
+  if (!result.ok && result.status === 404) notFound()
   if (!result.ok) redirect(`/orders/${id}?notice=not-payable`)
   revalidatePath('/orders')
   redirect(`/orders/${id}?notice=${text(data, 'outcome') === 'succeed' ? 'paid' : 'payment-failed'}`)

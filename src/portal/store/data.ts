@@ -1,16 +1,16 @@
 import type { Payload } from 'payload'
 import { cache } from 'react'
 
+import { asUser } from '../../access/system'
 import { isActiveLearner, type SignedInUser } from '../../access/users'
 import type { BookEntry } from '../../lib/addresses'
+import { recordId } from '../../lib/ids'
 import { productAppliesTo } from '../../lib/pricing'
 import type { DeliveryOption, Order, OrderEvent, Product } from '../../payload-types'
 import { achievementsOf, achievementTitle, activeProducts, basketOf } from '../../plugins/store'
 
 /** The signed-in learner's basket, read once per request: the header and the page both show it. */
 export const myBasket = cache((payload: Payload, user: SignedInUser) => basketOf(payload, user))
-
-const asUser = (user: SignedInUser) => ({ overrideAccess: false, user: user as never, depth: 0 }) as const
 
 export async function addressBookOf(payload: Payload, user: SignedInUser): Promise<BookEntry[]> {
   const account = await payload.findByID({ collection: 'accounts', id: user.id, ...asUser(user), disableErrors: true })
@@ -31,8 +31,9 @@ export async function storeCatalogue(payload: Payload, user: SignedInUser, onlyA
   }))
 }
 
-/** The learner's orders, newest first (their own only: the orders' rule says so). */
+/** The learner's orders, newest first (their own only: the orders' rule says so); none before the account is approved. */
 export async function myOrders(payload: Payload, user: SignedInUser, page = 1) {
+  if (!isActiveLearner(user)) return null
   return payload.find({ collection: 'orders', sort: '-createdAt', limit: 20, page, joins: { timeline: false }, ...asUser(user) })
 }
 
@@ -40,8 +41,8 @@ export type OrderView = { order: Order; timeline: OrderEvent[]; deliveryOption: 
 
 /** One of the learner's orders with its timeline and delivery option, read as them; null when it is not theirs. */
 export async function myOrder(payload: Payload, user: SignedInUser, id: string): Promise<OrderView | null> {
-  const orderId = Number(id)
-  if (!Number.isInteger(orderId) || orderId <= 0) return null
+  const orderId = recordId(id)
+  if (orderId === null || !isActiveLearner(user)) return null
   const order = await payload.findByID({ collection: 'orders', id: orderId, joins: { timeline: false }, ...asUser(user), disableErrors: true })
   if (!order) return null
   const [timeline, deliveryOption] = await Promise.all([

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { isActiveLearner } from '../../access/users'
 import { countryName, COUNTRY_OPTIONS } from '../../lib/countries'
 import { formatUkDate, formatUkDateTime } from '../../lib/dates'
+import { recordId } from '../../lib/ids'
 import { formatPence } from '../../lib/money'
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../../lib/orders'
 import { signInPath } from '../../lib/returnPath'
@@ -45,7 +46,7 @@ const CHECK_FIRST =
 /** /store: what the learner can order for each achievement, with prices. */
 export async function StorePage({ achievement }: { achievement?: string }) {
   const user = await signedInLearner('/store')
-  const only = Number(achievement) || undefined
+  const only = recordId(achievement) ?? undefined
   const entries = isActiveLearner(user) ? await storeCatalogue(await portalPayload(), user, only) : []
   return (
     <>
@@ -100,14 +101,14 @@ function Money({ pence }: { pence: number }) {
 /** /basket: the learner's basket at today's prices, editable. */
 export async function BasketPage({ notice }: { notice?: string }) {
   const user = await signedInLearner('/basket')
-  const { lines, unavailable } = await myBasket(await portalPayload(), user)
+  const { lines, unorderable } = await myBasket(await portalPayload(), user)
   const subtotal = lines.reduce((sum, l) => sum + l.unitPricePence, 0)
   return (
     <>
       <h1>Basket</h1>
       <Notice text={notice ? BASKET_NOTICES[notice] : null} />
       <CheckoutSteps current="basket" />
-      {unavailable.length ? <Notice error text={`${unavailable.length === 1 ? 'One item is' : `${unavailable.length} items are`} no longer available and will not be ordered.`} /> : null}
+      {unorderable.length ? <UnorderableItems items={unorderable} ordering={lines.length > 0} /> : null}
       {!lines.length ? (
         <p>
           Your basket is empty. <a href="/store">Go to the store</a> or order from a document in <a href="/documents">My documents</a>.
@@ -197,6 +198,35 @@ export async function BasketPage({ notice }: { notice?: string }) {
         </>
       )}
     </>
+  )
+}
+
+type UnorderableItem = Awaited<ReturnType<typeof myBasket>>['unorderable'][number]
+
+/** Items the learner can no longer order: each with why, and Remove. They are kept (not ordered, not charged) until removed. */
+function UnorderableItems({ items, ordering }: { items: UnorderableItem[]; ordering: boolean }) {
+  return (
+    <section className="unorderable" aria-labelledby="unorderable-heading">
+      <h2 id="unorderable-heading">{items.length === 1 ? 'An item you cannot order now' : `${items.length} items you cannot order now`}</h2>
+      <p>{ordering ? 'They stay in your basket but are not part of your order and are not charged: the rest of your basket checks out without them.' : 'They stay in your basket but cannot be ordered or charged.'}</p>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>
+            <span>
+              <strong>{item.title}</strong>
+              <br />
+              {item.why}
+            </span>
+            <form action={removeItemAction}>
+              <input type="hidden" name="item" value={item.id} />
+              <button type="submit" className="button button-secondary button-small">
+                Remove<span className="visually-hidden"> {item.title}</span>
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
 
@@ -298,8 +328,21 @@ export async function CheckoutPage({ step = 'billing', error }: { step?: string;
                   <strong>{line.product.name}</strong>
                   <br />
                   {line.achievement}
+                  <dl className="printed-facts">
+                    <div>
+                      <dt>Reference</dt>
+                      <dd className="nowrap">{line.documentReference || '—'}</dd>
+                    </div>
+                    <div>
+                      <dt>Name printed</dt>
+                      <dd>{line.printedName || '—'}</dd>
+                    </div>
+                    <div>
+                      <dt>Reason</dt>
+                      <dd>{REASON_LABELS[line.reason]}</dd>
+                    </div>
+                  </dl>
                 </td>
-                <td>{REASON_LABELS[line.reason]}</td>
                 <td className="num">
                   <Money pence={line.unitPricePence} />
                   {line.earlierPricePence !== null ? <span className="price-changed">Price changed: it was {formatPence(line.earlierPricePence)} when you added it.</span> : null}
@@ -338,7 +381,7 @@ export async function CheckoutPage({ step = 'billing', error }: { step?: string;
   )
 }
 
-/** The items of an order or a checkout, with price and VAT; its body and totals are the children. */
+/** The items of an order or a checkout, with price and VAT; its body and totals are the children. Three columns, so every amount fits a phone's width. */
 function LinesTable({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
@@ -346,7 +389,6 @@ function LinesTable({ label, children }: { label: string; children: ReactNode })
         <thead>
           <tr>
             <th scope="col">Item</th>
-            <th scope="col">Reason</th>
             <th scope="col" className="num">
               Price
             </th>
@@ -364,7 +406,7 @@ function LinesTable({ label, children }: { label: string; children: ReactNode })
 function Total({ label, pence, strong = false }: { label: string; pence: number; strong?: boolean }) {
   return (
     <tr className={strong ? 'grand-total' : undefined}>
-      <th scope="row" colSpan={3}>
+      <th scope="row" colSpan={2}>
         {label}
       </th>
       <td className="num">
@@ -381,12 +423,14 @@ function StatusTag({ status }: { status: string }) {
 /** /orders: the seed's table: order number, items, payment reference, status, paid date. */
 export async function OrdersPage({ page = '1' }: { page?: string }) {
   const user = await signedInLearner('/orders')
-  const list = await myOrders(await portalPayload(), user, Math.max(1, Number(page) || 1))
+  const list = await myOrders(await portalPayload(), user, recordId(page) ?? 1)
   return (
     <>
       <h1>Orders</h1>
       <p className="lead">Printed documents you have ordered. Open an order for its details, receipt and tracking.</p>
-      {!list.docs.length ? (
+      {!list ? (
+        <NotYetApproved />
+      ) : !list.docs.length ? (
         <p>
           You have no orders yet. <a href="/store">Go to the store</a>.
         </p>
@@ -408,11 +452,13 @@ export async function OrdersPage({ page = '1' }: { page?: string }) {
             <tbody>
               {list.docs.map((order) => (
                 <tr key={order.id}>
-                  <td data-label="Order number">
+                  <td data-label="Order number" className="code">
                     <a href={`/orders/${order.id}`}>{order.orderNumber}</a>
                   </td>
                   <td data-label="Items">{order.items.map((i) => i.description).join('; ')}</td>
-                  <td data-label="Payment reference">{order.paymentReference ?? '—'}</td>
+                  <td data-label="Payment reference" className="code">
+                    {order.paymentReference ?? '—'}
+                  </td>
                   <td data-label="Status">
                     <StatusTag status={order.status} />
                   </td>
@@ -426,7 +472,7 @@ export async function OrdersPage({ page = '1' }: { page?: string }) {
           </table>
         </div>
       )}
-      {list.totalPages > 1 ? (
+      {list && list.totalPages > 1 ? (
         <nav aria-label="Pages" className="pagination">
           {list.hasPrevPage ? <a href={`/orders?page=${list.prevPage}`}>Previous page</a> : null} Page {list.page} of {list.totalPages}{' '}
           {list.hasNextPage ? <a href={`/orders?page=${list.nextPage}`}>Next page</a> : null}
@@ -440,6 +486,7 @@ const ORDER_NOTICES: Record<string, [string, boolean]> = {
   paid: ['Payment received. Thank you: we have emailed you a confirmation.', false],
   'payment-failed': ['Your payment failed and nothing was taken. You can try again.', true],
   'payment-unavailable': ['Card payments are not available just now. Your order is kept: please try again later.', true],
+  'payment-unreachable': ['We could not reach the payment service. Your order is kept: try paying again.', true],
   'not-payable': ['This order is not awaiting payment.', true],
 }
 
@@ -494,8 +541,10 @@ export async function OrderPage({ id, notice, payment }: { id: string; notice?: 
           <tbody>
             {order.items.map((item) => (
               <tr key={item.id}>
-                <td>{item.description}</td>
-                <td>{REASON_LABELS[item.reason]}</td>
+                <td>
+                  {item.description}
+                  <span className="line-reason">Reason: {REASON_LABELS[item.reason]}</span>
+                </td>
                 <td className="num">
                   <Money pence={item.unitPricePence} />
                 </td>
