@@ -11,6 +11,7 @@ import { appPort, isProduction, serverURL, servesPrebuiltPages, shouldSeedDemoDa
 import { assertNode24 } from './lib/nodeVersion'
 import { portalSessionsStayOutOfAdmin } from './runtime/adminGate'
 import { bootPayload } from './runtime/boot'
+import { onlyKnownMethods } from './runtime/methods'
 import { payloadPool } from './runtime/pool'
 import { requestLog } from './runtime/requestLog'
 import { securityHeaders, securityHeaderValues } from './runtime/securityHeaders'

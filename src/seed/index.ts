@@ -3,6 +3,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import { DELIVERY_OPTIONS, DEMO_PASSWORDS, DEMO_STAFF, PRODUCTS, QUALIFICATIONS } from './data'
 import { seedBranding } from './brandImages'
 import { seedConnections } from './connections'
+import { correctSupersededDemoPages } from './correctPages'
 import { seedOrders } from './orders'
 import { generateRecords } from './generate'
 import { DEMO_PAGES } from './pages'
@@ -48,6 +49,7 @@ export async function seedDemoData(payload: Payload, log: Log = console.log): Pr
   })
   await seedBranding(payload)
   await ensureRows(payload, 'pages', 'slug', DEMO_PAGES.map((page) => ({ ...page, _status: 'published' })))
+  await correctSupersededDemoPages(payload)
   await ensureRows(payload, 'products', 'code', PRODUCTS.map((p) => ({ ...p, vatRatePercent: 0, active: true })))
   await ensureRows(payload, 'delivery-options', 'name', DELIVERY_OPTIONS.map((d) => ({ ...d, active: true })))
   const qualificationIds = await ensureRows(
@@ -99,7 +101,12 @@ export async function seedDemoData(payload: Payload, log: Log = console.log): Pr
 
 export async function seedDemoDataIfEmpty(payload: Payload, log: Log = console.log): Promise<void> {
   const { totalDocs } = await payload.count({ collection: 'staff', overrideAccess: true })
-  if (totalDocs > 0) return
+  if (totalDocs > 0) {
+    // Demo data from before: its help answers are brought up to date with the product.
+    const corrected = await correctSupersededDemoPages(payload)
+    if (corrected.length) log(`Corrected the demo help pages: ${corrected.join(', ')}`)
+    return
+  }
   log('Empty database: seeding demo data')
   await seedDemoData(payload, log)
   log('Demo sign-ins (password in brackets):')

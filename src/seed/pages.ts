@@ -1,5 +1,9 @@
 import { richText } from './richText'
 
+const ORDERING_QUESTION = 'How do I order a printed copy of my certificate?'
+const ORDERING_ANSWER =
+  'Go to the [Store](/store), choose the document and the delivery, and pay by card. You can follow each order under [Orders](/orders); we email you when it is on its way. The prices and delivery options are shown in the Store.'
+
 export const DEMO_PAGES = [
   {
     slug: 'getting-started',
@@ -16,6 +20,8 @@ export const DEMO_PAGES = [
         'Confirm your email address using the link we send you. The link works for 24 hours.',
       ] },
       { paragraph: 'When your details match our records your documents are ready at once. Otherwise we check them by hand and email you, usually within two working days. Then [sign in](/sign-in) and go to [My documents](/documents).' },
+      { heading: 'Sharing and printed copies' },
+      { paragraph: 'To let an employer or university see your documents, go to [Connections](/connections) and choose [Add connection](/connections/new). To order a printed copy, use the [Store](/store) and follow it under [Orders](/orders).' },
       { heading: 'Employers, universities and auditors' },
       { paragraph: 'You can [register as an employer, university or auditor](/register/third-party). To check a certificate or transcript someone gives you, you need no account: use [Check a document](/verify) with the code printed on it.' },
     ]),
@@ -42,8 +48,10 @@ export const DEMO_PAGES = [
       { paragraph: 'Check your spam or junk folder, then go to [Send the link again](/register/check-email) and enter your email address. Each new link replaces the one before.' },
       { heading: 'My name on the certificate is wrong' },
       { paragraph: 'Go to [My documents](/documents) and choose “Report a problem” on that document. Our support team will reply by email, and you can read the replies under [My reports](/enquiries).' },
-      { heading: 'How much does a duplicate certificate cost?' },
-      { paragraph: 'A duplicate qualification certificate costs £30.50 and a document reprint £25.88. Royal Mail Signed For 2nd Class delivery in the UK is free. Printed copies cannot be ordered in the portal yet: to order one, see [Contact support](/help/contact-support).' },
+      { heading: ORDERING_QUESTION },
+      { paragraph: ORDERING_ANSWER },
+      { heading: 'How do I share my certificate with an employer?' },
+      { paragraph: 'Go to [Connections](/connections) and choose [Add connection](/connections/new). Enter the email address of the person who will check them, choose the documents and the date their access ends. They are emailed an invitation; you can change the date or end the sharing at any time.' },
     ]),
   },
   {
@@ -72,3 +80,18 @@ export const DEMO_PAGES = [
     ]),
   },
 ] as const
+
+/**
+ * Answers the demo once published that the product has since made untrue, each with what
+ * replaces it. Seeding again (and a development start on existing demo data) replaces a
+ * heading or paragraph only while its text is still exactly the old one, so an edit staff
+ * made is kept.
+ */
+export const SUPERSEDED_DEMO_TEXT: ReadonlyArray<{ slug: string; was: string; now: { heading: string } | { paragraph: string } }> = [
+  { slug: 'faq', was: 'How much does a duplicate certificate cost?', now: { heading: ORDERING_QUESTION } },
+  {
+    slug: 'faq',
+    was: 'A duplicate qualification certificate costs £30.50 and a document reprint £25.88. Royal Mail Signed For 2nd Class delivery in the UK is free. Printed copies cannot be ordered in the portal yet: to order one, see Contact support.',
+    now: { paragraph: ORDERING_ANSWER },
+  },
+]

@@ -7,6 +7,7 @@ import { type Fixtures } from '../helpers/fixtures'
 import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { decodeQr, flatText, renderPage } from '../helpers/pdf'
 import { startServer, type RunningServer } from '../helpers/server'
+import { tableLayoutProblems } from '../helpers/tableLayout'
 
 /**
  * A learner opens a certificate and reports a problem; support replies in the admin; the
@@ -161,18 +162,52 @@ describe('a learner’s documents in Chromium', { timeout: 300_000 }, () => {
     const [name, menu] = [await boxOf('.site-name'), await boxOf('.nav-menu summary')]
     expect(Math.abs(name.top + name.height / 2 - (menu.top + menu.height / 2))).toBeLessThan(8) // one row
     const visibleLinks = () => learner.$$eval('header a, header button', (els) => els.filter((el) => el.checkVisibility()).map((el) => el.textContent?.trim()))
-    expect(await visibleLinks()).toHaveLength(1) // only the site's name until the Menu opens
+    // The site's name, and the store one tap away: Store, Orders and the basket with its count.
+    expect(await visibleLinks()).toEqual(['Digital Achievement Portal', 'Store', 'Orders', 'Basket (0): 0 items, £0.00'])
+    expect(await boxOf('.store-bar')).toMatchObject({ width: 390 })
     await learner.click('.nav-menu summary')
     expect(await visibleLinks()).toEqual(expect.arrayContaining(['Documents', 'Profile', 'Sign out']))
+    // Each link once: the store's are not repeated inside the Menu.
+    expect(await learner.$$eval('.nav-menu a', (els) => els.map((el) => el.textContent?.trim()))).not.toContain('Store')
     const [label, value] = [await boxOf('.document-card .facts dt'), await boxOf('.document-card .facts dd')]
     expect(value.top).toBeGreaterThanOrEqual(label.bottom - 1) // stacked
     expect(value.left).toBeCloseTo(label.left, 0)
 
     await learner.setViewport({ width: 1280, height: 900 })
     expect(await learner.$eval('.nav-menu', (el) => el.checkVisibility())).toBe(false)
-    expect(await visibleLinks()).toEqual(expect.arrayContaining(['Documents', 'Profile', 'Sign out']))
+    expect(await visibleLinks()).toEqual(expect.arrayContaining(['Documents', 'Profile', 'Store', 'Orders', 'Basket: 0 items, £0.00', 'Sign out']))
+    expect(await learner.$eval('.store-bar', (el) => el.checkVisibility())).toBe(false)
     const [wideLabel, wideValue] = [await boxOf('.document-card .facts dt'), await boxOf('.document-card .facts dd')]
     expect(wideValue.top).toBeCloseTo(wideLabel.top, 0) // side by side
+  })
+
+  it('the table check finds a table that overflows its box and a word broken over two lines', async () => {
+    const page = await (await browser.createBrowserContext()).newPage()
+    await page.setViewport({ width: 390, height: 844 })
+    await page.setContent(
+      '<main><div style="width:200px"><table><caption>Wide</caption><tr><td style="white-space:nowrap">A long line that cannot wrap at all, costing £59.80</td></tr></table></div>' +
+        '<table style="width:60px"><caption>Narrow</caption><tr><td style="word-break:break-all">Pending 07/01/2027</td></tr></table>' +
+        '<table><caption>Fine</caption><tr><td>Active</td><td>07/01/2027</td></tr></table></main>',
+    )
+    const problems = await tableLayoutProblems(page)
+    expect(problems.filter((p) => p.startsWith('Wide:'))).toHaveLength(1)
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^Narrow: “(Pending|07\/01\/2027)” is broken over/)]))
+    expect(problems.filter((p) => p.startsWith('Fine:'))).toEqual([])
+    await page.close()
+  })
+
+  it('no table on the learner’s pages overflows its box or breaks a word, at 390 and 1280 px', async () => {
+    const pages = ['/documents', '/profile/addresses', '/enquiries', `/enquiries/${f.a.enquiry.id}`, '/orders', `/orders/${f.a.order.id}`, '/basket']
+    const problems: string[] = []
+    for (const width of [390, 1280]) {
+      await learner.setViewport({ width, height: 900 })
+      for (const path of pages) {
+        await learner.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' })
+        problems.push(...(await tableLayoutProblems(learner)).map((problem) => `${width}px ${path}: ${problem}`))
+      }
+    }
+    await learner.setViewport({ width: 1280, height: 900 })
+    expect(problems).toEqual([])
   })
 
   it('a signed-out visitor with a link to a page is asked to sign in, then brought back to it', async () => {

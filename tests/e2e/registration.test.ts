@@ -276,6 +276,57 @@ describe('a learner registers, confirms the email and signs in (Chromium)', { ti
     await submit('Sign out')
   })
 
+  it('support asks one registrant for more information and rejects another in the admin: each is emailed, audited, and the panel refuses a decision without a message', async () => {
+    const system = { overrideAccess: true, depth: 0 } as const
+    const inReview = async (email: string, firstName: string) =>
+      t.payload.create({
+        collection: 'accounts',
+        data: { email, password: 'amber canyon whistle', _verified: true, kind: 'learner', status: 'awaiting-review', firstName, lastName: 'Unmatched', registration: { candidateNumber: '999999', dateOfBirth: '1990-01-01T00:00:00.000Z', matchOutcome: 'not-found' } } as never,
+        disableVerificationEmail: true,
+        ...system,
+      })
+    const asked = await inReview('asked.in.admin@example.test', 'Asha')
+    const refused = await inReview('refused.in.admin@example.test', 'Reece')
+    const { staffContext, admin } = await supportSignsInToAdmin()
+    const panelStatus = () => admin.$eval('[aria-labelledby=review-heading] [role=status]', (el) => el.textContent?.trim())
+    const decide = async (button: string) => (await admin.waitForSelector(`xpath/.//button[normalize-space()="${button}" and not(@disabled)]`))!.click()
+    const statusOf = async (id: number) => (await t.payload.findByID({ collection: 'accounts', id, ...system })).status
+
+    // Asking for more information: without a message the panel says what is missing and nothing changes.
+    await admin.goto(`${server.url}/admin/collections/accounts/${asked.id}`, { waitUntil: 'networkidle0' })
+    await admin.waitForSelector('#review-message')
+    await decide('Ask for more information')
+    await admin.waitForFunction(() => document.querySelector('[aria-labelledby=review-heading] [role=status]')?.textContent?.includes('Write what you need'))
+    expect(await statusOf(asked.id)).toBe('awaiting-review')
+    await admin.type('#review-message', 'Please send a photo of your certificate.')
+    await decide('Ask for more information')
+    await admin.waitForFunction(() => document.querySelector('[aria-labelledby=review-heading] [role=status]')?.textContent?.includes('Done'))
+    expect(await panelStatus()).toBe('Done: the registrant has been emailed.')
+    expect((await smtp.waitFor('asked.in.admin@example.test', /We need more information to approve your account/)).text).toContain('Please send a photo of your certificate.')
+    expect(await statusOf(asked.id)).toBe('information-requested')
+    // The page reloads with the decision in place: still open for a decision, the message kept.
+    await admin.waitForFunction(() => (document.querySelector('#review-message') as HTMLTextAreaElement | null)?.value === '', { timeout: 30_000 })
+
+    // Rejecting, with the reason.
+    await admin.goto(`${server.url}/admin/collections/accounts/${refused.id}`, { waitUntil: 'networkidle0' })
+    await admin.waitForSelector('#review-message')
+    await decide('Reject')
+    await admin.waitForFunction(() => document.querySelector('[aria-labelledby=review-heading] [role=status]')?.textContent?.includes('Give the reason'))
+    expect(await statusOf(refused.id)).toBe('awaiting-review')
+    await admin.type('#review-message', 'We hold no record of this qualification.')
+    await decide('Reject')
+    await admin.waitForFunction(() => document.querySelector('[aria-labelledby=review-heading] [role=status]')?.textContent?.includes('Done'))
+    expect((await smtp.waitFor('refused.in.admin@example.test', /We could not approve your registration/)).text).toContain('We hold no record of this qualification.')
+    expect(await statusOf(refused.id)).toBe('rejected')
+    await staffContext.close()
+
+    const audit = await t.payload.find({ collection: 'audit-log', where: { entityId: { in: [String(asked.id), String(refused.id)] } }, sort: 'createdAt', ...system })
+    expect(audit.docs.filter((entry) => entry.action.startsWith('registration.')).map((entry) => [entry.entityId, entry.action, entry.summary])).toEqual([
+      [String(asked.id), 'registration.information-requested', 'Please send a photo of your certificate.'],
+      [String(refused.id), 'registration.rejected', 'We hold no record of this qualification.'],
+    ])
+  })
+
   it('forgot password: the emailed link sets a new password, which then signs in', async () => {
     await newPerson()
     await visit('/forgot-password')

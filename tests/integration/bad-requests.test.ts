@@ -41,6 +41,34 @@ describe('malformed requests get a 4xx that says so, never a 500', () => {
     expect(answer.body.errors?.[0]?.message).toMatch(status === 404 ? /^Not Found$/ : /not valid here|could not be read/)
   })
 
+  it('every collection’s and global’s versions routes: 404 where there are no versions, never a 500', async () => {
+    const routes = [
+      ...t.payload.config.collections.map((c) => ({ base: `/${c.slug}`, versions: Boolean(c.versions) })),
+      ...t.payload.config.globals.map((g) => ({ base: `/globals/${g.slug}`, versions: Boolean(g.versions) })),
+    ]
+    const answers: string[] = []
+    for (const { base, versions } of routes)
+      for (const path of [`${base}/versions`, `${base}/versions/1`]) answers.push(`${path} ${(await rest(path)).status}${versions ? ' (versions)' : ''}`)
+    // As a learner: 404 where there are no versions; 403 where the collection refuses the learner before the route is looked at.
+    const refusedFirst = ['/pages/versions 403 (versions)', '/pages/versions/1 403 (versions)', '/payload-preferences/versions 403', '/payload-preferences/versions/1 403', '/globals/payload-jobs-stats/versions 403', '/globals/payload-jobs-stats/versions/1 403']
+    expect(answers.filter((line) => !/ 404$/.test(line)).sort()).toEqual(refusedFirst.sort())
+    expect(answers).toContain('/globals/site-settings/versions 404')
+    expect(answers).toContain('/payload-migrations/versions 404')
+  })
+
+  it('an id past PostgreSQL’s integer range is an unknown id: REST and the Local API answer as for one', async () => {
+    const [TOO_BIG, UNKNOWN] = ['99999999999', '2147483646']
+    for (const path of ['/documents/%s', '/enquiries/%s', '/accounts/%s']) expect((await rest(path.replace('%s', TOO_BIG))).status, path).toBe((await rest(path.replace('%s', UNKNOWN))).status)
+    expect((await rest(`/documents/${TOO_BIG}`)).status).toBe(404)
+    const learner = { ...(await t.payload.findByID({ collection: 'accounts', id: f.a.account.id, depth: 0, overrideAccess: true })), collection: 'accounts' as const }
+    const as = { overrideAccess: false, user: learner, depth: 0 } as const
+    expect(await t.payload.findByID({ collection: 'documents', id: TOO_BIG, disableErrors: true, ...as })).toBeNull()
+    await expect(t.payload.findByID({ collection: 'documents', id: Number(TOO_BIG), ...as })).rejects.toMatchObject({ status: 404 })
+    const refusal = async (id: string) => t.payload.update({ collection: 'accounts', id, data: { phone: '+44 1632 960001' }, ...as }).then(() => null, (error: { status?: number }) => error.status)
+    expect(await refusal(TOO_BIG)).toBe(await refusal(UNKNOWN))
+    await expect(t.payload.delete({ collection: 'enquiries', id: TOO_BIG, overrideAccess: true })).rejects.toMatchObject({ status: 404 })
+  })
+
   it('a good request still answers as before (the learner’s own document)', async () => {
     const answer = await rest('/documents?depth=0')
     expect(answer.status).toBe(200)

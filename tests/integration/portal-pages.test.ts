@@ -1,3 +1,7 @@
+import { readdirSync } from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+
 import { createLocalReq, type Payload } from 'payload'
 import { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -5,8 +9,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { formatUkDate, londonCalendarDate } from '../../src/lib/dates'
 import { brandAssetsDir } from '../../src/lib/storage'
 import { reissueDocument, revokeDocument } from '../../src/plugins/issuing'
-import { signOutAccount } from '../../src/plugins/registration'
-import { DEMO_PAGES } from '../../src/seed/pages'
+import { signOutAccount, VERIFICATION_LINK_HOURS } from '../../src/plugins/registration'
+import { correctSupersededDemoPages } from '../../src/seed/correctPages'
+import { DEMO_PAGES, SUPERSEDED_DEMO_TEXT } from '../../src/seed/pages'
+import { richText } from '../../src/seed/richText'
 import { PASSWORD, userFor, type Fixtures } from '../helpers/fixtures'
 import { formsIn, hiddenFields, labelsIn, submitForm } from '../helpers/forms'
 import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
@@ -257,12 +263,76 @@ describe('dead ends', { timeout: 240_000 }, () => {
       }
     }
     expect(found).toEqual({
-      'getting-started': ['/register', '/sign-in', '/documents', '/register/third-party', '/verify'],
+      'getting-started': ['/register', '/sign-in', '/documents', '/connections', '/connections/new', '/store', '/orders', '/register/third-party', '/verify'],
       'checking-a-certificate': ['/verify'],
-      faq: ['/register/check-email', '/documents', '/enquiries', '/help/contact-support'],
+      faq: ['/register/check-email', '/documents', '/enquiries', '/store', '/orders', '/connections', '/connections/new'],
       'contact-support': ['/documents'],
       'privacy-policy': ['/profile/delete'],
     })
+  })
+})
+
+describe('the help and FAQ pages are true of the product as it is', { timeout: 240_000 }, () => {
+  const helpText = async () => (await Promise.all(DEMO_PAGES.map(async ({ slug }) => `${slug}: ${textOf(await page(`/help/${slug}`))}`))).join('\n')
+
+  it('deny nothing the product does (printed copies, sharing, reports, downloading one’s data)', async () => {
+    const text = await helpText()
+    for (const denial of [/cannot be ordered/i, /can(?:no|')t (?:yet )?(?:order|share|download|report)/i, /\bnot (?:yet )?(?:available|possible) in the portal/i, /\bin the portal yet\b/i, /\bcontact (?:our )?support to (?:order|share)/i])
+      expect(text, String(denial)).not.toMatch(denial)
+  })
+
+  it('name nothing the product lacks: each feature a page names is there for a learner', async () => {
+    const text = await helpText()
+    const CLAIMS: Array<[named: RegExp, route: string]> = [
+      [/Store/, '/store'],
+      [/\bOrders\b/, '/orders'],
+      [/Add connection/, '/connections/new'],
+      [/Connections/, '/connections'],
+      [/Report a problem/, `/documents/${f.a.document.id}/report`],
+      [/My reports/, '/enquiries'],
+      [/download everything we hold/, '/profile/export'],
+      [/Delete my account/, '/profile/delete'],
+      [/Send the link again/, '/register/check-email'],
+      [/Check a document/, '/verify'],
+    ]
+    for (const [named, route] of CLAIMS) {
+      if (!named.test(text)) continue
+      expect((await get(route, cookies.learner)).status, `${named} → ${route}`).toBe(200)
+    }
+    // Each claim above is made somewhere: a feature the help stops naming is noticed here too.
+    expect(CLAIMS.filter(([named]) => !named.test(text)).map(([named]) => String(named))).toEqual([])
+    expect(text).toContain(`The link works for ${VERIFICATION_LINK_HOURS} hours`)
+  })
+
+  it('existing demo data gets the corrected answers; a paragraph staff rewrote is kept', async () => {
+    const faq = (await payload.find({ collection: 'pages', where: { slug: { equals: 'faq' } }, ...system })).docs[0]!
+    const was = SUPERSEDED_DEMO_TEXT.filter((entry) => entry.slug === 'faq').map((entry) => ('heading' in entry.now ? { heading: entry.was } : { paragraph: entry.was }))
+    const staffWords = { paragraph: 'Our own words, written in the admin.' }
+    await payload.update({ collection: 'pages', id: faq.id, data: { content: richText([...was, staffWords]) } as never, ...system })
+    expect(textOf(await page('/help/faq'))).toContain('Printed copies cannot be ordered in the portal yet')
+    try {
+      expect(await correctSupersededDemoPages(payload)).toEqual(['faq'])
+      const text = textOf(await page('/help/faq'))
+      expect(text).not.toContain('cannot be ordered')
+      expect(text).toContain('How do I order a printed copy of my certificate?')
+      expect(text).toMatch(/Go to the Store ?, choose the document and the delivery, and pay by card\./)
+      expect(text).toContain('Our own words, written in the admin.')
+      // Once corrected there is nothing left to correct.
+      expect(await correctSupersededDemoPages(payload)).toEqual([])
+    } finally {
+      await payload.update({ collection: 'pages', id: faq.id, data: { content: faq.content } as never, ...system })
+    }
+  })
+})
+
+describe('the header', () => {
+  it('gives a learner Store, Orders and the basket, and a third party none of them', async () => {
+    const learnerHeader = /<header[\s\S]*?<\/header>/.exec(await page('/dashboard', cookies.learner))![0]
+    expect(learnerHeader).toContain('href="/store"')
+    expect(learnerHeader).toContain('href="/orders"')
+    expect(learnerHeader).toContain('<nav aria-label="Store" class="store-bar">')
+    const thirdPartyHeader = /<header[\s\S]*?<\/header>/.exec(await page('/dashboard', cookies.thirdParty))![0]
+    for (const absent of ['href="/store"', 'href="/orders"', 'href="/basket"', 'store-bar']) expect(thirdPartyHeader).not.toContain(absent)
   })
 })
 
@@ -335,13 +405,93 @@ describe('the "show on the verification page" switch', () => {
 
   it('says so when it cannot change the document, and changes nothing', async () => {
     const form = switchFor(await page('/documents', cookies.learner), f.a.document.id)
-    for (const document of [String(f.b.document.id), 'not-a-number']) {
+    for (const document of [String(f.b.document.id), 'not-a-number', '99999999999']) {
       const answer = await submitForm(`${server.url}/documents`, form.body, { document, show: 'on' }, cookies.learner)
       expect(answer.status, document).toBe(303)
       const shown = await page(answer.headers.get('location')!, cookies.learner)
       expect(textOf(shown), document).toContain('We could not change whether the verification page shows this document. Reload the page and try again; if it happens again, contact our support team.')
     }
     expect(await showOnVerify(f.b.document.id)).toBe(false)
+  })
+})
+
+describe('an id past the database’s integer range is an unknown id, never a 500', () => {
+  const TOO_BIG = '99999999999'
+  const UNKNOWN = '2147483646'
+
+  it.each([
+    ['/documents/%s/pdf'],
+    ['/documents/%s/badge'],
+    ['/documents/%s/report'],
+    ['/enquiries/%s'],
+  ])('GET %s answers as for an unknown id', async (route) => {
+    const unknown = await get(route.replace('%s', UNKNOWN), cookies.learner)
+    const tooBig = await get(route.replace('%s', TOO_BIG), cookies.learner)
+    expect(unknown.status).toBe(404)
+    expect(tooBig.status).toBe(404)
+    expect(tooBig.body.toString('utf8')).not.toMatch(/out of range|integer/i)
+  })
+
+  it('a report about a document id past the range says the document was not found, and files nothing', async () => {
+    const before = await payload.count({ collection: 'enquiries', ...system })
+    const form = formsIn(await page(`/documents/${f.a.document.id}/report`, cookies.learner)).find((candidate) => candidate.body.includes('name="message"'))!
+    const answer = await submitForm(`${server.url}/documents/${f.a.document.id}/report`, form.body, { document: TOO_BIG, message: 'The grade on this is wrong, please check.' }, cookies.learner)
+    expect(answer.status).toBe(200)
+    expect(textOf(await answer.text())).toContain('We could not find that document.')
+    expect((await payload.count({ collection: 'enquiries', ...system })).totalDocs).toBe(before.totalDocs)
+  })
+})
+
+describe('every method on every portal route: an answer, never a 500', { timeout: 600_000 }, () => {
+  /** Every page and route handler of the portal, found in the app folder (so a new one is swept too), with the learner's own ids. */
+  function portalRoutes(): string[] {
+    const root = path.resolve(import.meta.dirname, '../../src/app/(portal)')
+    const ids: Record<string, string> = {
+      connections: String(f.a.connection.id),
+      documents: String(f.a.document.id),
+      enquiries: String(f.a.enquiry.id),
+      orders: String(f.a.order.id),
+      addresses: 'no-such-address',
+      help: 'faq',
+      verify: String(f.a.document.verificationCode),
+    }
+    return (readdirSync(root, { recursive: true }) as string[])
+      .filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file))
+      .map((file) => {
+        const segments = path.dirname(file).split(path.sep).filter((segment) => segment !== '.')
+        return '/' + segments.map((segment, i) => (/^\[.+\]$/.test(segment) ? ids[segments[i - 1]!]! : segment)).join('/')
+      })
+      .sort()
+  }
+  const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND']
+  /** node:http, as fetch refuses to send TRACE. */
+  const statusOf = (method: string, route: string, cookie?: string) =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.request(`${server.url}${route}`, { method, headers: { 'Sec-Fetch-Site': 'same-origin', ...(cookie ? { Cookie: cookie } : {}) } }, (response) => {
+        response.resume()
+        response.on('end', () => resolve(response.statusCode!))
+      })
+      request.on('error', reject)
+      request.end()
+    })
+
+  it('finds the routes it sweeps', () => {
+    expect(portalRoutes()).toEqual(expect.arrayContaining(['/', '/documents', `/documents/${f.a.document.id}/pdf`, `/verify/${f.a.document.verificationCode}/document`, '/profile/photo/upload']))
+    expect(portalRoutes().some((route) => route.includes('undefined') || route.includes('['))).toBe(false)
+  })
+
+  it('answers each method signed in and signed out, TRACE and unknown methods with 405', async () => {
+    // A session of its own: a POST to a sign-out route ends only this one.
+    const sweeper = await signIn(server.url, 'accounts', 'learner-a@fixture.test', PASSWORD)
+    const failures: string[] = []
+    for (const route of portalRoutes())
+      for (const method of METHODS)
+        for (const cookie of [sweeper, undefined]) {
+          const response = { status: await statusOf(method, route, cookie) }
+          const expected = method === 'TRACE' || method === 'PROPFIND' ? 405 : null
+          if (response.status >= 500 || (expected !== null && response.status !== expected)) failures.push(`${method} ${route}${cookie ? ' (signed in)' : ''}: ${response.status}`)
+        }
+    expect(failures).toEqual([])
   })
 })
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
+import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import * as audit from '../../src/collections/AuditLog/auditTrail'
@@ -252,6 +253,59 @@ describe('change password', () => {
     const ip = '198.51.100.77'
     for (let i = 0; i < 6; i++) await changePassword(t.payload, account, form({ currentPassword: `wrong guess ${i}` }), { ip })
     expect(await changePassword(t.payload, account, form(), { ip })).toMatchObject({ ok: false, errors: { currentPassword: expect.stringMatching(/too many times/) } })
+  })
+})
+
+describe('what an account writes on itself through REST', () => {
+  const patchSelf = async (token: string, id: number, data: Record<string, unknown>) => {
+    const request = new Request(`http://localhost:3000/api/accounts/${id}`, { method: 'PATCH', headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(data) })
+    return (await handleEndpoints({ config: t.payload.config, request })).status
+  }
+  const stored = async (id: number) => (await t.payload.db.findOne<Record<string, unknown> & { id: number }>({ collection: 'accounts', where: { id: { equals: id } } }))!
+
+  it.each([
+    ['_verified', false],
+    ['status', 'awaiting-review'],
+    ['kind', 'third-party'],
+    ['candidate', 'other'],
+    ['firstName', 'Forged'],
+    ['sessions', []],
+    ['loginAttempts', 9],
+    ['lockUntil', '2099-01-01T00:00:00.000Z'],
+    ['hash', 'f'.repeat(64)],
+    ['salt', 'f'.repeat(64)],
+    ['resetPasswordToken', 'forged-token'],
+    ['resetPasswordExpiration', '2099-01-01T00:00:00.000Z'],
+    ['_verificationToken', 'forged-token'],
+    ['registration', { matchOutcome: 'approved-by-staff', candidateNumber: '999' }],
+    ['emailVerification', { tokenHash: 'f'.repeat(64), sentAt: '2099-01-01T00:00:00.000Z' }],
+    ['privacyConsent', { agreedAt: '2000-01-01T00:00:00.000Z', policyVersion: 'forged' }],
+    ['legacyImport', true],
+    ['reviewNote', 'approve me'],
+  ])('a learner’s PATCH of its own %s changes nothing', async (field, forged) => {
+    const { token, id } = await newLearner()
+    const before = await stored(id)
+    const unlinkedRecord = async () =>
+      (await t.payload.create({ collection: 'candidates', data: { candidateNumber: `FORGED${id}`, firstName: 'Pat', surname: 'Example', dateOfBirth: '1990-01-01T00:00:00.000Z' }, ...system })).id
+    const value = forged === 'other' ? await unlinkedRecord() : forged
+    expect(await patchSelf(token, id, { [field]: value })).toBe(200)
+    const after = await stored(id)
+    for (const name of [field, '_verified', 'status', 'kind', 'candidate', 'sessions', 'hash', 'salt', 'firstName']) expect(after[name], name).toEqual(before[name])
+  })
+
+  it('an account can write only its own contact details, names (third parties) and address book: every other field refuses it (the whole config)', async () => {
+    const { account } = await newLearner()
+    const thirdParty = await userFor(t.payload, f, 'thirdParty')
+    const writable = (user: unknown) =>
+      t.payload.collections.accounts.config.flattenedFields
+        .filter((field) => {
+          const update = (field as { access?: { update?: (args: unknown) => unknown } }).access?.update
+          return !update || update({ req: { user, payload: t.payload }, id: (user as { id: number }).id, doc: user, data: {}, siblingData: {} }) === true
+        })
+        .map((field) => field.name)
+        .sort()
+    expect(writable(account)).toEqual(['addresses', 'companyName', 'email', 'jobTitle', 'phone'])
+    expect(writable(thirdParty)).toEqual(['addresses', 'companyName', 'email', 'firstName', 'jobTitle', 'lastName', 'phone'])
   })
 })
 

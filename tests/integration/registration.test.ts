@@ -88,6 +88,20 @@ describe('learner registration with a matching record', () => {
     expect((await verifyEmail(t.payload, token, T0)).ok).toBe(true)
     expect(await verifyEmail(t.payload, token, T0)).toEqual({ ok: false, reason: 'invalid' })
   })
+
+  it('the link clicked twice at the same instant: both clicks say the address is confirmed, and it is confirmed once', async () => {
+    const candidate = await t.payload.create({ collection: 'candidates', data: { candidateNumber: '00412399', firstName: 'Twice', surname: 'Clicked', dateOfBirth: '1991-02-03T00:00:00.000Z' }, ...system })
+    await registerLearner(t.payload, form({ email: 'twice@example.test', candidateNumber: '412399', firstName: 'Twice', surname: 'Clicked', dateOfBirth: '03/02/1991' }), { now: T0 })
+    const token = tokenIn((await lastEmailTo('twice@example.test'))!.text)
+    const answers = await Promise.all([verifyEmail(t.payload, token, T0), verifyEmail(t.payload, token, T0), verifyEmail(t.payload, token, T0)])
+    expect(answers).toEqual([{ ok: true, outcome: 'matched' }, { ok: true, outcome: 'matched' }, { ok: true, outcome: 'matched' }])
+    const account = await accountByEmail('twice@example.test')
+    expect(account).toMatchObject({ status: 'approved', _verified: true, candidate: candidate.id })
+    const audit = await t.payload.find({ collection: 'audit-log', where: { entity: { equals: 'accounts' }, entityId: { equals: String(account.id) } }, sort: 'createdAt', ...system })
+    expect(audit.docs.map((entry) => entry.action)).toEqual(['registration.submitted', 'registration.matched'])
+    const emails = await t.payload.find({ collection: 'email-outbox', where: { to: { equals: 'twice@example.test' }, template: { equals: 'registration-documents-ready' } }, ...system })
+    expect(emails.totalDocs).toBe(1)
+  })
 })
 
 describe('the 24-hour link', () => {

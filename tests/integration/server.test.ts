@@ -78,6 +78,19 @@ describe('the server', () => {
     expect(body.database.roundTripMs).toBeGreaterThan(0)
   })
 
+  it('writes no email-link or reset token to its request log', async () => {
+    const secrets = ['Qv3rYs3cr3tT0k3nFromAnEmailLinkAbcdefgh12345', 'AdminResetT0kenThatMustNeverBeLogged1234567', 'ApiVerifyT0kenThatMustNeverBeLoggedXyz98765', 'PortalResetT0kenThatMustNeverBeLoggedAb4321']
+    const paths = [`/register/verify?token=${secrets[0]}`, `/admin/reset/${secrets[1]}`, `/api/staff/verify/${secrets[2]}`, `/reset-password?next=%2Fdocuments&token=${secrets[3]}`]
+    for (const path of paths) await fetch(`${server.url}${path}`, { redirect: 'manual' }).then((response) => response.arrayBuffer())
+    // The line is written when the response has finished: wait for the last one.
+    while (!server.output().includes('GET /reset-password?next=%2Fdocuments&token=[redacted]')) await new Promise((resolve) => setTimeout(resolve, 50))
+    const log = server.output()
+    for (const secret of secrets) expect(log).not.toContain(secret)
+    expect(log).toContain('GET /register/verify?token=[redacted]')
+    expect(log).toContain('GET /admin/reset/[redacted]')
+    expect(log).toContain('GET /api/staff/verify/[redacted]')
+  })
+
   it('serves the portal home page with security headers', async () => {
     const response = await fetch(server.url)
     expect(response.status).toBe(200)

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { staffHasRole } from '../../access/users'
 import { normaliseCandidateNumber } from '../../lib/candidateNumber'
 import { closeness, compareWithRecord, type ComparedDetail } from '../../lib/matching'
-import { ReviewError } from './review'
+import { findOrNull, ReviewError } from './review'
 
 export type CandidateSuggestion = {
   id: number | string
@@ -24,7 +24,7 @@ export async function closestCandidates(req: PayloadRequest, accountId: number |
   const { payload, user } = req
   if (!staffHasRole(user, ['administrator', 'support'])) throw new ReviewError('Only support staff review registrations.', 403)
   const as = { overrideAccess: false, user, req, depth: 0 } as const
-  const account = await payload.findByID({ collection: 'accounts', id: accountId, ...as }).catch(() => null)
+  const account = await findOrNull(payload, 'accounts', accountId, as)
   if (!account) throw new ReviewError('That registration was not found.', 404)
   const given = {
     candidateNumber: account.registration?.candidateNumber ?? '',

@@ -4,12 +4,19 @@ import { staffHasRole } from '../../access/users'
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
 import { inTransaction } from '../../collections/transaction'
 import { queueEmail } from '../../email/queue'
+import { recordId } from '../../lib/ids'
 import { moreInformationMessage, registrationApprovedMessage, registrationRejectedMessage } from './emails'
 
 export type ReviewDecision =
   | { action: 'approve'; candidate: number | string }
   | { action: 'request-information'; message: string }
   | { action: 'reject'; message: string }
+
+/** The row with a typed id as this staff member may read it; null for an id that is not a record's or not theirs to read. */
+export async function findOrNull<C extends 'accounts' | 'candidates'>(payload: PayloadRequest['payload'], collection: C, typedId: unknown, as: { req: PayloadRequest; user: PayloadRequest['user'] }) {
+  const id = recordId(typedId)
+  return id === null ? null : payload.findByID({ collection, id, depth: 0, overrideAccess: false, disableErrors: true, user: as.user, req: as.req })
+}
 
 export class ReviewError extends Error {
   constructor(
@@ -34,14 +41,14 @@ async function decide(req: PayloadRequest, accountId: number | string, decision:
   const { payload, user } = req
   if (!staffHasRole(user, ['administrator', 'support'])) throw new ReviewError('Only support staff review registrations.', 403)
   const as = { overrideAccess: false, user, req, depth: 0, context: { skipAudit: true } } as const
-  const account = await payload.findByID({ collection: 'accounts', id: accountId, ...as }).catch(() => null)
+  const account = await findOrNull(payload, 'accounts', accountId, as)
   if (!account) throw new ReviewError('That registration was not found.', 404)
   if (account.kind !== 'learner') throw new ReviewError('Only learner registrations are reviewed.')
   if (!account._verified) throw new ReviewError('The registrant has not confirmed their email address yet.')
   const given = account.registration ?? {}
 
   if (decision.action === 'approve') {
-    const candidate = await payload.findByID({ collection: 'candidates', id: decision.candidate, ...as }).catch(() => null)
+    const candidate = await findOrNull(payload, 'candidates', decision.candidate, as)
     if (!candidate) throw new ReviewError('Choose the candidate record this learner is.')
     const { totalDocs } = await payload.count({ collection: 'accounts', where: { candidate: { equals: candidate.id }, id: { not_equals: account.id } }, overrideAccess: true, req })
     if (totalDocs > 0) throw new ReviewError('Another portal account is already linked to that candidate record.')

@@ -1,6 +1,8 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { recordAudit } from '../../collections/AuditLog/auditTrail'
+import { queryInTransaction } from '../../collections/sql'
 import { inTransaction } from '../../collections/transaction'
 import { queueEmail } from '../../email/queue'
 import { normaliseCandidateNumber } from '../../lib/candidateNumber'
@@ -26,9 +28,10 @@ const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
  */
 export async function verifyEmail(payload: Payload, token: string, now = new Date()): Promise<VerificationResult> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: 'invalid' }
+  const tokenHash = hashLinkToken(token)
   const { docs } = await payload.find({
     collection: 'accounts',
-    where: { 'emailVerification.tokenHash': { equals: hashLinkToken(token) } },
+    where: { 'emailVerification.tokenHash': { equals: tokenHash } },
     limit: 1,
     showHiddenFields: true,
     ...AS_SYSTEM,
@@ -39,8 +42,18 @@ export async function verifyEmail(payload: Payload, token: string, now = new Dat
 
   const req = await systemRequest(payload)
   // The confirmation, its outcome, audit entry and emails: committed together or not at all.
-  return inTransaction(req, () => confirmAndMatch(req, account))
+  return inTransaction(req, async () => {
+    // The same link clicked twice at once: the second waits for the first, then finds the address confirmed.
+    await queryInTransaction(req, sql`select id from accounts where id = ${account.id} for update`)
+    const current = (await payload.findByID({ collection: 'accounts', id: account.id, showHiddenFields: true, req, ...AS_SYSTEM })) as typeof account
+    if (current.emailVerification?.tokenHash === tokenHash) return confirmAndMatch(req, current)
+    return current._verified ? { ok: true, outcome: outcomeOf(current) } : { ok: false, reason: 'invalid' }
+  })
 }
+
+/** What confirming already led to, for a click that arrives while the first one is being handled. */
+const outcomeOf = (account: Account): 'matched' | 'review' | 'third-party' =>
+  account.kind === 'third-party' ? 'third-party' : account.status === 'approved' ? 'matched' : 'review'
 
 async function confirmAndMatch(req: PayloadRequest, account: Account): Promise<VerificationResult> {
   const { payload } = req

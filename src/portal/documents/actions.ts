@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 
+import { recordId } from '../../lib/ids'
 import { signInPath } from '../../lib/returnPath'
 import { portalPayload, signedInUser } from '../payload'
 
@@ -10,10 +11,10 @@ import { portalPayload, signedInUser } from '../payload'
 export async function setShowOnVerify(data: FormData): Promise<void> {
   const user = await signedInUser()
   if (!user || user.collection !== 'accounts') redirect(signInPath('/documents'))
-  const id = String(data.get('document') ?? '')
+  const id = recordId(data.get('document'))
   const payload = await portalPayload()
   // As the learner: the collection lets them change this field on their own documents only.
-  const changed = /^\d{1,12}$/.test(id)
+  const changed = id !== null
     ? await payload.update({ collection: 'documents', id, data: { showOnVerify: data.get('show') === 'on' }, overrideAccess: false, user }).then(
         () => true,
         (error: Error) => {

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { isActiveLearner, isPortalAccount, relationId } from '../../access/users'
 import { formatUkDate } from '../../lib/dates'
+import { recordId } from '../../lib/ids'
 import { serverURL } from '../../lib/env'
 import { documentStatus, type ShownStatus } from '../../lib/verify'
 import type { Achievement, Candidate, Document, Qualification } from '../../payload-types'
@@ -46,8 +47,9 @@ export function printable(document: Document, achievement: Achievement | null, c
 }
 
 /** One document with everything it prints, read as `user`; null when it is not theirs to read. */
-export async function readableDocument({ payload, user }: Reader, id: string): Promise<Printable | null> {
-  if (!/^\d{1,12}$/.test(id)) return null
+export async function readableDocument({ payload, user }: Reader, typedId: string): Promise<Printable | null> {
+  const id = recordId(typedId)
+  if (id === null) return null
   const asUser = { depth: 0, disableErrors: true, overrideAccess: false, user } as const
   const document = await payload.findByID({ collection: 'documents', id, ...asUser })
   if (!document) return null

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation'
 
+import { recordId } from '../../lib/ids'
 import { portalPayload, signedInUser } from '../payload'
 
 export type ReportState = { message?: string; error?: string }
@@ -13,13 +14,15 @@ export async function reportProblem(_previous: ReportState, data: FormData): Pro
   const message = String(data.get('message') ?? '').trim()
   if (message.length < 10) return { message, error: 'Tell us what is wrong, in at least 10 characters.' }
   if (message.length > 5000) return { message, error: 'Keep your message to 5,000 characters.' }
+  const documentId = recordId(data.get('document'))
+  if (documentId === null) return { message, error: 'We could not find that document.' }
   const payload = await portalPayload()
   let id: number | string
   try {
     const enquiry = await payload.create({
       collection: 'enquiries',
       // The collection makes the report this account's, open, about a document it can read.
-      data: { subject: 'Report', reporter: user.id, document: Number(data.get('document')), status: 'open', messages: [{ from: 'reporter', body: message, sentAt: new Date().toISOString() }] },
+      data: { subject: 'Report', reporter: user.id, document: documentId, status: 'open', messages: [{ from: 'reporter', body: message, sentAt: new Date().toISOString() }] },
       overrideAccess: false,
       user,
     })

@@ -98,7 +98,8 @@ export async function EnquiriesPage() {
 export async function EnquiryPage({ id, sent }: { id: string; sent?: boolean }) {
   const user = await signedInAccount(`/enquiries/${id}`)
   const payload = await portalPayload()
-  const enquiry = /^\d{1,12}$/.test(id) ? await payload.findByID({ collection: 'enquiries', id, depth: 0, overrideAccess: false, user, disableErrors: true }) : null
+  const enquiryId = recordId(id)
+  const enquiry = enquiryId === null ? null : await payload.findByID({ collection: 'enquiries', id: enquiryId, depth: 0, overrideAccess: false, user, disableErrors: true })
   if (!enquiry) notFound()
   return (
     <>

@@ -11,12 +11,42 @@ import './portal.css'
 
 /**
  * The header's links. Wide screens show them in a row; phones get the same list behind a
- * "Menu" disclosure (a <details>, so it works without JavaScript). Only one of the two is
- * displayed at any width, so screen readers meet one navigation.
+ * "Menu" disclosure (a <details>, so it works without JavaScript), with a learner's Store,
+ * Orders and basket kept out of it in a row of their own, one tap away. Only one of each is
+ * displayed at any width, so screen readers meet each link once.
  */
 type Basket = { count: number; totalPence: number }
 
-function NavLinks({ account, basket }: { account: Pick<Account, 'kind'> | null; basket: Basket | null }) {
+const itemsIn = (basket: Basket | null) => `${basket?.count ?? 0} item${basket?.count === 1 ? '' : 's'}`
+
+/** A learner's store links (third parties have no store). */
+function StoreLinks({ basket, compact }: { basket: Basket | null; compact?: boolean }) {
+  return (
+    <>
+      <li>
+        <a href="/store">Store</a>
+      </li>
+      <li>
+        <a href="/orders">Orders</a>
+      </li>
+      <li>
+        <a href="/basket" className="basket">
+          {compact ? (
+            <>
+              Basket ({basket?.count ?? 0})<span className="visually-hidden">: {itemsIn(basket)}, {formatPence(basket?.totalPence ?? 0)}</span>
+            </>
+          ) : (
+            <>
+              Basket: {itemsIn(basket)}, {formatPence(basket?.totalPence ?? 0)}
+            </>
+          )}
+        </a>
+      </li>
+    </>
+  )
+}
+
+function NavLinks({ account, basket, withStore }: { account: Pick<Account, 'kind'> | null; basket: Basket | null; withStore: boolean }) {
   return (
     <ul className="nav-list">
       <li>
@@ -44,13 +74,7 @@ function NavLinks({ account, basket }: { account: Pick<Account, 'kind'> | null; 
           <li>
             <a href="/profile">Profile</a>
           </li>
-          {account.kind === 'learner' ? (
-            <li>
-              <a href="/basket" className="basket">
-                Basket: {basket?.count ?? 0} item{basket?.count === 1 ? '' : 's'}, {formatPence(basket?.totalPence ?? 0)}
-              </a>
-            </li>
-          ) : null}
+          {withStore && account.kind === 'learner' ? <StoreLinks basket={basket} /> : null}
           <li>
             <form action={signOut}>
               <button className="link-button nav-button" type="submit">
@@ -87,15 +111,22 @@ export async function PortalLayout({ children }: { children: ReactNode }) {
               {settings.portalName}
             </a>
             <nav aria-label="Main" className="nav-wide">
-              <NavLinks account={account} basket={basket} />
+              <NavLinks account={account} basket={basket} withStore />
             </nav>
             <details className="nav-menu">
               <summary>Menu</summary>
               <nav aria-label="Main">
-                <NavLinks account={account} basket={basket} />
+                <NavLinks account={account} basket={basket} withStore={false} />
               </nav>
             </details>
           </div>
+          {account?.kind === 'learner' ? (
+            <nav aria-label="Store" className="store-bar">
+              <ul className="nav-list container">
+                <StoreLinks basket={basket} compact />
+              </ul>
+            </nav>
+          ) : null}
         </header>
         <main id="main" className="container main">
           {children}
