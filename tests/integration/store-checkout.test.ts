@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { payloadPool } from '../../src/collections/sql'
-import { createFixtures, PASSWORD, type Fixtures } from '../helpers/fixtures'
+import { PASSWORD, type Fixtures } from '../helpers/fixtures'
 import { formsIn, submitForm } from '../helpers/forms'
-import { startTestPayload, type TestPayload } from '../helpers/payload'
+import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
 import { signIn, startServer, type RunningServer } from '../helpers/server'
 
 /**
@@ -11,7 +11,7 @@ import { signIn, startServer, type RunningServer } from '../helpers/server'
  * a learner sees of a basket they cannot wholly order, the confirm step, two clicks on "Place
  * order", ids past PostgreSQL's range, and accounts not yet approved.
  */
-let t: TestPayload
+let t: TestPayloadWithFixtures
 let f: Fixtures
 let server: RunningServer
 let learner = ''
@@ -20,8 +20,8 @@ const UK_ADDRESS = { label: '', fullName: 'A Learner', line1: '1 High Street', l
 const OUT_OF_RANGE = ['99999999999', '2147483648']
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  f = await createFixtures(t.payload)
+  t = await startTestPayloadWithFixtures()
+  f = t.fixtures
   for (const status of ['awaiting-review', 'rejected'])
     await t.payload.create({
       collection: 'accounts',
