@@ -53,7 +53,7 @@ export default buildConfig({
   defaultDepth: 1,
   maxDepth: 3,
   telemetry: false,
-  plugins: [...plugins, timestampsSetBySystem, ukDateFormats],
+  plugins: [...plugins, timestampsSetBySystem, ukDateFormats, unknownIdsAreUnknown],
   hooks: { afterError: [answerBadRequestsAsSuch] },
   jobs: {
     // The queue lives in PostgreSQL: every app process works it (unless JOBS_AUTORUN=false), or a

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy)
   app.use(securityHeaders)
   app.use(requestLog(payload.logger))
+  app.use(onlyKnownMethods)
   app.use((req, _res, next) => {
     // The client's address as this server sees it (through TRUST_PROXY), for sign-in throttling.
     req.headers['x-portal-client-ip'] = req.ip ?? req.socket.remoteAddress ?? 'unknown'

@@ -22,7 +22,7 @@ export const answerBadRequestsAsSuch: AfterErrorHook = ({ collection, error, req
   if (versionsOf) {
     const [, isGlobal, slug] = versionsOf
     const target = isGlobal ? req.payload.config.globals.find((g) => g.slug === slug) : (collection ?? req.payload.config.collections.find((c) => c.slug === slug))
-    if (!target?.versions && !isGlobal) return answer(404, 'Not Found')
+    if (!target?.versions) return answer(404, 'Not Found')
   }
   if (isDataException(error)) return answer(400, 'The request has a value that is not valid here: check the id, page, limit and where values.')
   if (error instanceof SyntaxError) return answer(400, 'The request could not be read: send where and data as valid JSON or query parameters.')

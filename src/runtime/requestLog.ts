@@ -33,12 +33,12 @@ export function loggableUrl(url: string): string {
   return `${path}?${query}`
 }
 
-/** One log line per request through Payload's logger; Next's static assets at debug level. */
+/** One log line per request through Payload's logger, its address without secrets (`loggableUrl`); Next's static assets at debug level. */
 export function requestLog(logger: Payload['logger']) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now()
     res.on('finish', () => {
-      const line = `${req.method} ${req.originalUrl} ${res.statusCode} ${Math.round(performance.now() - started)}ms`
+      const line = `${req.method} ${loggableUrl(req.originalUrl)} ${res.statusCode} ${Math.round(performance.now() - started)}ms`
       if (req.path.startsWith('/_next/') || req.path === '/healthz') logger.debug(line)
       else logger.info(line)
     })

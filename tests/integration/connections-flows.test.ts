@@ -1,8 +1,12 @@
+import { sql } from '@payloadcms/db-postgres'
+import fc from 'fast-check'
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { payloadPool } from '../../src/collections/sql'
+import { payloadPool, queryInTransaction } from '../../src/collections/sql'
 import { deliverDueEmails } from '../../src/plugins/email-delivery'
-import { answerBy } from '../../src/lib/connections'
+import { answerBy, dueToExpire, thirdPartyMaySee } from '../../src/lib/connections'
+import { dueToExpireSql, thirdPartyMaySeeSql } from '../../src/plugins/connections/sql'
 import { actOnConnection, expireDueConnections, matchConnectionRequest, recordThirdPartyView, requestConnection, shareWithThirdParty } from '../../src/plugins/connections'
 import { PASSWORD, type Fixtures } from '../helpers/fixtures'
 import { startTestPayloadWithFixtures, type TestPayloadWithFixtures } from '../helpers/payload'
@@ -443,3 +447,44 @@ describe('ids past PostgreSQL’s integer range', () => {
     expect(share).toEqual({ ok: false, errors: { documents: 'Choose documents of yours that are still valid.' } })
   })
 })
+
+describe('the SQL that grants access and ends connections is the state machine’s rule', () => {
+  it('thirdPartyMaySee and dueToExpire answer alike in TypeScript and in PostgreSQL, at and around every boundary', async () => {
+    const now = new Date('2026-06-30T23:00:00.000Z') // the end of a London day in summer time, when answer-by dates fall
+    const statuses = ['pending', 'active', 'declined', 'cancelled', 'expired'] as const
+    // Each connection's access date and answer-by date at, just before and just after `now`, and far either side.
+    const near = [-DAY * 40, -1, 0, 1, DAY * 40]
+    const made = [now, lastMadeFor(now), ...near.map((offset) => new Date(lastMadeFor(now).getTime() + offset))]
+    expect(answerBy(lastMadeFor(now))).toEqual(now)
+    const generated = fc.sample(
+      fc.record({ status: fc.constantFrom(...statuses), accessUntil: fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }), madeAt: fc.date({ min: new Date('2026-01-01'), max: now, noInvalidDate: true }) }),
+      { numRuns: 400, seed: 7 },
+    )
+    const cases = [
+      ...statuses.flatMap((status) => near.flatMap((offset) => made.map((madeAt) => ({ status, accessUntil: new Date(now.getTime() + offset), madeAt })))),
+      // Made a millisecond either side of the moment whose answer-by date is exactly `now`.
+      ...statuses.flatMap((status) => [-1, 0, 1].map((offset) => ({ status, accessUntil: new Date(now.getTime() + 100 * DAY), madeAt: new Date(lastMadeFor(now).getTime() + offset) }))),
+      ...generated,
+    ]
+    const values = sql.join(
+      cases.map((c, id) => sql`(${id}::int, ${c.status}::text, ${c.accessUntil.toISOString()}::timestamptz, ${c.madeAt.toISOString()}::timestamptz)`),
+      sql`, `,
+    )
+    const { rows } = await queryInTransaction<{ id: number; may_see: boolean; due: boolean }>(
+      await createLocalReq({}, t.payload),
+      sql`select c.id, ${thirdPartyMaySeeSql(now)} as may_see, ${dueToExpireSql(now)} as due from (values ${values}) as c(id, status, access_until, created_at) order by c.id`,
+    )
+    const disagreements = rows.flatMap((row) => {
+      const state = cases[row.id]!
+      const expected = { may_see: thirdPartyMaySee(state, now), due: dueToExpire(state, now) }
+      return expected.may_see === row.may_see && expected.due === row.due ? [] : [`${JSON.stringify(state)}: TypeScript ${JSON.stringify(expected)}, SQL ${JSON.stringify({ may_see: row.may_see, due: row.due })}`]
+    })
+    expect(rows).toHaveLength(cases.length)
+    expect(disagreements).toEqual([])
+    // Both answers occur, so the comparison covers each side of each rule.
+    expect(new Set(rows.map((row) => `${row.may_see}/${row.due}`))).toEqual(new Set(['true/false', 'false/true', 'false/false']))
+  })
+})
+
+/** The last moment a connection can be made whose answer-by date is `dayEnd` (the end of a London day): 30 × 24 h before it. */
+const lastMadeFor = (dayEnd: Date) => new Date(dayEnd.getTime() - 30 * DAY - 1)

@@ -208,7 +208,7 @@ export const Accounts: CollectionConfig = {
       // Payload lets any signed-in writer of the row set this; it is set only by confirming the email link.
       name: '_verified',
       type: 'checkbox',
-      access: { create: supportOnly },
+      access: { create: supportOnly, update: supportOnly },
     },
     {
       name: 'legacyImport',

@@ -46,7 +46,8 @@ export const Enquiries: CollectionConfig = {
         type: 'row',
         fields: [
           { name: 'reporter', type: 'relationship', relationTo: 'accounts', required: true, index: true },
-          { name: 'document', type: 'relationship', relationTo: 'documents', index: true },
+          // Named by the reporter when the report is made (`shapeReport` checks they can read it); never changed after.
+          { name: 'document', type: 'relationship', relationTo: 'documents', index: true, access: { update: () => false }, admin: { readOnly: true } },
           {
             name: 'status',
             type: 'select',
@@ -85,6 +86,7 @@ export const Enquiries: CollectionConfig = {
       },
       { name: 'replyPanel', type: 'ui', admin: { components: { Field: '/plugins/enquiries/admin/ReplyPanel#ReplyPanel' } } },
     ],
-    new Set(['reporter', 'document']),
+    // The reporter is always the account making the report (`shapeReport`), never a value sent.
+    new Set(['reporter']),
   ),
 }
