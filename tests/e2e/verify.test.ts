@@ -157,7 +157,7 @@ describe('signed in', () => {
 
       await signedIn.goto(`${server.url}/verify/${codes.valid}`)
       const verifyNav = await signedIn.$$eval('header .nav-wide li', (items) => items.map((li) => li.textContent?.trim()))
-      expect(verifyNav).toEqual(['Help', 'FAQ', 'Support', 'Dashboard', 'Documents', 'Connections', 'Profile', 'Basket', 'Sign out'])
+      expect(verifyNav).toEqual(['Help', 'FAQ', 'Support', 'Dashboard', 'Documents', 'Connections', 'Profile', 'Store', 'Orders', 'Basket', 'Sign out'])
       expect(await navLinks()).toEqual(portalLinks)
       expect(await accessibilityViolations(signedIn)).toEqual([])
 

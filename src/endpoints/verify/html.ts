@@ -40,22 +40,25 @@ const VISITORS: Visitor[] = ['none', 'learner', 'third-party']
 const frames = new WeakMap<VerifySettings, Record<Visitor, Frame>>()
 
 /** The portal header's links for a signed-in account (as src/portal/ui/PortalLayout shows them). */
-function accountLinks(visitor: Exclude<Visitor, 'none'>): string {
+/** A learner's Store, Orders and basket (this page does not read the basket, so no count). */
+const STORE_LINKS = `<li><a href="/store">Store</a></li><li><a href="/orders">Orders</a></li><li><a href="/basket" class="basket">Basket</a></li>`
+
+function accountLinks(visitor: Exclude<Visitor, 'none'>, withStore: boolean): string {
   const learner = visitor === 'learner'
   return (
     `<li><a href="/dashboard">Dashboard</a></li>` +
     (learner ? `<li><a href="/documents">Documents</a></li>` : '') +
     `<li><a href="/connections">Connections</a></li>` +
     `<li><a href="/profile">Profile</a></li>` +
-    (learner ? `<li><a href="/basket" class="basket">Basket</a></li>` : '') +
+    (learner && withStore ? STORE_LINKS : '') +
     `<li><form method="post" action="/verify/sign-out"><button class="link-button nav-button" type="submit">Sign out</button></form></li>`
   )
 }
 
-/** The header's list of links; shown in a row on wide screens and behind "Menu" on phones, as in PortalLayout. */
-const navList = (visitor: Visitor) =>
+/** The header's list of links; shown in a row on wide screens and behind "Menu" on phones, as in PortalLayout (where a learner's store links sit in a bar of their own). */
+const navList = (visitor: Visitor, withStore: boolean) =>
   `<ul class="nav-list"><li><a href="/help">Help</a></li><li><a href="/help/faq">FAQ</a></li><li><a href="/help/contact-support">Support</a></li>` +
-  (visitor === 'none' ? `<li><a class="nav-button" href="/sign-in">Sign in</a></li>` : accountLinks(visitor)) +
+  (visitor === 'none' ? `<li><a class="nav-button" href="/sign-in">Sign in</a></li>` : accountLinks(visitor, withStore)) +
   `</ul>`
 
 /** Header and footer for these settings, built once per settings copy and kind of visitor. */
@@ -67,9 +70,11 @@ function frameFor(settings: VerifySettings, visitor: Visitor, stylesheet: string
         `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><link rel="stylesheet" href="${stylesheet}"><link rel="icon" href="/favicon.ico"></head>` +
         `<body><a class="skip-link" href="#main">Skip to main content</a>` +
         `<header class="site-header"><div class="container header-inner"><a class="site-name" href="/">${esc(settings.portalName)}</a>` +
-        `<nav aria-label="Main" class="nav-wide">${navList(visitor)}</nav>` +
-        `<details class="nav-menu"><summary>Menu</summary><nav aria-label="Main">${navList(visitor)}</nav></details>` +
-        `</div></header><main id="main" class="container main verify-main">`,
+        `<nav aria-label="Main" class="nav-wide">${navList(visitor, true)}</nav>` +
+        `<details class="nav-menu"><summary>Menu</summary><nav aria-label="Main">${navList(visitor, false)}</nav></details>` +
+        `</div>` +
+        (visitor === 'learner' ? `<nav aria-label="Store" class="store-bar"><ul class="nav-list container">${STORE_LINKS}</ul></nav>` : '') +
+        `</header><main id="main" class="container main verify-main">`,
       bottom:
         `</main><footer class="site-footer"><div class="container footer-inner"><p>${esc(settings.awardingBodyName)}. Support: <a href="mailto:${esc(settings.supportEmail)}">${esc(settings.supportEmail)}</a>` +
         (settings.supportPhone ? ` · ${esc(settings.supportPhone)}` : '') +
