@@ -13,7 +13,7 @@ export default defineConfig({
     globalSetup: ['tests/helpers/globalSetup.ts'],
     reporters: ['default', './tests/helpers/slowestFiles.ts'],
     pool: 'forks',
-    maxWorkers: 2,
+    maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 600_000,
     env: { NODE_ENV: 'test', SEED_DEMO_DATA: 'false', NEXT_TELEMETRY_DISABLED: '1', JOBS_AUTORUN: 'false' },

@@ -88,6 +88,7 @@ export const expireConnectionsTask: TaskConfig<{ input: Record<string, never>; o
   label: 'Expire connections past their access date, and lapse those nobody answered in time',
   outputSchema: [{ name: 'expired', type: 'number' }],
   retries: 2,
-  schedule: [{ cron: '15 * * * * *', queue: CONNECTIONS_QUEUE }],
+  // Every 10 seconds (one query over the open connections when nothing is due): both sides hear within seconds.
+  schedule: [{ cron: '*/10 * * * * *', queue: CONNECTIONS_QUEUE }],
   handler: async ({ req }) => ({ output: await expireDueConnections(req.payload) }),
 }
