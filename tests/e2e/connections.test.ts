@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { payloadPool } from '../../src/collections/sql'
+import { formatAccessUntil } from '../../src/lib/dates'
 import { accessibilityViolations } from '../helpers/axe'
 import { mkdirSync } from 'node:fs'
 
@@ -338,8 +339,13 @@ describe('sharing two of four documents with a third party (Chromium)', { timeou
     await admin.type('#field-email', 'support@example.test')
     await admin.type('#field-password', STAFF_PASSWORD)
     await Promise.all([admin.waitForNavigation({ waitUntil: 'networkidle0' }), admin.click('button[type=submit]')])
+    // The admin shows the access date as the portal does: its last day, in UK time (not the next day at 00:00).
+    const lastDay = formatAccessUntil((await payloadPool(t.payload).query(`select access_until from connections where id = $1`, [second])).rows[0].access_until)
+    await admin.goto(`${server.url}/admin/collections/connections`, { waitUntil: 'networkidle0' })
+    expect(await admin.$eval('table', (table) => table.textContent ?? '')).toContain(lastDay)
     await admin.goto(`${server.url}/admin/collections/connections/${second}`, { waitUntil: 'networkidle0' })
     await admin.waitForSelector('#cancel-note')
+    expect(await admin.$eval('.access-until', (el) => el.textContent ?? '')).toContain(`${lastDay} (the last day the third party can see the documents, UK time)`)
     await admin.type('#cancel-note', 'The learner asked by phone on 07/12/2026')
     const cancel = await admin.waitForSelector('xpath/.//button[normalize-space()="Cancel the connection" and not(@disabled)]')
     await cancel!.click()

@@ -305,6 +305,43 @@ describe('view receipts', () => {
     // Learner B cannot read A's receipts.
     expect((await t.payload.find({ collection: 'connection-views', where: { connection: { equals: id } }, overrideAccess: false, user: await learnerB() })).docs).toEqual([])
   })
+
+  it('count nothing once the document is no longer shared: its date passed, the connection cancelled, or the document taken out', async () => {
+    const viewsOf = async (connection: number) =>
+      Number((await payloadPool(t.payload).query(`select coalesce(sum(views), 0)::int as n from connection_views where connection_id = $1`, [connection])).rows[0].n)
+    const activeConnection = async () => {
+      const id = await shareWithFixtureThirdParty()
+      await actOnConnection(t.payload, await thirdParty(), id, { type: 'accept' })
+      expect(await recordThirdPartyView(t.payload, await thirdParty(), f.a.document.id)).not.toBeNull()
+      expect(await viewsOf(id)).toBe(1)
+      return id
+    }
+    // The access date has passed, and no job has run yet: the row still says active.
+    const lapsed = await activeConnection()
+    await payloadPool(t.payload).query(`update connections set access_until = now() - interval '1 millisecond' where id = $1`, [lapsed])
+    expect(await recordThirdPartyView(t.payload, await thirdParty(), f.a.document.id)).toBeNull()
+    expect(await viewsOf(lapsed)).toBe(1)
+    await payloadPool(t.payload).query(`update connections set status = 'expired' where id = $1`, [lapsed])
+    expect(await recordThirdPartyView(t.payload, await thirdParty(), f.a.document.id)).toBeNull()
+    expect(await viewsOf(lapsed)).toBe(1)
+
+    const cancelled = await activeConnection()
+    await actOnConnection(t.payload, await thirdParty(), cancelled, { type: 'cancel' })
+    expect(await recordThirdPartyView(t.payload, await thirdParty(), f.a.document.id)).toBeNull()
+    expect(await viewsOf(cancelled)).toBe(1)
+
+    // The learner shares a second document and takes the first one out: views of the first count no more, of the second they do.
+    const second = await t.payload.create({ collection: 'documents', data: { achievement: f.a.achievement.id, type: 'transcript' } as never, ...system })
+    const narrowed = await activeConnection()
+    await actOnConnection(t.payload, await learnerA(), narrowed, { type: 'change-documents', documents: [second.id] })
+    expect(await recordThirdPartyView(t.payload, await thirdParty(), f.a.document.id)).toBeNull()
+    expect(await recordThirdPartyView(t.payload, await thirdParty(), second.id)).not.toBeNull()
+    const { rows } = await payloadPool(t.payload).query(`select document_id, views::int from connection_views where connection_id = $1 order by document_id`, [narrowed])
+    expect(rows).toEqual([
+      { document_id: f.a.document.id, views: 1 },
+      { document_id: second.id, views: 1 },
+    ])
+  })
 })
 
 describe('the expiry job', () => {

@@ -6,7 +6,8 @@ import { createLocalReq, type Payload } from 'payload'
 import { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { formatUkDate, londonCalendarDate } from '../../src/lib/dates'
+import { payloadPool } from '../../src/collections/sql'
+import { formatAccessUntil, formatUkDate, londonCalendarDate } from '../../src/lib/dates'
 import { brandAssetsDir } from '../../src/lib/storage'
 import { reissueDocument, revokeDocument } from '../../src/plugins/issuing'
 import { signOutAccount, VERIFICATION_LINK_HOURS } from '../../src/plugins/registration'
@@ -164,6 +165,29 @@ describe('the document files obey the documents’ access', () => {
     expect(pixelsOfColour(renderPage(before, { dpi: 50 }), [0xc0, 0x13, 0x7a])).toBe(0)
     expect(pixelsOfColour(renderPage(after.body, { dpi: 50 }), [0xc0, 0x13, 0x7a])).toBeGreaterThan(50)
     expect(pdfImages(after.body)).toHaveLength(pdfImages(before).length + 1)
+  })
+
+  it('a third party’s copy says whose it is, shared with whom and until when; the learner’s own copy does not, and the line goes with the access', async () => {
+    const accessUntil = new Date(Date.now() + 20 * 86_400_000)
+    const shared = await payload.create({
+      collection: 'connections',
+      data: { learner: f.a.account.id, thirdParty: f.thirdParty.id, thirdPartyName: 'Riley Admissions', thirdPartyCompany: 'Fixture University', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', status: 'active', accessUntil: accessUntil.toISOString(), documents: [f.a.document.id] } as never,
+      ...system,
+    })
+    const pdfPath = `/documents/${f.a.document.id}/pdf`
+    try {
+      const copy = await get(pdfPath, cookies.thirdParty)
+      expect(copy.type).toBe('application/pdf')
+      const learner = await payload.findByID({ collection: 'accounts', id: f.a.account.id, ...system })
+      const text = flatText(copy.body)
+      expect(text).toContain(`Shared with Fixture University by ${learner.firstName} ${learner.lastName} · access until ${formatAccessUntil(accessUntil)} · check it live at`)
+      expect(text.replace(/\s/g, '')).toContain(`/verify/${f.a.document.verificationCode}`)
+      expect(flatText((await get(pdfPath, cookies.learner)).body)).not.toContain('Shared with')
+      await payloadPool(payload).query(`update connections set access_until = now() - interval '1 millisecond' where id = $1`, [shared.id])
+      expect((await get(pdfPath, cookies.thirdParty)).status).toBe(404)
+    } finally {
+      await payload.delete({ collection: 'connections', id: shared.id, ...system })
+    }
   })
 })
 

@@ -115,7 +115,17 @@ export const Connections: CollectionConfig = {
               { label: 'Third party', value: 'third-party' },
             ],
           },
-          { name: 'accessUntil', label: 'Access until', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+          {
+            name: 'accessUntil',
+            label: 'Access until',
+            type: 'date',
+            required: true,
+            index: true,
+            admin: {
+              date: { pickerAppearance: 'dayAndTime' },
+              components: { Cell: '/plugins/connections/admin/AccessUntil#AccessUntilCell', Field: '/plugins/connections/admin/AccessUntil#AccessUntilField' },
+            },
+          },
         ],
       },
       { name: 'documents', label: 'Documents shared', type: 'relationship', relationTo: 'documents', hasMany: true },
