@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { svgToPng } from '../documents/pdf/badge'
+import { AS_SEEDER } from './asSeeder'
 
 /** The demo awarding body's look: a logo, its signatory and a signature, so documents look official out of the box. */
 export const DEMO_SIGNATORY = { signatoryName: 'Dr Helen Marsh', signatoryTitle: 'Chief Executive' }
@@ -29,7 +30,7 @@ const IMAGES: Record<'logo' | 'signature', Upload> = {
 }
 
 // System task: the seed writes as the system.
-const AS_SYSTEM = { overrideAccess: true, context: { skipAudit: true, seeding: true } } as const
+const AS_SYSTEM = AS_SEEDER
 
 async function ensureImage(payload: Payload, image: Upload): Promise<number | string> {
   const existing = await payload.find({ collection: 'brand-assets', where: { description: { equals: image.description } }, limit: 1, depth: 0, ...AS_SYSTEM })

@@ -1,9 +1,10 @@
 import type { Payload } from 'payload'
 
 import { newOrderNumber } from '../plugins/store/checkout'
+import { AS_SEEDER } from './asSeeder'
 
 // System task: the seed writes as the system, with audit entries and notifications off.
-const AS_SYSTEM = { overrideAccess: true, depth: 0, context: { skipAudit: true, seeding: true } } as const
+const AS_SYSTEM = { ...AS_SEEDER, depth: 0 } as const
 const DAY = 86_400_000
 
 type Step = [event: string, party: string, daysAgo: number, note?: string]

@@ -7,8 +7,8 @@ import { inTransaction } from '../../collections/transaction'
 import { queueEmail } from '../../email/queue'
 import { formatUkDate } from '../../lib/dates'
 import { documentRevokedMessage, newDocumentsMessage } from './emails'
+import { AS_SYSTEM } from '../../access/system'
 
-const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
 const typeLabel = (value: string) => DOCUMENT_TYPES.find((t) => t.value === value)?.label ?? value
 
 /**

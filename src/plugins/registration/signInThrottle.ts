@@ -3,9 +3,9 @@ import type { Payload } from 'payload'
 import { countFailure } from '../../collections/SignInThrottles/countFailure'
 import { payloadPool } from '../../collections/sql'
 import { PER_ACCOUNT_FROM_IP, PER_IP, secondsToWait, type ThrottlePolicy, type ThrottleState } from '../../lib/throttle'
+import { AS_SYSTEM } from '../../access/system'
 
 // System task: the throttle table is closed to every role.
-const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
 
 const keysFor = (ip: string, email: string): Array<[string, ThrottlePolicy]> => [
   [`ip:${ip}`, PER_IP],

@@ -13,13 +13,13 @@ import type { Account } from '../../payload-types'
 import { accountReadyMessage, detailsBeingCheckedMessage, documentsReadyMessage, someoneUsedYourDetailsMessage } from './emails'
 import { sendVerificationLink } from './register'
 import { systemRequest } from './system'
+import { AS_SYSTEM } from '../../access/system'
 
 export const VERIFICATION_LINK_HOURS = 24
 
 export type VerificationResult = { ok: true; outcome: 'matched' | 'review' | 'third-party' } | { ok: false; reason: 'invalid' | 'expired' }
 
 // System task throughout: verification and matching act on the account as the system.
-const AS_SYSTEM = { overrideAccess: true, depth: 0 } as const
 
 /**
  * Confirms an email address from its link (single-use, valid 24 hours), then matches a
