@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util'
 
 import { checkNewPassword } from '../src/lib/passwords'
 import { serverURL } from '../src/lib/env'
-import { bootPayload } from '../src/runtime/boot'
 
 /**
  * npm run create-admin -- --email you@example.org --name "Your Name"
@@ -55,6 +54,8 @@ input.close()
 const rule = checkNewPassword(password, { email })
 if (rule !== true) fail(`${rule} Nothing was changed.`)
 
+// Payload (and the database) load only once the input is known good: a mistake is told at once.
+const { bootPayload } = await import('../src/runtime/boot')
 const { payload, shutdown } = await bootPayload((message) => console.error(message))
 try {
   // System task: run by whoever holds the server, the one place staff are made without signing in.

@@ -92,7 +92,9 @@ export async function tickBox(page: Page, selector: string): Promise<void> {
  * page is quiet: a fixed idle wait alone can end before a busy page has even sent the request.
  */
 export async function clickAndSettle(page: Page, target: { click: () => Promise<void> }): Promise<void> {
-  const sent = page.waitForRequest((request) => request.isNavigationRequest() || request.method() === 'POST' || 'rsc' in request.headers(), { timeout: 60_000 })
+  // The click's own request: a navigation, a form's POST or a router fetch; never a link's prefetch, which Next sends whenever a link comes into view.
+  const prefetch = (headers: Record<string, string>) => 'next-router-prefetch' in headers || headers.purpose === 'prefetch'
+  const sent = page.waitForRequest((request) => request.isNavigationRequest() || request.method() === 'POST' || ('rsc' in request.headers() && !prefetch(request.headers())), { timeout: 60_000 })
   await target.click()
   await sent
   await page.waitForNetworkIdle({ idleTime: 300, timeout: 60_000 })

@@ -505,18 +505,26 @@ describe('the header of the verification pages', () => {
     expect(response.status).toBe(200)
     return /payload-token=[^;]+/.exec(response.headers.get('set-cookie') ?? '')![0]
   }
-  const nav = (body: string) => /<nav aria-label="Main">(.*?)<\/nav>/s.exec(body)![1]!
-  const links = (body: string) => [...nav(body).matchAll(/<a [^>]*href="([^"]+)"|<form method="post" action="([^"]+)"/g)].map((m) => m[1] ?? `POST ${m[2]}`)
+  const nav = (body: string) => /<nav aria-label="Main" class="nav-wide">(.*?)<\/nav>/s.exec(body)![1]!
+  const storeBar = (body: string) => /<nav aria-label="Store" class="store-bar">(.*?)<\/nav>/s.exec(body)?.[1] ?? null
+  const hrefs = (html: string) => [...html.matchAll(/<a [^>]*href="([^"]+)"|<form method="post" action="([^"]+)"/g)].map((m) => m[1] ?? `POST ${m[2]}`)
+  const links = (body: string) => hrefs(nav(body))
 
-  it('signed in as a learner: the portal header\'s navigation (dashboard, documents, profile, basket, sign out)', async () => {
+  it('signed in as a learner: the portal header\'s navigation (dashboard, documents, profile, store, orders, basket, sign out)', async () => {
     const cookie = await signIn('claire@verify.test')
-    for (const path of ['/verify', `/verify/${docs.valid.verificationCode}`, `/verify/${'N'.repeat(27)}`])
-      expect(links((await get(path, { cookie })).body), path).toEqual(['/help', '/help/faq', '/help/contact-support', '/dashboard', '/documents', '/connections', '/profile', '/basket', 'POST /verify/sign-out'])
+    for (const path of ['/verify', `/verify/${docs.valid.verificationCode}`, `/verify/${'N'.repeat(27)}`]) {
+      const { body } = await get(path, { cookie })
+      expect(links(body), path).toEqual(['/help', '/help/faq', '/help/contact-support', '/dashboard', '/documents', '/connections', '/profile', '/store', '/orders', '/basket', 'POST /verify/sign-out'])
+      // On a phone the store's links sit in a bar of their own, one tap away.
+      expect(hrefs(storeBar(body) ?? ''), path).toEqual(['/store', '/orders', '/basket'])
+    }
   })
 
   it('signed in as a third party: no documents or basket; signed out, or with a made-up cookie: "Sign in"', async () => {
     const cookie = await signIn('acme@verify.test')
-    expect(links((await get('/verify', { cookie })).body)).toEqual(['/help', '/help/faq', '/help/contact-support', '/dashboard', '/connections', '/profile', 'POST /verify/sign-out'])
+    const { body } = await get('/verify', { cookie })
+    expect(links(body)).toEqual(['/help', '/help/faq', '/help/contact-support', '/dashboard', '/connections', '/profile', 'POST /verify/sign-out'])
+    expect(storeBar(body)).toBeNull()
     const signedOut = ['/help', '/help/faq', '/help/contact-support', '/sign-in']
     expect(links((await get('/verify')).body)).toEqual(signedOut)
     const forged = `payload-token=x.${Buffer.from(JSON.stringify({ collection: 'accounts', id: learner.id, sid: 'made-up' })).toString('base64url')}.y`

@@ -9,8 +9,9 @@ import { formatAccessUntil } from '../../../lib/dates'
  * is the moment access ends (midnight after that day), which the admin's own date display would
  * show as the next day at 00:00.
  */
-export function AccessUntilCell({ cellData }: DefaultCellComponentProps) {
-  return <span>{cellData ? formatAccessUntil(String(cellData)) : '—'}</span>
+export function AccessUntilCell({ cellData, link, linkURL, rowData }: DefaultCellComponentProps) {
+  const text = cellData ? formatAccessUntil(String(cellData)) : '—'
+  return link ? <a href={linkURL ?? `/admin/collections/connections/${encodeURIComponent(String(rowData.id))}`}>{text}</a> : <span>{text}</span>
 }
 
 /** The same, read-only, on the connection's page (only the connection's actions change it). */
