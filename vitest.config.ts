@@ -3,6 +3,7 @@ import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 import { assertNode24 } from './src/lib/nodeVersion'
+import { PagesLastSequencer } from './tests/helpers/sequencer'
 
 assertNode24()
 
@@ -12,6 +13,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/helpers/globalSetup.ts'],
     reporters: ['default', './tests/helpers/slowestFiles.ts'],
+    sequence: { sequencer: PagesLastSequencer },
     pool: 'forks',
     maxWorkers: 3,
     testTimeout: 60_000,

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node'
 import { startEmbeddedPostgres } from '../../src/runtime/embeddedPostgres'
 import { closePool, payloadPool, watchPool } from '../../src/runtime/pool'
 import { FIXTURES_DATABASE, TEMPLATE_DATABASE, withDatabase } from './database'
+import { ensurePagesBuilt } from './nextBuild'
 import { freePort } from './server'
 
 declare module 'vitest' {
@@ -21,7 +22,8 @@ declare module 'vitest' {
  * One PostgreSQL for the run (embedded in a throwaway folder, or the one DATABASE_URL
  * names) and a template database with the committed migrations applied, which every
  * test file clones into a fresh database of its own. The one Next build every test server serves
- * is made when the first server starts (tests/helpers/nextBuild.ts).
+ * (tests/helpers/nextBuild.ts) starts here and goes on while the files that need no server run
+ * (they go first: tests/helpers/sequencer.ts); a server's start waits for it.
  */
 export default async function setup(project: TestProject) {
   let stopEmbedded = async () => {}
@@ -37,12 +39,14 @@ export default async function setup(project: TestProject) {
     serverUrl = running.url
     stopEmbedded = running.stop
   }
+  const pagesBuilt = process.env.NEXT_PREBUILT === 'false' ? Promise.resolve() : ensurePagesBuilt((line) => console.log(line)).catch((error: Error) => console.error(error.message))
   const templateUrl = withDatabase(serverUrl, TEMPLATE_DATABASE)
   await buildTemplate(serverUrl, templateUrl)
   project.provide('fixturesJson', await buildFixturesTemplate(serverUrl))
   project.provide('databaseServerUrl', serverUrl)
 
   return async () => {
+    await pagesBuilt
     await stopEmbedded()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   }
