@@ -92,15 +92,6 @@ export async function tickBox(page: Page, selector: string): Promise<void> {
  * page is quiet: a fixed idle wait alone can end before a busy page has even sent the request.
  */
 export async function clickAndSettle(page: Page, target: { click: () => Promise<void> }): Promise<void> {
-  // On a page React renders, a click before React has taken over the element (hydration, which
-  // a busy machine delays past network idle) can be dropped: wait until the element has React's
-  // own properties. A page with no Next scripts is plain HTML and is clicked at once.
-  if ('evaluate' in target)
-    await page.waitForFunction(
-      (element: Element) => !document.querySelector('script[src*="/_next/"]') || Object.keys(element).some((key) => key.startsWith('__reactProps')),
-      { timeout: 60_000 },
-      target as never,
-    )
   // The click's own request: a navigation, a form's POST or a router fetch; never a link's prefetch, which Next sends whenever a link comes into view.
   const prefetch = (headers: Record<string, string>) => 'next-router-prefetch' in headers || headers.purpose === 'prefetch'
   const sent = page.waitForRequest((request) => request.isNavigationRequest() || request.method() === 'POST' || ('rsc' in request.headers() && !prefetch(request.headers())), { timeout: 60_000 })
