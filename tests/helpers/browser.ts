@@ -70,6 +70,22 @@ export async function visitPage(page: Page, url: string): Promise<void> {
     if (!String(error).includes('ERR_CONNECTION_RESET')) throw error
     await page.goto(url, { waitUntil: 'networkidle0' })
   }
+  await hydrated(page)
+}
+
+/**
+ * On a page React renders, waits until React has taken it over (hydration, which a busy machine
+ * delays past network idle): a value set before then can be reset by it, and a click dropped.
+ * A page with no Next scripts is plain HTML, and one opened with JavaScript off never hydrates.
+ */
+export async function hydrated(page: Page, element?: unknown): Promise<void> {
+  if (!page.isJavaScriptEnabled()) return
+  await page.waitForFunction(
+    (target?: Element) =>
+      !document.querySelector('script[src*="/_next/"]') || Object.keys(target ?? document.querySelector('main') ?? document.body).some((key) => key.startsWith('__react')),
+    { timeout: 60_000 },
+    element as never,
+  )
 }
 
 /** Types each value into the field of that name, replacing what was there. */
@@ -92,6 +108,7 @@ export async function tickBox(page: Page, selector: string): Promise<void> {
  * page is quiet: a fixed idle wait alone can end before a busy page has even sent the request.
  */
 export async function clickAndSettle(page: Page, target: { click: () => Promise<void> }): Promise<void> {
+  if ('evaluate' in target) await hydrated(page, target)
   // The click's own request: a navigation, a form's POST or a router fetch; never a link's prefetch, which Next sends whenever a link comes into view.
   const prefetch = (headers: Record<string, string>) => 'next-router-prefetch' in headers || headers.purpose === 'prefetch'
   const sent = page.waitForRequest((request) => request.isNavigationRequest() || request.method() === 'POST' || ('rsc' in request.headers() && !prefetch(request.headers())), { timeout: 60_000 })
