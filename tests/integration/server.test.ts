@@ -326,10 +326,18 @@ describe('stopping', () => {
     const started = processTree(server.process.pid!)
     expect(started.map((p) => p.pid)).toContain(server.process.pid)
     const paths = ['/healthz', '/api/documents?depth=0', '/sign-in', '/verify/ABCD-EFGH-JKLM']
-    const inFlight = Array.from({ length: 40 }, (_, i) => fetch(`${server.url}${paths[i % paths.length]}`, { headers: browserHeaders(cookies.get('learner')) }).catch(() => null))
+    // Each answered, or refused at the socket once the server stopped listening; never a server error.
+    const inFlight = Array.from({ length: 40 }, (_, i) =>
+      fetch(`${server.url}${paths[i % paths.length]}`, { headers: browserHeaders(cookies.get('learner')) }).then(
+        async (response) => (await response.arrayBuffer(), response.status),
+        (error: Error) => `refused: ${(error.cause as { code?: string } | undefined)?.code ?? error.message}`,
+      ),
+    )
     await new Promise((resolve) => setTimeout(resolve, 150))
     const code = await server.stop('SIGTERM')
-    await Promise.all(inFlight)
+    const outcomes = await Promise.all(inFlight)
+    expect(outcomes.filter((outcome) => typeof outcome === 'number' && outcome >= 500)).toEqual([])
+    for (const outcome of outcomes) if (typeof outcome === 'string') expect(outcome).toMatch(/^refused: (ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET|other side closed|fetch failed)/)
     expect(code, server.output().slice(-3000)).toBe(0)
     expect(server.output()).toContain('Stopped')
     expect(server.output()).not.toMatch(/already been released|uncaught/i)

@@ -6,6 +6,7 @@ import { recordId } from '../../lib/ids'
 import { serverURL } from '../../lib/env'
 import { documentStatus, type ShownStatus } from '../../lib/verify'
 import type { Achievement, Candidate, Document, Qualification } from '../../payload-types'
+import { AS_SYSTEM } from '../../access/system'
 
 type Reader = { payload: Payload; user: NonNullable<Awaited<ReturnType<Payload['auth']>>['user']> }
 
@@ -71,7 +72,7 @@ export async function readableDocument({ payload, user }: Reader, typedId: strin
 async function sharedDocumentPrintable(payload: Payload, thirdParty: Reader['user'], document: Document): Promise<Printable | null> {
   const stillShared = await payload.findByID({ collection: 'documents', id: document.id, select: {}, depth: 0, disableErrors: true, overrideAccess: false, user: thirdParty })
   if (!stillShared) return null
-  const asSystem = { depth: 0, disableErrors: true, overrideAccess: true } as const
+  const asSystem = { ...AS_SYSTEM, disableErrors: true } as const
   const candidateId = relationId(document.candidate)
   const [achievement, candidate] = await Promise.all([
     payload.findByID({ collection: 'achievements', id: relationId(document.achievement)!, ...asSystem, depth: 1 }),

@@ -8,6 +8,7 @@ import { relationId } from '../../access/users'
 import { printable } from '../documents/data'
 import { badgeResponse, pdfResponse } from '../documents/render'
 import { portalPayload } from '../payload'
+import { AS_SYSTEM } from '../../access/system'
 
 /**
  * System task, for the public verification page where nobody is signed in: the document a
@@ -18,7 +19,7 @@ import { portalPayload } from '../payload'
  */
 async function systemReadPublishedDocument(payload: Payload, code: string) {
   if (!isWellFormedVerificationCode(code)) return null
-  const asSystem = { depth: 0, disableErrors: true, overrideAccess: true } as const
+  const asSystem = { ...AS_SYSTEM, disableErrors: true } as const
   const { docs } = await payload.find({ collection: 'documents', where: { verificationCode: { equals: code }, showOnVerify: { equals: true } }, limit: 1, pagination: false, ...asSystem })
   const document = docs[0]
   if (!document) return null
