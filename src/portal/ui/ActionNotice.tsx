@@ -1,6 +1,7 @@
 'use client'
 
-import { useEffect } from 'react'
+import { usePathname, useSearchParams } from 'next/navigation'
+import { useEffect, useState } from 'react'
 
 /**
  * The answer to the last action, passed to the page it redirected to as `?<param>=…` ("Access
@@ -10,18 +11,32 @@ import { useEffect } from 'react'
  * - the page's own stylesheet hides it while any form on the page shows an error (portal.css,
  *   `.action-notice`), so a success never stands above the failure of the next action, with or
  *   without JavaScript.
+ *
+ * Next's router answers the address change by rendering the page again for the clean address,
+ * sometimes from the server, which no longer passes the text: the text is kept here for as long
+ * as the reader stays on that address, and dropped when they move to another (a tab, a page).
  */
 export function ActionNotice({ text, param = 'notice', error = false }: { text?: string | null; param?: string; error?: boolean }) {
+  const here = addressWithout(usePathname(), useSearchParams(), param)
+  const [kept, setKept] = useState<{ text: string; at: string } | null>(null)
   useEffect(() => {
     const url = new URL(window.location.href)
     if (!url.searchParams.has(param)) return
     url.searchParams.delete(param)
+    if (text) setKept({ text, at: here })
     window.history.replaceState(null, '', url) // Next's router follows a native replaceState
   })
-  if (!text) return null
+  const shown = text || (kept?.at === here ? kept.text : null)
+  if (!shown) return null
   return (
     <p className={`notice action-notice${error ? ' notice-error' : ''}`} role={error ? 'alert' : 'status'}>
-      {text}
+      {shown}
     </p>
   )
+}
+
+function addressWithout(pathname: string, search: URLSearchParams | null, param: string) {
+  const rest = new URLSearchParams(search ?? undefined)
+  rest.delete(param)
+  return `${pathname}?${rest}`
 }
