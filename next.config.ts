@@ -14,7 +14,13 @@ const nextConfig: NextConfig = {
   // readers, browsers without scripts and the tab all get it at once.
   htmlLimitedBots: /.*/,
   // Unknown paths get the portal's own page (src/app/global-not-found.tsx): the app has two root layouts, portal and admin.
-  experimental: { globalNotFound: true },
+  experimental: {
+    globalNotFound: true,
+    // A production server loads every page's code as it starts; the test servers (NEXT_PRELOAD_PAGES=false) load a page when it is first asked for.
+    preloadEntriesOnStart: process.env.NEXT_PRELOAD_PAGES !== 'false',
+    // The build's own cache on disk is for builds that come again; the tests' one build (TURBOPACK_BUILD_CACHE=false) would only write it.
+    turbopackFileSystemCacheForBuild: process.env.TURBOPACK_BUILD_CACHE !== 'false',
+  },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -37,7 +37,7 @@ export async function startServer(env: Record<string, string>, { readyTimeoutMs 
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     // Like every app process, a test server works the jobs queue (email delivery among it).
-    env: { ...process.env, NEXT_DIST_DIR: SHARED_DIST, NEXT_PREBUILT: 'true', SEED_DEMO_DATA: 'false', JOBS_AUTORUN: 'true', SERVER_URL: url, ...env, PORT: port },
+    env: { ...process.env, NEXT_DIST_DIR: SHARED_DIST, NEXT_PREBUILT: 'true', NEXT_PRELOAD_PAGES: 'false', SEED_DEMO_DATA: 'false', JOBS_AUTORUN: 'true', SERVER_URL: url, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
