@@ -1,7 +1,19 @@
 'use client'
 
 import { usePathname, useSearchParams } from 'next/navigation'
-import { useEffect, useState } from 'react'
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+
+type Kept = { text: string; at: string } | null
+const NoticeMemory = createContext<{ kept: Kept; keep: (kept: Kept) => void } | null>(null)
+
+/**
+ * Holds the last action's notice above the page (in the portal's layout, which stays mounted):
+ * the page itself is mounted afresh when its address loses the notice's parameter.
+ */
+export function ActionNoticeMemory({ children }: { children: ReactNode }) {
+  const [kept, keep] = useState<Kept>(null)
+  return <NoticeMemory.Provider value={{ kept, keep }}>{children}</NoticeMemory.Provider>
+}
 
 /**
  * The answer to the last action, passed to the page it redirected to as `?<param>=…` ("Access
@@ -12,18 +24,22 @@ import { useEffect, useState } from 'react'
  *   `.action-notice`), so a success never stands above the failure of the next action, with or
  *   without JavaScript.
  *
- * Next's router answers the address change by rendering the page again for the clean address,
- * sometimes from the server, which no longer passes the text: the text is kept here for as long
- * as the reader stays on that address, and dropped when they move to another (a tab, a page).
+ * Next's router answers the address change by mounting the page again for the clean address,
+ * sometimes rendered afresh by the server, which no longer passes the text: the text is kept in
+ * the layout (ActionNoticeMemory) for as long as the reader stays on that address, and dropped
+ * when they move to another (a tab, a page).
  */
 export function ActionNotice({ text, param = 'notice', error = false }: { text?: string | null; param?: string; error?: boolean }) {
   const here = addressWithout(usePathname(), useSearchParams(), param)
-  const [kept, setKept] = useState<{ text: string; at: string } | null>(null)
+  const [ownKept, keepOwn] = useState<Kept>(null)
+  const memory = useContext(NoticeMemory)
+  const kept = memory ? memory.kept : ownKept
+  const keep = memory ? memory.keep : keepOwn
   useEffect(() => {
     const url = new URL(window.location.href)
     if (!url.searchParams.has(param)) return
     url.searchParams.delete(param)
-    if (text) setKept({ text, at: here })
+    if (text) keep({ text, at: here })
     window.history.replaceState(null, '', url) // Next's router follows a native replaceState
   })
   const shown = text || (kept?.at === here ? kept.text : null)

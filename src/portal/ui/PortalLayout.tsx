@@ -6,6 +6,7 @@ import type { Account } from '../../payload-types'
 import { basketSummary } from '../../plugins/store'
 import { myBasket } from '../store/data'
 import { signOut } from '../account/actions'
+import { ActionNoticeMemory } from './ActionNotice'
 import { portalPayload, signedInUser, siteSettings } from '../payload'
 import './portal.css'
 
@@ -129,7 +130,7 @@ export async function PortalLayout({ children }: { children: ReactNode }) {
           ) : null}
         </header>
         <main id="main" className="container main">
-          {children}
+          <ActionNoticeMemory>{children}</ActionNoticeMemory>
         </main>
         <footer className="site-footer">
           <div className="container footer-inner">
