@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
-import puppeteer, { type Browser, type Page } from 'puppeteer-core'
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core'
 
 /**
  * The headless Chromium shipped inside the npm package @sparticuz/chromium, unpacked once per
@@ -104,15 +104,44 @@ export async function tickBox(page: Page, selector: string): Promise<void> {
 }
 
 /**
- * Clicks what sends a form or follows a link and waits until its answer has arrived and the
- * page is quiet: a fixed idle wait alone can end before a busy page has even sent the request.
+ * Clicks what sends a form or follows a link and waits until its answer is on the screen: the
+ * click's own request sent, the network quiet, and then, for an action or a router fetch, React's
+ * rendering of the answer (which a busy machine does well after the network is quiet): something
+ * in the page changed since the click, and the clicked button, if still there, is no longer
+ * disabled as pending. A new document is waited for until React has hydrated it.
  */
 export async function clickAndSettle(page: Page, target: { click: () => Promise<void> }): Promise<void> {
-  if ('evaluate' in target) await hydrated(page, target)
+  const element = 'evaluate' in target ? (target as unknown as ElementHandle<Element>) : null
+  if (element) await hydrated(page, element)
+  await page.evaluate((clicked: Element | null) => {
+    const w = window as unknown as SettleWatch
+    w.__settleObserver?.disconnect()
+    for (const old of document.querySelectorAll('[data-settle-clicked]')) old.removeAttribute('data-settle-clicked')
+    clicked?.setAttribute('data-settle-clicked', '')
+    w.__settleChanges = 0
+    w.__settleObserver = new MutationObserver(() => void w.__settleChanges!++)
+    w.__settleObserver.observe(document.body, { childList: true, subtree: true, characterData: true })
+  }, element as never)
   // The click's own request: a navigation, a form's POST or a router fetch; never a link's prefetch, which Next sends whenever a link comes into view.
   const prefetch = (headers: Record<string, string>) => 'next-router-prefetch' in headers || headers.purpose === 'prefetch'
   const sent = page.waitForRequest((request) => request.isNavigationRequest() || request.method() === 'POST' || ('rsc' in request.headers() && !prefetch(request.headers())), { timeout: 60_000 })
   await target.click()
   await sent
   await page.waitForNetworkIdle({ idleTime: 300, timeout: 60_000 })
+  try {
+    await page.waitForFunction(
+      () => {
+        const w = window as unknown as SettleWatch
+        return w.__settleChanges === undefined || (w.__settleChanges > 0 && !document.querySelector('[data-settle-clicked]:disabled'))
+      },
+      { timeout: 15_000 },
+    )
+  } catch (error) {
+    // An answer identical to the page already shown changes nothing to wait for.
+    if (!(error instanceof Error && error.name === 'TimeoutError')) throw error
+  }
+  await page.waitForNetworkIdle({ idleTime: 300, timeout: 60_000 })
+  await hydrated(page)
 }
+
+type SettleWatch = { __settleChanges?: number; __settleObserver?: MutationObserver }
