@@ -9,6 +9,8 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 export const CHECKED_WIDTHS = [390, 1280] as const
 const INTERACTIVE = 'a.button, button, summary, .nav-list a, input[type=submit]'
 const STATE_MARK = 'data-state-check'
+/** The hover and focus states already checked by this test file: a kind of button with the same ancestors and colours. */
+const checkedStates = new Set<string>()
 
 async function axeRun(page: Page, selector: string | null, rules: string[] | null): Promise<string[]> {
   // @ts-expect-error axe is injected here once per loaded page
@@ -31,8 +33,8 @@ async function axeRun(page: Page, selector: string | null, rules: string[] | nul
  * Each kind of visible button and link-button hovered and then focused from the keyboard: its text
  * must keep WCAG AA contrast while hovered, and focus must show (an outline or a shadow).
  */
-async function interactiveStateViolations(page: Page): Promise<string[]> {
-  const count = await page.evaluate(
+async function interactiveStateViolations(page: Page, width: number): Promise<string[]> {
+  const kinds = await page.evaluate(
     (selector, mark) => {
       // One of each kind (tag and classes, and the classes of its container): their states are styled alike.
       const kinds = new Map<string, HTMLElement>()
@@ -40,14 +42,23 @@ async function interactiveStateViolations(page: Page): Promise<string[]> {
         const kind = `${el.tagName}.${el.className}/${el.parentElement?.className ?? ''}`
         if (!kinds.has(kind) && el.checkVisibility() && el.getClientRects().length > 0) kinds.set(kind, el)
       }
-      ;[...kinds.values()].forEach((el, index) => el.setAttribute(mark, String(index)))
-      return kinds.size
+      // What its hover and focus styles can depend on: every ancestor's tag and classes, and its colours at rest.
+      const context = (el: HTMLElement) => {
+        const chain: string[] = []
+        for (let at: HTMLElement | null = el; at; at = at.parentElement) chain.push(`${at.tagName}.${at.className}`)
+        const style = getComputedStyle(el)
+        return `${chain.join('<')}|${style.color}|${style.backgroundColor}`
+      }
+      return [...kinds.values()].map((el, index) => (el.setAttribute(mark, String(index)), context(el)))
     },
     INTERACTIVE,
     STATE_MARK,
   )
   const found: string[] = []
-  for (let index = 0; index < count; index++) {
+  for (const [index, context] of kinds.entries()) {
+    // The same kind in the same place, styled the same, was checked at this width already in this file.
+    if (checkedStates.has(`${width}|${context}`)) continue
+    checkedStates.add(`${width}|${context}`)
     const selector = `[${STATE_MARK}="${index}"]`
     const label = await page.$eval(selector, (el) => `${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}”`)
     await page.hover(selector)
@@ -81,7 +92,7 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   try {
     for (const width of CHECKED_WIDTHS) {
       await page.setViewport({ width, height: 900 })
-      const lines = [...(await axeRun(page, null, null)), ...(await interactiveStateViolations(page))]
+      const lines = [...(await axeRun(page, null, null)), ...(await interactiveStateViolations(page, width))]
       found.push(...lines.map((line) => `at ${width} px: ${line}`))
     }
   } finally {
