@@ -5,6 +5,7 @@ import { freePort } from '../tests/helpers/server'
 import { benchConnections } from './connections'
 import { benchEmail } from './email'
 import { benchMatching } from './matching'
+import { benchPages } from './pages'
 import { benchPdf } from './pdfRun'
 import { benchSignIn } from './signIn'
 import { benchStore } from './store'
@@ -75,6 +76,12 @@ try {
   }
   if (!only || only === 'connections') {
     for (const row of await benchConnections()) {
+      results.push(row)
+      console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
+    }
+  }
+  if (!only || only === 'pages') {
+    for (const row of await benchPages()) {
       results.push(row)
       console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
     }

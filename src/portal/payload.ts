@@ -3,19 +3,17 @@ import { headers } from 'next/headers'
 import { getPayload } from 'payload'
 import { cache } from 'react'
 
+import { sessionUser } from '../plugins/registration'
+
 /** The shared Payload instance (warmed up by the server at boot). */
 export const portalPayload = () => getPayload({ config })
 
 /**
  * The signed-in user of this request, if any: portal code reads data as this user. Once per
- * request (React's `cache`): the layout and the page both ask, and Payload works out every
- * collection's permissions each time.
+ * request (React's `cache`): the layout and the page both ask. The session is checked as
+ * Payload's auth checks it, without every collection's permissions (`sessionUser`).
  */
-export const signedInUser = cache(async () => {
-  const payload = await portalPayload()
-  const { user } = await payload.auth({ headers: await headers() })
-  return user
-})
+export const signedInUser = cache(async () => sessionUser(await portalPayload(), await headers()))
 
 export async function siteSettings() {
   const payload = await portalPayload()

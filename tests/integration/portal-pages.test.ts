@@ -10,7 +10,7 @@ import { payloadPool } from '../../src/collections/sql'
 import { formatAccessUntil, formatUkDate, londonCalendarDate } from '../../src/lib/dates'
 import { brandAssetsDir } from '../../src/lib/storage'
 import { reissueDocument, revokeDocument } from '../../src/plugins/issuing'
-import { signOutAccount, VERIFICATION_LINK_HOURS } from '../../src/plugins/registration'
+import { sessionUser, signOutAccount, VERIFICATION_LINK_HOURS } from '../../src/plugins/registration'
 import { correctSupersededDemoPages } from '../../src/seed/correctPages'
 import { DEMO_PAGES, SUPERSEDED_DEMO_TEXT } from '../../src/seed/pages'
 import { richText } from '../../src/seed/richText'
@@ -238,6 +238,57 @@ describe('a signed-out visitor who opens a page or document link is sent to sign
       const shown = formsIn(await page(`/sign-in?next=${encodeURIComponent(next)}`)).find((candidate) => candidate.body.includes('name="password"'))!
       expect(hiddenFields(shown.body).filter(([name]) => name === 'next'), next).toEqual([])
     }
+  })
+})
+
+describe('the session check of every portal page and file: Payload’s own, without the permissions', { timeout: 240_000 }, () => {
+  const sameAsPayloadAuth = async (cookie: string) => {
+    const headers = new Headers({ Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' })
+    const lean = await sessionUser(payload, headers)
+    const full = (await payload.auth({ headers })).user
+    expect(lean?.id ?? null).toBe(full?.id ?? null)
+    expect((lean as { status?: string } | null)?.status).toBe((full as { status?: string } | null)?.status)
+    return lean
+  }
+
+  it('a suspended account is refused at once on its open session, a signed-out cookie and a forged one are nobody', async () => {
+    const candidate = await payload.create({ collection: 'candidates', data: { candidateNumber: 'LEAN1', firstName: 'Lean', surname: 'Path', dateOfBirth: '1990-01-01T00:00:00.000Z' }, ...system })
+    const achievement = await payload.create({ collection: 'achievements', data: { candidate: candidate.id, qualification: f.qualification.id, grade: 'Pass', issueDate: '2024-01-01T00:00:00.000Z' }, ...system })
+    const document = await payload.create({ collection: 'documents', data: { achievement: achievement.id, type: 'certificate' } as never, ...system })
+    const account = await payload.create({
+      collection: 'accounts',
+      data: { email: 'lean@fixture.test', password: PASSWORD, _verified: true, kind: 'learner', status: 'approved', firstName: 'Lean', lastName: 'Path', candidate: candidate.id } as never,
+      disableVerificationEmail: true,
+      ...system,
+    })
+    const pdf = `/documents/${document.id}/pdf`
+    const cookie = await signIn(server.url, 'accounts', 'lean@fixture.test', PASSWORD)
+    expect((await sameAsPayloadAuth(cookie))?.id).toBe(account.id)
+    expect(await page('/documents', cookie)).toContain('document-card')
+    expect((await get(pdf, cookie)).status).toBe(200)
+
+    await payload.update({ collection: 'accounts', id: account.id, data: { status: 'suspended' }, ...system })
+    await sameAsPayloadAuth(cookie)
+    expect(textOf(await page('/documents', cookie))).toContain('Your account is suspended')
+    expect((await get(pdf, cookie)).status).toBe(404)
+    await payload.update({ collection: 'accounts', id: account.id, data: { status: 'approved' }, ...system })
+    expect((await get(pdf, cookie)).status).toBe(200)
+
+    // Signed out: the cookie's session is gone from the account, so the cookie is nobody's.
+    expect(await signOutAccount(payload, (await sameAsPayloadAuth(cookie)) as never)).toBe(true)
+    expect(await sameAsPayloadAuth(cookie)).toBeNull()
+    expect(await get(pdf, cookie)).toMatchObject({ status: 303, location: `/sign-in?next=${encodeURIComponent(pdf)}` })
+
+    // A token with the same claims signed with another secret, and one for an account since deleted.
+    const [name, token] = (await signIn(server.url, 'accounts', 'lean@fixture.test', PASSWORD)).split('=') as [string, string]
+    const [header, claims] = token.split('.')
+    const forged = `${name}=${header}.${claims}.${Buffer.from('not the signature').toString('base64url')}`
+    expect(await sameAsPayloadAuth(forged)).toBeNull()
+    expect((await get('/documents', forged)).status).toBe(307)
+    const live = `${name}=${token}`
+    await payload.delete({ collection: 'accounts', id: account.id, ...system })
+    expect(await sameAsPayloadAuth(live)).toBeNull()
+    expect((await get('/documents', live)).status).toBe(307)
   })
 })
 

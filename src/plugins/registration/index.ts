@@ -11,6 +11,7 @@ export { requestPasswordReset, resetPassword } from './passwordReset'
 export { attemptWait, clearSignInFailures, recordAttempt, recordSignInFailure, signInWait } from './signInThrottle'
 export { signInAccount, type SignInOutcome } from './signIn'
 export { signOutAccount } from './signOut'
+export { sessionUser } from './session'
 export { decideRegistration, ReviewError, type ReviewDecision } from './review'
 export { resendVerificationLink, verifyEmail, VERIFICATION_LINK_HOURS, type VerificationResult } from './verify'
 

@@ -11,6 +11,7 @@ import {
   requestPasswordReset,
   resendVerificationLink,
   resetPassword,
+  sessionUser,
   signInAccount,
   signOutAccount,
   verifyEmail,
@@ -96,7 +97,7 @@ const clientIp = async () => (await headers()).get('x-portal-client-ip') ?? 'unk
 export async function signOut(): Promise<void> {
   const payload = await portalPayload()
   const jar = await cookies()
-  const { user } = await payload.auth({ headers: await headers() })
+  const user = await sessionUser(payload, await headers())
   await signOutAccount(payload, user)
   jar.delete(`${payload.config.cookiePrefix}-token`)
   redirect('/')

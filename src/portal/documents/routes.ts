@@ -2,6 +2,7 @@ import { signInPath } from '../../lib/returnPath'
 import { portalPayload } from '../payload'
 import type { SignedInUser } from '../../access/users'
 import { recordThirdPartyView, sharedViewLine } from '../../plugins/connections'
+import { sessionUser } from '../../plugins/registration'
 import { readableDocument, verifyUrlOf } from './data'
 import { badgeResponse, pdfResponse } from './render'
 
@@ -16,7 +17,7 @@ const signInFirst = (returnTo: string) => new Response(null, { status: 303, head
 export function documentFileRoute(kind: 'pdf' | 'badge') {
   return async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
     const payload = await portalPayload()
-    const { user } = await payload.auth({ headers: request.headers })
+    const user = await sessionUser(payload, request.headers)
     const id = (await params).id
     if (!user) return signInFirst(`/documents/${encodeURIComponent(id)}/${kind}`)
     const printable = await readableDocument({ payload, user }, id)

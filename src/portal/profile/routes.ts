@@ -1,6 +1,7 @@
 import { londonCalendarDate } from '../../lib/dates'
 import { PHOTO_MAX_BYTES } from '../../lib/photos'
 import { signInPath } from '../../lib/returnPath'
+import { sessionUser } from '../../plugins/registration'
 import { portalPayload } from '../payload'
 import type { SignedInAccount } from './account'
 import { exportAccountData } from './exportData'
@@ -13,7 +14,7 @@ const seeOther = (location: string) => new Response(null, { status: 303, headers
 /** The signed-in portal account of this request (Payload checks the cookie and, for it, the request's origin). */
 async function accountOf(request: Request): Promise<SignedInAccount | null> {
   const payload = await portalPayload()
-  const { user } = await payload.auth({ headers: request.headers })
+  const user = await sessionUser(payload, request.headers)
   return user?.collection === 'accounts' ? (user as SignedInAccount) : null
 }
 

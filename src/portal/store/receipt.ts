@@ -6,6 +6,7 @@ import { formatPence } from '../../lib/money'
 import { signInPath } from '../../lib/returnPath'
 import type { Order } from '../../payload-types'
 import { REASON_LABELS } from '../../plugins/store'
+import { sessionUser } from '../../plugins/registration'
 import { branding } from '../documents/render'
 import { portalPayload } from '../payload'
 import { myOrder } from './data'
@@ -16,7 +17,7 @@ const lines = (a: Order['billingAddress']) => [a?.fullName, a?.line1, a?.line2, 
 /** GET /orders/:id/receipt: the receipt PDF of the learner's own paid order (404 for anyone else's, or an unpaid one). */
 export async function receiptRoute(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const payload = await portalPayload()
-  const { user } = await payload.auth({ headers: request.headers })
+  const user = await sessionUser(payload, request.headers)
   const id = (await params).id
   if (!user) return new Response(null, { status: 303, headers: { Location: signInPath(`/orders/${encodeURIComponent(id)}/receipt`), ...PRIVATE } })
   const found = user.collection === 'accounts' ? await myOrder(payload, user as SignedInUser, id) : null

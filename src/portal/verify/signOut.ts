@@ -1,7 +1,7 @@
 import { generateExpiredPayloadCookie } from 'payload/shared'
 
 import { serverURL } from '../../lib/env'
-import { signOutAccount } from '../../plugins/registration'
+import { sessionUser, signOutAccount } from '../../plugins/registration'
 import { portalPayload } from '../payload'
 
 /**
@@ -15,7 +15,7 @@ export async function signOutFromVerifyPage(request: Request): Promise<Response>
   const origin = request.headers.get('origin')
   if (origin && origin !== new URL(serverURL()).origin) return new Response('Forbidden', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const payload = await portalPayload()
-  const { user } = await payload.auth({ headers: request.headers })
+  const user = await sessionUser(payload, request.headers)
   await signOutAccount(payload, user)
   const cookie = generateExpiredPayloadCookie({ collectionAuthConfig: payload.collections.accounts.config.auth, config: payload.config, cookiePrefix: payload.config.cookiePrefix })
   return new Response(null, { status: 303, headers: { Location: '/', 'Set-Cookie': cookie, 'Cache-Control': 'no-store' } })

@@ -1,0 +1,77 @@
+import { seedDemoData } from '../src/seed'
+import { DEMO_PASSWORDS } from '../src/seed/data'
+import { signIn } from '../tests/helpers/server'
+import { atRate } from './connections'
+import { benchDatabase, ensureProductionBuild, startProduction } from './production'
+
+/**
+ * npm run bench -- pages (issue 30), on the production build with the demo data: each
+ * signed-in page beside the same server's signed-out /help, one fixed-rate ladder each, in one
+ * run. "Held" is the highest step answered in full with no errors and p99 under 500 ms.
+ */
+const LADDER = [10, 20, 40, 80, 160, 320]
+const STEP_SECONDS = 5
+const P99_LIMIT_MS = 500
+
+type Row = [string, string, string]
+
+async function held(url: string, cookie: string): Promise<{ rate: number; steps: string[] }> {
+  await atRate(url, cookie, LADDER[0]!, 2) // warm-up
+  let rate = 0
+  const steps: string[] = []
+  for (const step of LADDER) {
+    const result = await atRate(url, cookie, step, STEP_SECONDS)
+    steps.push(`${step}/s: p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.achieved.toFixed(0)}/s answered, ${result.failures}`)
+    if (result.failures !== 'no errors' || result.p99 >= P99_LIMIT_MS || result.achieved < step * 0.95) break
+    rate = step
+  }
+  return { rate, steps }
+}
+
+export async function benchPages(): Promise<Row[]> {
+  ensureProductionBuild()
+  const db = await benchDatabase('bench-pages')
+  const rows: Row[] = []
+  try {
+    await seedDemoData(db.payload, () => {})
+    const learnerDocument = await db.payload.find({ collection: 'documents', where: { type: { equals: 'certificate' } }, limit: 1, depth: 0, overrideAccess: true })
+    const server = await startProduction(db.url)
+    try {
+      const app = server.url.replace('localhost', '127.0.0.1')
+      const learner = await signIn(app, 'accounts', 'learner@demo.example', DEMO_PASSWORDS.portal)
+      const thirdParty = await signIn(app, 'accounts', 'employer@demo.example', DEMO_PASSWORDS.portal)
+      const pages = [
+        { name: '/help signed out', path: '/help', cookie: '' },
+        { name: '/help signed in (learner)', path: '/help', cookie: learner },
+        { name: 'learner /dashboard', path: '/dashboard', cookie: learner },
+        { name: 'learner /documents', path: '/documents', cookie: learner },
+        { name: 'learner /connections', path: '/connections', cookie: learner },
+        { name: 'learner /orders', path: '/orders', cookie: learner },
+        { name: 'learner /store', path: '/store', cookie: learner },
+        { name: 'third party /connections', path: '/connections', cookie: thirdParty },
+        { name: 'a certificate PDF', path: `/documents/${learnerDocument.docs[0]!.id}/pdf`, cookie: learner },
+      ]
+      const signedOut = { rate: 0 }
+      for (const page of pages) {
+        const probe = await fetch(`${app}${page.path}`, { headers: { cookie: page.cookie, 'sec-fetch-site': 'same-origin' }, redirect: 'manual' })
+        await probe.arrayBuffer()
+        if (probe.status !== 200) throw new Error(`${page.name} answered ${probe.status}`)
+        const result = await held(`${app}${page.path}`, page.cookie)
+        if (page.name === '/help signed out') signedOut.rate = result.rate
+        const share = signedOut.rate ? ` (${Math.round((100 * result.rate) / signedOut.rate)} % of signed-out /help)` : ''
+        rows.push([`${page.name}: rate held (p99 < ${P99_LIMIT_MS} ms, no errors)`, `${result.rate} req/s${share}`, page.cookie && page.path === '/help' ? '≥ 80 % of signed out' : 'none'])
+        console.log(`${page.name}: held ${result.rate} req/s${share}\n    ${result.steps.join('\n    ')}`)
+      }
+    } finally {
+      await server.stop()
+    }
+    return rows
+  } finally {
+    await db.close()
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const row of await benchPages()) console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
+  process.exit(0)
+}
