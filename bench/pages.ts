@@ -15,17 +15,20 @@ const P99_LIMIT_MS = 500
 
 type Row = [string, string, string]
 
-async function held(url: string, cookie: string): Promise<{ rate: number; steps: string[] }> {
+/** The highest step held, and the most answered per second at any step (finer than the doubling steps). */
+async function held(url: string, cookie: string): Promise<{ rate: number; most: number; steps: string[] }> {
   await atRate(url, cookie, LADDER[0]!, 2) // warm-up
   let rate = 0
+  let most = 0
   const steps: string[] = []
   for (const step of LADDER) {
     const result = await atRate(url, cookie, step, STEP_SECONDS)
+    most = Math.max(most, result.achieved)
     steps.push(`${step}/s: p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.achieved.toFixed(0)}/s answered, ${result.failures}`)
     if (result.failures !== 'no errors' || result.p99 >= P99_LIMIT_MS || result.achieved < step * 0.95) break
     rate = step
   }
-  return { rate, steps }
+  return { rate, most, steps }
 }
 
 export async function benchPages(): Promise<Row[]> {
@@ -34,7 +37,9 @@ export async function benchPages(): Promise<Row[]> {
   const rows: Row[] = []
   try {
     await seedDemoData(db.payload, () => {})
-    const learnerDocument = await db.payload.find({ collection: 'documents', where: { type: { equals: 'certificate' } }, limit: 1, depth: 0, overrideAccess: true })
+    const [learnerAccount] = (await db.payload.find({ collection: 'accounts', where: { email: { equals: 'learner@demo.example' } }, limit: 1, depth: 0, overrideAccess: true })).docs
+    const asLearner = { user: { ...learnerAccount!, collection: 'accounts' as const }, overrideAccess: false, depth: 0 }
+    const learnerDocument = await db.payload.find({ collection: 'documents', where: { type: { equals: 'certificate' } }, limit: 1, ...asLearner })
     const server = await startProduction(db.url)
     try {
       const app = server.url.replace('localhost', '127.0.0.1')
@@ -51,14 +56,14 @@ export async function benchPages(): Promise<Row[]> {
         { name: 'third party /connections', path: '/connections', cookie: thirdParty },
         { name: 'a certificate PDF', path: `/documents/${learnerDocument.docs[0]!.id}/pdf`, cookie: learner },
       ]
-      const signedOut = { rate: 0 }
+      const signedOut = { rate: 0, most: 0 }
       for (const page of pages) {
         const probe = await fetch(`${app}${page.path}`, { headers: { cookie: page.cookie, 'sec-fetch-site': 'same-origin' }, redirect: 'manual' })
         await probe.arrayBuffer()
         if (probe.status !== 200) throw new Error(`${page.name} answered ${probe.status}`)
         const result = await held(`${app}${page.path}`, page.cookie)
-        if (page.name === '/help signed out') signedOut.rate = result.rate
-        const share = signedOut.rate ? ` (${Math.round((100 * result.rate) / signedOut.rate)} % of signed-out /help)` : ''
+        if (page.name === '/help signed out') Object.assign(signedOut, { rate: result.rate, most: result.most })
+        const share = ` (${Math.round((100 * result.rate) / signedOut.rate)} % of signed-out /help); at most ${result.most.toFixed(0)}/s answered (${Math.round((100 * result.most) / signedOut.most)} %)`
         rows.push([`${page.name}: rate held (p99 < ${P99_LIMIT_MS} ms, no errors)`, `${result.rate} req/s${share}`, page.cookie && page.path === '/help' ? '≥ 80 % of signed out' : 'none'])
         console.log(`${page.name}: held ${result.rate} req/s${share}\n    ${result.steps.join('\n    ')}`)
       }
