@@ -4,7 +4,8 @@ import { usePathname, useSearchParams } from 'next/navigation'
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 
 type Kept = { text: string; at: string } | null
-const NoticeMemory = createContext<{ kept: Kept; keep: (kept: Kept) => void } | null>(null)
+/** Outside the portal's layout nothing is kept: the notice shows while the server passes it. */
+const NoticeMemory = createContext<{ kept: Kept; keep: (kept: Kept) => void }>({ kept: null, keep: () => {} })
 
 /**
  * Holds the last action's notice above the page (in the portal's layout, which stays mounted):
@@ -31,10 +32,7 @@ export function ActionNoticeMemory({ children }: { children: ReactNode }) {
  */
 export function ActionNotice({ text, param = 'notice', error = false }: { text?: string | null; param?: string; error?: boolean }) {
   const here = addressWithout(usePathname(), useSearchParams(), param)
-  const [ownKept, keepOwn] = useState<Kept>(null)
-  const memory = useContext(NoticeMemory)
-  const kept = memory ? memory.kept : ownKept
-  const keep = memory ? memory.keep : keepOwn
+  const { kept, keep } = useContext(NoticeMemory)
   useEffect(() => {
     const url = new URL(window.location.href)
     if (!url.searchParams.has(param)) return
