@@ -18,7 +18,10 @@ export default defineConfig({
     globalSetup: ['tests/helpers/globalSetup.ts'],
     reporters: ['default', './tests/helpers/slowestFiles.ts'],
     sequence: { sequencer: PagesLastSequencer },
+    setupFiles: ['tests/helpers/fileIsolation.ts'],
     pool: 'forks',
+    // A worker process runs file after file: Payload and the portal's modules load once per worker.
+    isolate: false,
     maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 600_000,

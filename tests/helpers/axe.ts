@@ -9,7 +9,7 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 export const CHECKED_WIDTHS = [390, 1280] as const
 const INTERACTIVE = 'a.button, button, summary, .nav-list a, input[type=submit]'
 const STATE_MARK = 'data-state-check'
-/** The hover and focus states already checked by this test file: a kind of button with the same ancestors and colours. */
+/** The hover and focus states already checked in this worker (the same build's styles): a kind of button with the same ancestors and colours. */
 const checkedStates = new Set<string>()
 
 async function axeRun(page: Page, selector: string | null, rules: string[] | null): Promise<string[]> {
@@ -56,7 +56,7 @@ async function interactiveStateViolations(page: Page, width: number): Promise<st
   )
   const found: string[] = []
   for (const [index, context] of kinds.entries()) {
-    // The same kind in the same place, styled the same, was checked at this width already in this file.
+    // The same kind in the same place, styled the same, was checked at this width already.
     if (checkedStates.has(`${width}|${context}`)) continue
     checkedStates.add(`${width}|${context}`)
     const selector = `[${STATE_MARK}="${index}"]`

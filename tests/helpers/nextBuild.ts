@@ -77,7 +77,7 @@ async function buildPages(hash: string, log: (line: string) => void): Promise<vo
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
       cwd: ROOT,
       // The build needs no database: a test file's own DATABASE_URL is not passed on.
-      env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'production', NEXT_DIST_DIR: SHARED_DIST, NEXT_TELEMETRY_DISABLED: '1', TURBOPACK_BUILD_CACHE: 'false' },
+      env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'production', NEXT_DIST_DIR: SHARED_DIST, NEXT_TELEMETRY_DISABLED: '1', NEXT_BUILD_FOR_TESTS: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     child.stdout.on('data', (chunk) => output.push(String(chunk)))

@@ -9,8 +9,10 @@ export type TestPayload = { payload: Payload; databaseUrl: string; close: () => 
 export type TestPayloadWithFixtures = TestPayload & { fixtures: Fixtures }
 
 /**
- * Payload on a fresh database of this test file's own. The config reads DATABASE_URL
- * when first imported, and each test file runs in its own process.
+ * Payload on a fresh database of this test file's own, with a config built from the environment
+ * now: test files share their worker process (tests/helpers/fileIsolation.ts), and each has its own
+ * database and settings. It is Payload's default instance in this process, the one portal code
+ * asks for (`portalPayload`).
  */
 export async function startTestPayload(env: Record<string, string> = {}): Promise<TestPayload> {
   return startOn(await createTestDatabase(inject('databaseServerUrl')), env)
@@ -29,13 +31,16 @@ async function startOn(database: Awaited<ReturnType<typeof createTestDatabase>>,
   process.env.DATABASE_URL = database.url
   Object.assign(process.env, env)
   const { getPayload } = await import('payload')
-  const { default: config } = await import('../../payload.config')
-  const payload = await getPayload({ config })
+  const { buildPortalConfig } = await import('../../payload.config')
+  ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default') // the last file's instance
+  const payload = await getPayload({ config: buildPortalConfig() })
   watchPool(payload)
   return {
     payload,
     databaseUrl: database.url,
     close: async () => {
+      // REST handlers called in this process start Payload's job crons (createPayloadRequest); the next file must not meet them.
+      await Promise.all(payload.crons.splice(0).map((cron) => cron.stop()))
       await closePool(payloadPool(payload))
       await database.drop()
     },

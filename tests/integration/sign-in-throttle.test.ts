@@ -13,8 +13,9 @@ const now = new Date('2027-06-01T09:00:00.000Z')
 beforeAll(async () => {
   t = await startTestPayload()
   // A second app process on the same database: its own Payload, its own connection pool.
-  const { default: config } = await import('../../payload.config')
-  secondProcess = await getPayload({ config, key: 'second-process' })
+  const { buildPortalConfig } = await import('../../payload.config')
+  ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('second-process')
+  secondProcess = await getPayload({ config: buildPortalConfig(), key: 'second-process' })
   watchPool(secondProcess)
 })
 afterAll(async () => {
