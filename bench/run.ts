@@ -9,6 +9,7 @@ import { benchPages } from './pages'
 import { benchPdf } from './pdfRun'
 import { benchSignIn } from './signIn'
 import { benchStore } from './store'
+import { benchSurge } from './surge'
 import { freshDataDir, ROOT, timeCommand, timeStart } from './startup'
 import { benchVerify } from './verify'
 
@@ -82,6 +83,12 @@ try {
   }
   if (!only || only === 'pages') {
     for (const row of await benchPages()) {
+      results.push(row)
+      console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
+    }
+  }
+  if (!only || only === 'surge') {
+    for (const row of await benchSurge()) {
       results.push(row)
       console.log(`${row[0]}: ${row[1]} (target ${row[2]})`)
     }

@@ -92,6 +92,7 @@ export interface Config {
     'connection-events': ConnectionEvent;
     'connection-views': ConnectionView;
     'deleted-connections': DeletedConnection;
+    'rendered-documents': RenderedDocument;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -135,6 +136,7 @@ export interface Config {
     'connection-events': ConnectionEventsSelect<false> | ConnectionEventsSelect<true>;
     'connection-views': ConnectionViewsSelect<false> | ConnectionViewsSelect<true>;
     'deleted-connections': DeletedConnectionsSelect<false> | DeletedConnectionsSelect<true>;
+    'rendered-documents': RenderedDocumentsSelect<false> | RenderedDocumentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -974,6 +976,18 @@ export interface DeletedConnection {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rendered-documents".
+ */
+export interface RenderedDocument {
+  id: number;
+  key: string;
+  contentType: string;
+  body: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1207,6 +1221,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'deleted-connections';
         value: number | DeletedConnection;
+      } | null)
+    | ({
+        relationTo: 'rendered-documents';
+        value: number | RenderedDocument;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1757,6 +1775,17 @@ export interface DeletedConnectionsSelect<T extends boolean = true> {
   learner?: T;
   thirdParty?: T;
   deletedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rendered-documents_select".
+ */
+export interface RenderedDocumentsSelect<T extends boolean = true> {
+  key?: T;
+  contentType?: T;
+  body?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -14,6 +14,7 @@ import { bootPayload } from './runtime/boot'
 import { onlyKnownMethods } from './runtime/methods'
 import { payloadPool } from './runtime/pool'
 import { requestLog } from './runtime/requestLog'
+import { countStatements } from './runtime/statements'
 import { securityHeaders, securityHeaderValues } from './runtime/securityHeaders'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const dev = !servesPrebuiltPages()
   const port = appPort()
   const { payload, shutdown } = await bootPayload(say)
+  countStatements(payloadPool(payload))
 
   if (shouldSeedDemoData()) {
     const { seedDemoDataIfEmpty } = await import('./seed')

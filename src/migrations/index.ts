@@ -15,6 +15,7 @@ import * as migration_20261201_174213_connections_status_index from './20261201_
 import * as migration_20261201_174953_connections_request_task from './20261201_174953_connections_request_task';
 import * as migration_20261201_192120_store_checkout from './20261201_192120_store_checkout';
 import * as migration_20261207_112015_second_look from './20261207_112015_second_look';
+import * as migration_20261207_175913_rendered_documents from './20261207_175913_rendered_documents';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261207_112015_second_look.up,
     down: migration_20261207_112015_second_look.down,
-    name: '20261207_112015_second_look'
+    name: '20261207_112015_second_look',
+  },
+  {
+    up: migration_20261207_175913_rendered_documents.up,
+    down: migration_20261207_175913_rendered_documents.down,
+    name: '20261207_175913_rendered_documents'
   },
 ];

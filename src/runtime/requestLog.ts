@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { Payload } from 'payload'
 
+import { tallyStatements } from './statements'
+
 /** Query values that let whoever holds them in: email and reset links, API keys, payment sessions. */
 const SECRET_PARAMETER = /token|secret|password|key|signature|session/i
 /** Admin and API routes whose last path segment is a link's token: /admin/reset/<token>, /api/accounts/verify/<token>. */
@@ -33,15 +35,19 @@ export function loggableUrl(url: string): string {
   return `${path}?${query}`
 }
 
-/** One log line per request through Payload's logger, its address without secrets (`loggableUrl`); Next's static assets at debug level. */
+/**
+ * One log line per request through Payload's logger: its address without secrets (`loggableUrl`),
+ * status, time, and the SQL statements it sent (how many, and how many repeated one it had sent
+ * already); Next's static assets at debug level.
+ */
 export function requestLog(logger: Payload['logger']) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now()
+    const { tally } = tallyStatements(() => next())
     res.on('finish', () => {
-      const line = `${req.method} ${loggableUrl(req.originalUrl)} ${res.statusCode} ${Math.round(performance.now() - started)}ms`
+      const line = `${req.method} ${loggableUrl(req.originalUrl)} ${res.statusCode} ${Math.round(performance.now() - started)}ms ${tally.statements} statements, ${tally.repeated} repeated`
       if (req.path.startsWith('/_next/') || req.path === '/healthz') logger.debug(line)
       else logger.info(line)
     })
-    next()
   }
 }

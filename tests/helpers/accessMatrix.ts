@@ -271,6 +271,13 @@ export const MATRIX: MatrixCase[] = [
     other: (f) => f.throttle.id,
   },
   {
+    slug: 'rendered-documents',
+    rules: { ...recordRules(NONE), administrator: NONE, support: NONE },
+    newRow: (f) => ({ key: `forged-${u(f)}`, contentType: 'application/pdf', body: Buffer.from('%PDF-1.7 forged').toString('base64') }),
+    change: { body: Buffer.from('%PDF-1.7 tampered').toString('base64') },
+    other: (f) => f.renderedDocument.id,
+  },
+  {
     slug: 'staff',
     rules: { ...recordRules(NONE), support: SELF, content: SELF },
     newRow: (f) => ({ email: `staff-${u(f)}@fixture.test`, name: 'New', role: 'support', password: PASSWORD }),

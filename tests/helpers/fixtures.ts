@@ -111,6 +111,7 @@ export async function createFixtures(payload: Payload) {
     outbox: await create('email-outbox', { to: 'x@fixture.test', subject: 'Hello', text: 'Hi' }),
     audit: await create('audit-log', { action: 'test.create', entity: 'test', entityId: '1' }),
     throttle: await create('sign-in-throttles', { key: 'ip:192.0.2.1', failures: 3, firstFailureAt: '2026-01-01T00:00:00.000Z' }),
+    renderedDocument: await create('rendered-documents', { key: 'fixture-key', contentType: 'application/pdf', body: Buffer.from('%PDF-1.7 fixture').toString('base64') }),
     brandAsset: (await payload.create({
       collection: 'brand-assets',
       data: { description: 'Logo' },

@@ -89,7 +89,14 @@ afterAll(async () => {
 const get = async (path: string, cookie?: string) => {
   // As a browser navigates within the site: Payload takes the session cookie of a request without an Origin only when it says so.
   const response = await fetch(new URL(path, server.url), { redirect: 'manual', headers: { 'Sec-Fetch-Site': 'same-origin', ...(cookie ? { Cookie: cookie } : {}) } })
-  return { status: response.status, type: response.headers.get('content-type'), location: response.headers.get('location'), body: Buffer.from(await response.arrayBuffer()) }
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    location: response.headers.get('location'),
+    /** `kept` when the file came from the rendered documents, `rendered` when rendered for this request. */
+    rendering: /desc="(\w+)"/.exec(response.headers.get('server-timing') ?? '')?.[1],
+    body: Buffer.from(await response.arrayBuffer()),
+  }
 }
 const page = async (path: string, cookie?: string) => (await get(path, cookie)).body.toString('utf8')
 /** What the page says, as a reader hears it: its text, markup and React's comment markers gone. */
@@ -188,6 +195,108 @@ describe('the document files obey the documents’ access', () => {
     } finally {
       await payload.delete({ collection: 'connections', id: shared.id, ...system })
     }
+  })
+})
+
+describe('a document file is rendered once per version of what it prints', { timeout: 240_000 }, () => {
+  it('the second download is the kept file; five downloads at once of a new one render it once', async () => {
+    const achievement = await payload.create({ collection: 'achievements', data: { candidate: f.a.candidate.id, qualification: f.qualification.id, grade: 'Pass', issueDate: '2023-02-01T00:00:00.000Z' }, ...system })
+    const [first, second] = await Promise.all(['certificate', 'transcript'].map((type) => payload.create({ collection: 'documents', data: { achievement: achievement.id, type } as never, ...system })))
+    const once = await get(`/documents/${first!.id}/pdf`, cookies.learner)
+    const again = await get(`/documents/${first!.id}/pdf`, cookies.learner)
+    expect([once.rendering, again.rendering]).toEqual(['rendered', 'kept'])
+    expect(again.body.equals(once.body)).toBe(true)
+
+    const together = await Promise.all(Array.from({ length: 5 }, () => get(`/documents/${second!.id}/pdf`, cookies.learner)))
+    expect(together.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200])
+    expect(together.filter((answer) => answer.rendering === 'rendered')).toHaveLength(1)
+    for (const answer of together) expect(answer.body.equals(together[0]!.body)).toBe(true)
+  })
+
+  it('a change to anything printed renders afresh: grade, expiry, holder’s name, revocation, branding, and the shared-view line', async () => {
+    const achievement = await payload.create({ collection: 'achievements', data: { candidate: f.a.candidate.id, qualification: f.qualification.id, grade: 'Merit', issueDate: '2022-09-01T00:00:00.000Z' }, ...system })
+    const document = await payload.create({ collection: 'documents', data: { achievement: achievement.id, type: 'certificate' } as never, ...system })
+    const pdfPath = `/documents/${document.id}/pdf`
+    /** The next download as `cookie`: rendered for it, and saying `printed`; the one after is the kept file. */
+    const printsAfresh = async (printed: string, cookie = cookies.learner) => {
+      const answer = await get(pdfPath, cookie)
+      expect(answer.rendering, printed).toBe('rendered')
+      expect(flatText(answer.body)).toContain(printed)
+      const next = await get(pdfPath, cookie)
+      expect([next.rendering, next.body.equals(answer.body)], printed).toEqual(['kept', true])
+    }
+    const candidate = await payload.findByID({ collection: 'candidates', id: f.a.candidate.id, ...system })
+    const settings = await payload.findGlobal({ slug: 'site-settings', ...system })
+    await printsAfresh('Merit')
+    try {
+      await payload.update({ collection: 'achievements', id: achievement.id, data: { grade: 'Distinction' }, ...system })
+      await printsAfresh('Distinction')
+      await payload.update({ collection: 'achievements', id: achievement.id, data: { expiryDate: '2030-01-31T00:00:00.000Z' }, ...system })
+      await printsAfresh('31/01/2030')
+      await payload.update({ collection: 'candidates', id: candidate.id, data: { surname: 'Renamed-Holder' }, ...system })
+      await printsAfresh('Renamed-Holder')
+      await payload.updateGlobal({ slug: 'site-settings', data: { awardingBodyName: 'Western Awards Council' }, ...system })
+      await printsAfresh('Western Awards Council')
+
+      const accessUntil = new Date(Date.now() + 10 * 86_400_000)
+      const shared = await payload.create({
+        collection: 'connections',
+        data: { learner: f.a.account.id, thirdParty: f.thirdParty.id, thirdPartyName: 'Riley Admissions', thirdPartyCompany: 'Fixture University', thirdPartyEmail: 'third@fixture.test', initiatedBy: 'learner', status: 'active', accessUntil: accessUntil.toISOString(), documents: [document.id] } as never,
+        ...system,
+      })
+      try {
+        await printsAfresh(`access until ${formatAccessUntil(accessUntil)}`, cookies.thirdParty)
+        const later = new Date(accessUntil.getTime() + 5 * 86_400_000)
+        await payloadPool(payload).query('update connections set access_until = $2 where id = $1', [shared.id, later])
+        await printsAfresh(`access until ${formatAccessUntil(later)}`, cookies.thirdParty)
+      } finally {
+        await payload.delete({ collection: 'connections', id: shared.id, ...system })
+      }
+
+      const support = await createLocalReq({ user: (await userFor(payload, f, 'support')) as never }, payload)
+      await revokeDocument(support, String(document.id), 'Issued in error')
+      await printsAfresh('REVOKED')
+    } finally {
+      await payload.update({ collection: 'candidates', id: candidate.id, data: { surname: candidate.surname }, ...system })
+      await payload.updateGlobal({ slug: 'site-settings', data: { awardingBodyName: settings.awardingBodyName }, ...system })
+    }
+  })
+})
+
+describe('the statements a signed-in page sends', { timeout: 240_000 }, () => {
+  /** The server's log line for the next request to `path`: how many SQL statements it sent, and how many it had sent already. */
+  const statementsOf = async (path: string, cookie: string) => {
+    const line = new RegExp(`GET ${path.replace(/[/?]/g, '\\$&')} 200 \\d+ms (\\d+) statements, (\\d+) repeated`, 'g')
+    const before = [...server.output().matchAll(line)].length
+    expect((await get(path, cookie)).status, path).toBe(200)
+    await expect.poll(() => [...server.output().matchAll(line)].length).toBe(before + 1)
+    const [, statements, repeated] = [...server.output().matchAll(line)].at(-1)!
+    return { statements: Number(statements), repeated: Number(repeated) }
+  }
+
+  it('are as many for a learner with many documents as for one with one, and none is sent twice', async () => {
+    const candidate = await payload.create({ collection: 'candidates', data: { candidateNumber: 'MANY1', firstName: 'Many', surname: 'Records', dateOfBirth: '1991-01-01T00:00:00.000Z' }, ...system })
+    const addAchievement = async (year: number) => {
+      const achievement = await payload.create({ collection: 'achievements', data: { candidate: candidate.id, qualification: f.qualification.id, grade: 'Pass', issueDate: `${year}-06-01T00:00:00.000Z` }, ...system })
+      for (const type of ['certificate', 'transcript']) await payload.create({ collection: 'documents', data: { achievement: achievement.id, type } as never, ...system })
+    }
+    await addAchievement(2019)
+    await payload.create({
+      collection: 'accounts',
+      data: { email: 'many@fixture.test', password: PASSWORD, _verified: true, kind: 'learner', status: 'approved', firstName: 'Many', lastName: 'Records', candidate: candidate.id } as never,
+      disableVerificationEmail: true,
+      ...system,
+    })
+    const cookie = await signIn(server.url, 'accounts', 'many@fixture.test', PASSWORD)
+    const pages = ['/dashboard', '/documents', '/store', '/orders', '/connections', '/basket', '/profile']
+    const withOne: Record<string, unknown> = {}
+    for (const path of pages) withOne[path] = await statementsOf(path, cookie)
+    for (const year of [2020, 2021, 2022, 2023, 2024]) await addAchievement(year)
+    const withSix: Record<string, unknown> = {}
+    for (const path of pages) withSix[path] = await statementsOf(path, cookie)
+    console.log('Statements per page, one achievement and six:', JSON.stringify(withOne), JSON.stringify(withSix))
+    expect(withSix).toEqual(withOne)
+    for (const path of pages) expect(withSix[path], path).toMatchObject({ repeated: 0 })
   })
 })
 

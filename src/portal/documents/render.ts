@@ -4,7 +4,8 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { relationId } from '../../access/users'
-import { renderBadgePng, renderDocumentPdf, type Branding, type DocumentFacts } from '../../documents/pdf'
+import { renderBadgePng, renderDocumentPdf, withShownStatus, type Branding, type DocumentFacts } from '../../documents/pdf'
+import { renderedOnce, type Rendered } from '../../plugins/rendered-documents'
 import { brandAssetsDir } from '../../lib/storage'
 import { fullNameOf, verifyUrlOf, type Printable } from './data'
 
@@ -59,13 +60,24 @@ export async function branding(payload: Payload): Promise<Branding> {
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' }
 
+/** Whether the file was rendered for this request or read as kept: visible in a browser's developer tools and to the tests. */
+const timing = (rendered: Rendered, started: number) =>
+  rendered.from === 'cache' ? 'document;desc="kept"' : `document;desc="rendered";dur=${(performance.now() - started).toFixed(0)}`
+
+/** The document's PDF, rendered once per version of what it prints (plugins/rendered-documents). */
 export async function pdfResponse(payload: Payload, printable: Printable, copy: CopyOptions = {}): Promise<Response> {
-  const pdf = await renderDocumentPdf(factsOf(printable, copy), await branding(payload))
+  const started = performance.now()
+  const [facts, look, now] = [factsOf(printable, copy), await branding(payload), new Date()]
+  const pdf = await renderedOnce(payload, 'document-pdf', { facts: withShownStatus(facts, now), look }, 'application/pdf', () => renderDocumentPdf(facts, look, now))
   const name = `${printable.document.reference ?? 'document'}.pdf`.replace(/[^A-Za-z0-9._-]/g, '-')
-  return new Response(new Uint8Array(pdf), { headers: { ...PRIVATE, 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${name}"` } })
+  return new Response(new Uint8Array(pdf.body), {
+    headers: { ...PRIVATE, 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${name}"`, 'Server-Timing': timing(pdf, started) },
+  })
 }
 
 export async function badgeResponse(payload: Payload, printable: Printable, { publicCopy = false } = {}): Promise<Response> {
-  const png = await renderBadgePng(factsOf(printable, { publicCopy }), await branding(payload))
-  return new Response(new Uint8Array(png), { headers: { ...PRIVATE, 'Content-Type': 'image/png' } })
+  const started = performance.now()
+  const [facts, look, now] = [factsOf(printable, { publicCopy }), await branding(payload), new Date()]
+  const png = await renderedOnce(payload, 'badge-png', { facts: withShownStatus(facts, now), look }, 'image/png', () => renderBadgePng(facts, look, now))
+  return new Response(new Uint8Array(png.body), { headers: { ...PRIVATE, 'Content-Type': 'image/png', 'Server-Timing': timing(png, started) } })
 }
