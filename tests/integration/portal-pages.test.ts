@@ -351,14 +351,38 @@ describe('a signed-out visitor who opens a page or document link is sent to sign
 })
 
 describe('the session check of every portal page and file: Payload’s own, without the permissions', { timeout: 240_000 }, () => {
-  const sameAsPayloadAuth = async (cookie: string) => {
-    const headers = new Headers({ Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' })
-    const lean = await sessionUser(payload, headers)
-    const full = (await payload.auth({ headers })).user
+  /** The lean check's answer for these request headers: nobody where Payload's auth finds nobody, else the same person with the same values. */
+  const sameAsPayloadAuth = async (cookie: string, more: Record<string, string> = { 'Sec-Fetch-Site': 'same-origin' }) => {
+    const headers = new Headers({ Cookie: cookie, ...more })
+    const lean = (await sessionUser(payload, headers)) as Record<string, unknown> | null
+    const full = (await payload.auth({ headers })).user as Record<string, unknown> | null
     expect(lean?.id ?? null).toBe(full?.id ?? null)
-    expect((lean as { status?: string } | null)?.status).toBe((full as { status?: string } | null)?.status)
+    if (lean && full) for (const [field, value] of Object.entries(lean)) expect(value ?? null, field).toEqual(full[field] ?? null)
     return lean
   }
+
+  it('takes a cookie only as Payload does: not from another site’s page, not for an unconfirmed address; a staff session is Payload’s own', async () => {
+    const cookie = cookies.learner!
+    expect((await sameAsPayloadAuth(cookie))?.email).toBe('learner-a@fixture.test')
+    expect(await sameAsPayloadAuth(cookie, { 'Sec-Fetch-Site': 'cross-site' })).toBeNull()
+    expect(await sameAsPayloadAuth(cookie, {})).toBeNull()
+    expect(await sameAsPayloadAuth(cookie, { Origin: 'https://elsewhere.example' })).toBeNull()
+    expect((await sameAsPayloadAuth(cookie, { Origin: payload.config.csrf[0]! }))?.email).toBe('learner-a@fixture.test')
+
+    const account = await payload.create({
+      collection: 'accounts',
+      data: { email: 'unconfirmed-lean@fixture.test', password: PASSWORD, _verified: true, kind: 'third-party', status: 'approved', firstName: 'Not', lastName: 'Yet', companyName: 'Lean Ltd' } as never,
+      disableVerificationEmail: true,
+      ...system,
+    })
+    const unconfirmed = await signIn(server.url, 'accounts', 'unconfirmed-lean@fixture.test', PASSWORD)
+    expect((await sameAsPayloadAuth(unconfirmed))?.companyName).toBe('Lean Ltd')
+    await payloadPool(payload).query('update accounts set _verified = false where id = $1', [account.id])
+    expect(await sameAsPayloadAuth(unconfirmed)).toBeNull()
+
+    const staff = await signIn(server.url, 'staff', 'support@fixture.test', PASSWORD)
+    expect((await sameAsPayloadAuth(staff))?.collection).toBe('staff')
+  })
 
   it('a suspended account is refused at once on its open session, a signed-out cookie and a forged one are nobody', async () => {
     const candidate = await payload.create({ collection: 'candidates', data: { candidateNumber: 'LEAN1', firstName: 'Lean', surname: 'Path', dateOfBirth: '1990-01-01T00:00:00.000Z' }, ...system })

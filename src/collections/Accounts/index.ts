@@ -118,6 +118,9 @@ export const Accounts: CollectionConfig = {
     maxLoginAttempts: 0,
     useSessions: true,
     verify: true,
+    // Every signed-in request reads the account afresh: its own row only (the candidate stays an id,
+    // which is all access rules and pages use), not the linked record populated as the default depth would.
+    depth: 0,
     // The link is made here and emailed by the registration plugin; only its hash is stored.
     forgotPassword: { expiration: 60 * 60 * 1000 },
   },

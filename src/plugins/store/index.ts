@@ -11,7 +11,7 @@ import { reconcilePaymentsTask, STORE_QUEUE } from './reconcile'
 import { sellerFields } from './siteSettings'
 import { stripeWebhookEndpoint } from './webhook'
 
-export { achievementsOf, achievementTitle, activeProducts, addToBasket, basketOf, basketSummary, changeBasketReason, removeFromBasket, REASON_LABELS, type BasketLine } from './basket'
+export { achievementsOf, achievementTitle, activeProducts, addToBasket, basketHasItems, basketOf, basketSummary, changeBasketReason, removeFromBasket, REASON_LABELS, type BasketLine } from './basket'
 export { addressFromStep, deliveryOptionsFor, placeOrder, quoteCheckout, type CheckoutDraft, type Quote } from './checkout'
 export { ORDER_EVENT_LABELS, ORDER_PARTY_LABELS } from './collections/OrderEvents'
 export { finishTestPayment, startPayment } from './pay'

@@ -23,11 +23,11 @@ export async function myAchievements({ payload, user }: Reader): Promise<{ candi
   if (candidateId === null || !isActiveLearner(user)) return { candidate: null, achievements: [] }
   const [candidate, achievements] = await Promise.all([
     payload.findByID({ collection: 'candidates', id: candidateId, depth: 0, disableErrors: true, ...as }),
-    payload.find({ collection: 'achievements', sort: '-issueDate', limit: 500, depth: 1, joins: { documents: false }, ...as }),
+    payload.find({ collection: 'achievements', sort: '-issueDate', limit: 500, pagination: false, depth: 1, joins: { documents: false }, ...as }),
   ])
   const ids = achievements.docs.map((a) => a.id)
   const documents = ids.length
-    ? (await payload.find({ collection: 'documents', where: { achievement: { in: ids } }, sort: 'type', limit: 5000, depth: 0, ...as })).docs
+    ? (await payload.find({ collection: 'documents', where: { achievement: { in: ids } }, sort: 'type', limit: 5000, pagination: false, depth: 0, ...as })).docs
     : []
   return {
     candidate: candidate ?? null,

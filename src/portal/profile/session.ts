@@ -1,5 +1,6 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
+import { cache } from 'react'
 
 import { signInPath } from '../../lib/returnPath'
 import { portalPayload, signedInUser } from '../payload'
@@ -12,8 +13,15 @@ import type { SignedInAccount } from './account'
 export async function requireAccount(returnTo?: string): Promise<SignedInAccount> {
   const user = await signedInUser()
   if (!user || user.collection !== 'accounts') redirect(signInPath(returnTo))
-  return user as SignedInAccount
+  return { ...(await wholeAccount(user.id as number)), ...user } as SignedInAccount
 }
+
+/**
+ * The whole account of the session (its phone, registration details, addresses), once per
+ * request: the session check reads only what pages and access rules use. Read as Payload's own
+ * session check reads it, for the id the checked session holds.
+ */
+const wholeAccount = cache(async (id: number) => (await portalPayload()).findByID({ collection: 'accounts', id, depth: 0, overrideAccess: true }))
 
 /** Payload and the signed-in account, for a server action. */
 export async function profileContext() {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { SignedInUser } from '../../access/users'
 import { formatPence } from '../../lib/money'
 import type { Account } from '../../payload-types'
-import { basketSummary } from '../../plugins/store'
+import { basketHasItems, basketSummary } from '../../plugins/store'
 import { myBasket } from '../store/data'
 import { signOut } from '../account/actions'
 import { ActionNoticeMemory } from './ActionNotice'
@@ -99,7 +99,9 @@ function NavLinks({ account, basket, withStore }: { account: Pick<Account, 'kind
 export async function PortalLayout({ children }: { children: ReactNode }) {
   const [settings, user] = await Promise.all([siteSettings(), signedInUser()])
   const account = user?.collection === 'accounts' ? user : null
-  const basket = account?.kind === 'learner' ? basketSummary((await myBasket(await portalPayload(), account as SignedInUser)).lines) : null
+  const learner = account?.kind === 'learner' ? (account as SignedInUser) : null
+  const payload = await portalPayload()
+  const basket = !learner ? null : (await basketHasItems(payload, learner)) ? basketSummary((await myBasket(payload, learner)).lines) : basketSummary([])
   return (
     <html lang="en-GB">
       <body>
