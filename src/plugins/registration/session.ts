@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto'
 
 import { jwtVerify, type JWTPayload } from 'jose'
 import { executeAuthStrategies, getFieldsToSign, JWT_AUTH_VERSION, jwtSign, type Payload } from 'payload'
@@ -36,6 +36,14 @@ const ACCOUNT_OF_SESSION = {
 
 type AccountRow = { id: number; email: string; kind: string; status: string; first_name: string; last_name: string; candidate_id: number | null; company_name: string | null; job_title: string | null; phone: string | null }
 
+/** The app's token key, made once per Payload instance rather than imported again for every request. */
+const signingKeys = new WeakMap<Payload, KeyObject>()
+function signingKey(payload: Payload): KeyObject {
+  let key = signingKeys.get(payload)
+  if (!key) signingKeys.set(payload, (key = createSecretKey(Buffer.from(payload.secret, 'utf8'))))
+  return key
+}
+
 /**
  * The session cookie of a request, taken as Payload's own cookie extraction takes it: with an
  * Origin only from an allowed one (csrf), without one only from a browser saying the request is
@@ -70,7 +78,7 @@ export async function sessionUser(payload: Payload, headers: Headers) {
   if (!token) return null
   let claims: JWTPayload
   try {
-    const verified = await jwtVerify(token, new TextEncoder().encode(payload.secret), { algorithms: ['HS256'] })
+    const verified = await jwtVerify(token, signingKey(payload), { algorithms: ['HS256'] })
     if (verified.protectedHeader.authVersion !== JWT_AUTH_VERSION) return null
     claims = verified.payload
   } catch {
