@@ -16,6 +16,7 @@ import { benchDatabase, ensureProductionBuild, startProduction } from './product
  * one more than the cores, each driven by a fixed-rate ladder of a results-day mix: learners
  * signing in, opening the dashboard, their documents, a certificate PDF and their connections,
  * and anyone verifying a certificate. "Held": every request answered, no errors, p99 under 500 ms.
+ * The app processes are web processes (JOBS_AUTORUN=false), as README's several-processes section runs them.
  */
 const LADDER = [10, 20, 40, 80, 160, 320]
 const STEP_SECONDS = 8
@@ -146,7 +147,7 @@ export async function benchSurge(): Promise<Row[]> {
 
     const cores = os.availableParallelism()
     for (const processes of [...new Set([1, 2, cores + 1])]) {
-      const servers = await Promise.all(Array.from({ length: processes }, () => startProduction(db.url, { DATABASE_POOL_SIZE: '10' })))
+      const servers = await Promise.all(Array.from({ length: processes }, () => startProduction(db.url, { DATABASE_POOL_SIZE: '10', JOBS_AUTORUN: 'false' })))
       const balancer = await roundRobin(servers.map((s) => s.url.replace('localhost', '127.0.0.1')))
       try {
         const signedIn = await Promise.all(learners.map(async (l) => ({ ...l, cookie: await signIn(balancer.url, 'accounts', l.email, DEMO_PASSWORDS.portal) })))
