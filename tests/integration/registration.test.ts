@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closestCandidates } from '../../src/plugins/registration/closestCandidates'
 import { decideRegistration, registerLearner, registerThirdParty, resendVerificationLink, resetPassword, verifyEmail } from '../../src/plugins/registration'
+import { payloadPool } from '../../src/runtime/pool'
 import { startTestPayload, type TestPayload } from '../helpers/payload'
 
 let t: TestPayload
@@ -93,7 +94,20 @@ describe('learner registration with a matching record', () => {
     const candidate = await t.payload.create({ collection: 'candidates', data: { candidateNumber: '00412399', firstName: 'Twice', surname: 'Clicked', dateOfBirth: '1991-02-03T00:00:00.000Z' }, ...system })
     await registerLearner(t.payload, form({ email: 'twice@example.test', candidateNumber: '412399', firstName: 'Twice', surname: 'Clicked', dateOfBirth: '03/02/1991' }), { now: T0 })
     const token = tokenIn((await lastEmailTo('twice@example.test'))!.text)
-    const answers = await Promise.all([verifyEmail(t.payload, token, T0), verifyEmail(t.payload, token, T0), verifyEmail(t.payload, token, T0)])
+    // "At the same instant": each click has found the link before any has confirmed it. The account's
+    // row is held until all three wait for it, so a busy machine cannot finish one click before the
+    // others look the link up (that later click is the "works once only" case above).
+    const pool = payloadPool(t.payload)
+    const holder = await pool.connect()
+    await holder.query('begin')
+    await holder.query('select id from accounts where email = $1 for update', ['twice@example.test'])
+    const clicks = Promise.all([verifyEmail(t.payload, token, T0), verifyEmail(t.payload, token, T0), verifyEmail(t.payload, token, T0)])
+    const waiting = async () =>
+      Number((await pool.query('select count(distinct l.pid) from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = current_database()')).rows[0].count)
+    await expect.poll(waiting, { timeout: 20_000 }).toBe(3)
+    await holder.query('commit')
+    holder.release()
+    const answers = await clicks
     expect(answers).toEqual([{ ok: true, outcome: 'matched' }, { ok: true, outcome: 'matched' }, { ok: true, outcome: 'matched' }])
     const account = await accountByEmail('twice@example.test')
     expect(account).toMatchObject({ status: 'approved', _verified: true, candidate: candidate.id })
