@@ -13,15 +13,17 @@ import type { SignedInAccount } from './account'
 export async function requireAccount(returnTo?: string): Promise<SignedInAccount> {
   const user = await signedInUser()
   if (!user || user.collection !== 'accounts') redirect(signInPath(returnTo))
-  return { ...(await wholeAccount(user.id as number)), ...user } as SignedInAccount
+  return { ...(await wholeAccount(user as SignedInAccount)), ...user } as SignedInAccount
 }
 
 /**
  * The whole account of the session (its phone, registration details, addresses), once per
- * request: the session check reads only what pages and access rules use. Read as Payload's own
- * session check reads it, for the id the checked session holds.
+ * request and read as its holder (the accounts rule lets a person read their own row): the
+ * session check reads only what pages and access rules use.
  */
-const wholeAccount = cache(async (id: number) => (await portalPayload()).findByID({ collection: 'accounts', id, depth: 0, overrideAccess: true }))
+const wholeAccount = cache(async (account: SignedInAccount) =>
+  (await portalPayload()).findByID({ collection: 'accounts', id: account.id, depth: 0, overrideAccess: false, user: account, disableErrors: true }),
+)
 
 /** Payload and the signed-in account, for a server action. */
 export async function profileContext() {
